@@ -1,0 +1,911 @@
+//! Stage 4, **align**: which adapted sentences are wire copy, and what happened to them.
+//!
+//! 1. **Backbone.** `similar`'s Patience diff over normalized sentence keys ([`crate::normalize`])
+//!    finds the unchanged sentences in order, one original at a time; sentences whose key
+//!    appears elsewhere are matched too (and will be flagged as moved).
+//! 2. **Rewordings.** The remaining sentences are paired by weighted word overlap (rare words
+//!    weigh more). Candidates come from an index of shared rare words, never from all pairs, so
+//!    the cost stays linear in document length. A pair that sits in the same gap of the
+//!    backbone on both sides ("in place") needs less overlap than one that would be a move.
+//! 3. **Splits and merges.** A reworded pair grows by a neighbouring unpaired sentence whose
+//!    words it contains, so one original sentence split in two (or two merged into one) is a
+//!    single segment.
+//! 4. **Moves.** Per original, the heaviest chain of matches that keeps the original order is
+//!    the backbone; every other match is moved.
+//! 5. **Position.** A lone unpaired sentence between two kept neighbours, facing a lone unpaired
+//!    original sentence between the same neighbours, is a rewording even with few shared words
+//!    (AP's "He gave no details." and "He did not elaborate.").
+//!
+//! What is left is inserted (adapted side) or removed (original side).
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use similar::{Algorithm, DiffOp, capture_diff_slices};
+
+use crate::extract::Document;
+use crate::normalize;
+use crate::segment::Sentence;
+
+/// What happened to a passage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    /// Wire copy kept as it was (house style aside).
+    Unchanged,
+    /// Wire copy with its words changed.
+    Reworded,
+    /// New in the adapted article.
+    Inserted,
+    /// Wire copy the adapted article left out.
+    Removed,
+}
+
+impl Kind {
+    /// The lower-case name used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Unchanged => "unchanged",
+            Kind::Reworded => "reworded",
+            Kind::Inserted => "inserted",
+            Kind::Removed => "removed",
+        }
+    }
+}
+
+/// A word-level edit operation inside a reworded passage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Op {
+    /// Text both sides share (shown as the adapted article has it).
+    Equal,
+    /// Text of the original that the adapted article dropped.
+    Delete,
+    /// Text the adapted article added.
+    Insert,
+}
+
+impl Op {
+    /// The lower-case name used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Op::Equal => "equal",
+            Op::Delete => "delete",
+            Op::Insert => "insert",
+        }
+    }
+}
+
+/// One run of a word-level diff.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// Kept, dropped or added.
+    pub op: Op,
+    /// The text of the run.
+    pub text: String,
+}
+
+/// A passage of the report: consecutive sentences of the adapted article and/or an original.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Segment {
+    /// What happened to the passage.
+    pub kind: Kind,
+    /// The passage's position relative to the rest of its original changed.
+    pub moved: bool,
+    /// Weighted word overlap of the two sides, 0 to 1; `None` for inserted and removed.
+    pub similarity: Option<f64>,
+    /// Indices of the adapted article's sentences, when the passage is in it.
+    pub adapted: Option<Range<usize>>,
+    /// Which original (index) and the indices of its sentences, when the passage is in one.
+    pub original: Option<(usize, Range<usize>)>,
+    /// Word-level edits, for reworded passages.
+    pub changes: Vec<Change>,
+}
+
+/// A document with its sentences, as the aligner takes it.
+#[derive(Debug, Clone, Copy)]
+pub struct Side<'a> {
+    /// The document.
+    pub doc: &'a Document,
+    /// Its sentences, in order.
+    pub sentences: &'a [Sentence],
+}
+
+/// Tunable thresholds of the aligner. The defaults were calibrated on the evaluation pairs
+/// (see `eval/README.md`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Options {
+    /// Least similarity for a reworded pair in the same backbone gap on both sides.
+    pub in_place: f64,
+    /// Least similarity for a reworded pair that crosses the backbone (a moved rewording).
+    pub moved: f64,
+    /// Least share of a sentence's word weight found in a neighbour's pair to join it as a
+    /// split or merge.
+    pub containment: f64,
+    /// Most candidates scored for each adapted sentence.
+    pub candidates: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            in_place: 0.3,
+            moved: 0.5,
+            containment: 0.6,
+            candidates: 12,
+        }
+    }
+}
+
+/// Aligns the adapted article with its originals; segments come in the adapted article's
+/// order, with removed passages placed where they were cut.
+pub fn align(originals: &[Side<'_>], adapted: Side<'_>, opts: &Options) -> Vec<Segment> {
+    Aligner::new(originals, adapted, *opts).run()
+}
+
+/// A sentence of an original: (original index, sentence index).
+type ORef = (usize, usize);
+
+#[derive(Debug, Clone)]
+struct Group {
+    a: Range<usize>,
+    src: usize,
+    o: Range<usize>,
+    exact: bool,
+    sim: f64,
+    moved: bool,
+}
+
+struct Aligner<'a> {
+    originals: &'a [Side<'a>],
+    adapted: Side<'a>,
+    opts: Options,
+    /// Matching keys.
+    a_keys: Vec<String>,
+    o_keys: Vec<Vec<String>>,
+    /// Sorted, deduplicated token ids of each sentence.
+    a_toks: Vec<Vec<u32>>,
+    o_toks: Vec<Vec<u32>>,
+    o_toks_offset: Vec<usize>,
+    weight: Vec<f64>,
+    df: Vec<u32>,
+    groups: Vec<Group>,
+    a_group: Vec<Option<usize>>,
+    o_group: Vec<Vec<Option<usize>>>,
+}
+
+impl<'a> Aligner<'a> {
+    fn new(originals: &'a [Side<'a>], adapted: Side<'a>, opts: Options) -> Self {
+        let mut interner: HashMap<String, u32> = HashMap::new();
+        let mut df: Vec<u32> = Vec::new();
+        let mut tokenize = |s: &str| -> (String, Vec<u32>) {
+            let words = normalize::words(s);
+            let mut ids: Vec<u32> = words
+                .iter()
+                .map(|w| {
+                    let next = interner.len() as u32;
+                    *interner.entry(w.clone()).or_insert(next)
+                })
+                .collect();
+            ids.sort_unstable();
+            ids.dedup();
+            for &id in &ids {
+                if id as usize >= df.len() {
+                    df.resize(id as usize + 1, 0);
+                }
+                df[id as usize] += 1;
+            }
+            (normalize::key(s), ids)
+        };
+        let (a_keys, a_toks): (Vec<_>, Vec<_>) = adapted
+            .sentences
+            .iter()
+            .map(|s| tokenize(s.text(adapted.doc)))
+            .unzip();
+        let mut o_keys = Vec::new();
+        let mut o_toks = Vec::new();
+        let mut o_toks_offset = Vec::new();
+        for side in originals {
+            o_toks_offset.push(o_toks.len());
+            let (k, t): (Vec<_>, Vec<_>) = side
+                .sentences
+                .iter()
+                .map(|s| tokenize(s.text(side.doc)))
+                .unzip();
+            o_keys.push(k);
+            o_toks.extend(t);
+        }
+        let total = (a_toks.len() + o_toks.len()).max(1) as f64;
+        let mut weight = vec![0.0; df.len()];
+        for (w, id) in interner {
+            let idf = (1.0 + total / f64::from(df[id as usize])).ln();
+            weight[id as usize] = if is_stopword(&w) { 0.2 * idf } else { idf };
+        }
+        let o_group = originals
+            .iter()
+            .map(|s| vec![None; s.sentences.len()])
+            .collect();
+        Aligner {
+            originals,
+            adapted,
+            opts,
+            a_group: vec![None; a_keys.len()],
+            a_keys,
+            o_keys,
+            a_toks,
+            o_toks,
+            o_toks_offset,
+            weight,
+            df,
+            groups: Vec::new(),
+            o_group,
+        }
+    }
+
+    fn run(mut self) -> Vec<Segment> {
+        self.backbone();
+        self.exact_elsewhere();
+        self.mark_moves();
+        self.pair_rewordings();
+        self.grow_splits_and_merges();
+        self.mark_moves();
+        self.pair_by_position();
+        self.segments()
+    }
+
+    fn otoks(&self, (s, i): ORef) -> &[u32] {
+        &self.o_toks[self.o_toks_offset[s] + i]
+    }
+
+    fn add_group(&mut self, a: Range<usize>, src: usize, o: Range<usize>, exact: bool, sim: f64) {
+        let id = self.groups.len();
+        for i in a.clone() {
+            self.a_group[i] = Some(id);
+        }
+        for i in o.clone() {
+            self.o_group[src][i] = Some(id);
+        }
+        self.groups.push(Group {
+            a,
+            src,
+            o,
+            exact,
+            sim,
+            moved: false,
+        });
+    }
+
+    /// Step 1: Patience diff over keys, one original at a time, most-matching original first.
+    fn backbone(&mut self) {
+        let mut order: Vec<usize> = (0..self.originals.len()).collect();
+        let a_set: HashMap<&str, ()> = self.a_keys.iter().map(|k| (k.as_str(), ())).collect();
+        let hits: Vec<usize> = self
+            .o_keys
+            .iter()
+            .map(|ks| ks.iter().filter(|k| a_set.contains_key(k.as_str())).count())
+            .collect();
+        order.sort_by_key(|&s| (std::cmp::Reverse(hits[s]), s));
+        for s in order {
+            let free: Vec<usize> = (0..self.a_keys.len())
+                .filter(|&i| self.a_group[i].is_none())
+                .collect();
+            // Sentences without words never match: give them keys nothing else has.
+            let akeys: Vec<(&str, usize)> = free
+                .iter()
+                .map(|&i| key_or_unique(&self.a_keys[i], i, 0))
+                .collect();
+            let okeys: Vec<(&str, usize)> = self.o_keys[s]
+                .iter()
+                .enumerate()
+                .map(|(i, k)| key_or_unique(k, i, 1))
+                .collect();
+            let ops = capture_diff_slices(Algorithm::Patience, &okeys, &akeys);
+            for op in ops {
+                if let DiffOp::Equal {
+                    old_index,
+                    new_index,
+                    len,
+                } = op
+                {
+                    for k in 0..len {
+                        let a = free[new_index + k];
+                        let o = old_index + k;
+                        self.add_group(a..a + 1, s, o..o + 1, true, 1.0);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Step 1b: exact matches the backbone left (repeated or moved sentences).
+    fn exact_elsewhere(&mut self) {
+        let mut by_key: HashMap<&str, Vec<ORef>> = HashMap::new();
+        for (s, keys) in self.o_keys.iter().enumerate() {
+            for (i, k) in keys.iter().enumerate() {
+                if self.o_group[s][i].is_none() && !k.is_empty() {
+                    by_key.entry(k.as_str()).or_default().push((s, i));
+                }
+            }
+        }
+        for list in by_key.values_mut() {
+            list.reverse(); // pop() takes them in document order
+        }
+        let mut found = Vec::new();
+        for a in 0..self.a_keys.len() {
+            if self.a_group[a].is_some() || self.a_keys[a].is_empty() {
+                continue;
+            }
+            if let Some(o) = by_key.get_mut(self.a_keys[a].as_str()).and_then(Vec::pop) {
+                found.push((a, o));
+            }
+        }
+        for (a, (s, o)) in found {
+            self.add_group(a..a + 1, s, o..o + 1, true, 1.0);
+        }
+    }
+
+    /// Step 4 (also run early for the provisional backbone): per original, the heaviest chain
+    /// of groups in both orders stays; the rest is moved.
+    fn mark_moves(&mut self) {
+        for s in 0..self.originals.len() {
+            let mut ids: Vec<usize> = (0..self.groups.len())
+                .filter(|&g| self.groups[g].src == s)
+                .collect();
+            ids.sort_by_key(|&g| self.groups[g].a.start);
+            let keys: Vec<usize> = ids.iter().map(|&g| self.groups[g].o.start).collect();
+            let weights: Vec<u64> = ids
+                .iter()
+                .map(|&g| {
+                    let gr = &self.groups[g];
+                    (gr.a.len() + gr.o.len()) as u64 + u64::from(gr.exact)
+                })
+                .collect();
+            let keep = heaviest_increasing(&keys, &weights);
+            for (k, &g) in ids.iter().enumerate() {
+                self.groups[g].moved = !keep[k];
+            }
+        }
+    }
+
+    /// The nearest non-moved groups before and after adapted sentence `a`.
+    fn a_neighbours(&self, a: usize) -> (Option<usize>, Option<usize>) {
+        let anchor = |i: usize| self.a_group[i].filter(|&g| !self.groups[g].moved);
+        let prev = (0..a).rev().find_map(anchor);
+        let next = (a + 1..self.a_keys.len()).find_map(anchor);
+        (prev, next)
+    }
+
+    /// The nearest non-moved groups before and after original sentence `(s, i)`.
+    fn o_neighbours(&self, (s, i): ORef) -> (Option<usize>, Option<usize>) {
+        let anchor = |j: usize| self.o_group[s][j].filter(|&g| !self.groups[g].moved);
+        let prev = (0..i).rev().find_map(anchor);
+        let next = (i + 1..self.o_group[s].len()).find_map(anchor);
+        (prev, next)
+    }
+
+    /// Step 2: pair unmatched sentences by weighted word overlap, candidates from a rare-word
+    /// index, greedily from the best pair down.
+    fn pair_rewordings(&mut self) {
+        let free_o: Vec<ORef> = (0..self.originals.len())
+            .flat_map(|s| (0..self.o_group[s].len()).map(move |i| (s, i)))
+            .filter(|&(s, i)| self.o_group[s][i].is_none())
+            .collect();
+        let free_a: Vec<usize> = (0..self.a_keys.len())
+            .filter(|&a| self.a_group[a].is_none())
+            .collect();
+        if free_o.is_empty() || free_a.is_empty() {
+            return;
+        }
+        let total = self.a_toks.len() + self.o_toks.len();
+        let common = (total / 20).max(12) as u32;
+        let mut index: HashMap<u32, Vec<usize>> = HashMap::new();
+        for (n, &o) in free_o.iter().enumerate() {
+            for &t in self.otoks(o) {
+                if self.df[t as usize] <= common && self.weight[t as usize] > 0.0 {
+                    index.entry(t).or_default().push(n);
+                }
+            }
+        }
+        let o_gap: Vec<(Option<usize>, Option<usize>)> =
+            free_o.iter().map(|&o| self.o_neighbours(o)).collect();
+        let mut scores: Vec<f64> = vec![0.0; free_o.len()];
+        let mut touched: Vec<usize> = Vec::new();
+        let mut pairs: Vec<(f64, f64, usize, usize)> = Vec::new();
+        for &a in &free_a {
+            for &t in &self.a_toks[a] {
+                if let Some(list) = index.get(&t) {
+                    for &n in list {
+                        if scores[n] == 0.0 {
+                            touched.push(n);
+                        }
+                        scores[n] += self.weight[t as usize];
+                    }
+                }
+            }
+            touched.sort_by(|&x, &y| scores[y].total_cmp(&scores[x]).then(x.cmp(&y)));
+            touched.truncate(self.opts.candidates);
+            let a_gap = self.a_neighbours(a);
+            for &n in &touched {
+                let sim = self.similarity(&self.a_toks[a], self.otoks(free_o[n]));
+                let in_place = same_gap(a_gap, o_gap[n]);
+                let need = if in_place {
+                    self.opts.in_place
+                } else {
+                    self.opts.moved
+                };
+                if sim >= need {
+                    let bonus = if in_place { 0.2 } else { 0.0 };
+                    pairs.push((sim + bonus, sim, a, n));
+                }
+            }
+            for &n in &touched {
+                scores[n] = 0.0;
+            }
+            touched.clear();
+        }
+        pairs.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.2.cmp(&y.2)).then(x.3.cmp(&y.3)));
+        for (_, sim, a, n) in pairs {
+            let (s, o) = free_o[n];
+            if self.a_group[a].is_none() && self.o_group[s][o].is_none() {
+                self.add_group(a..a + 1, s, o..o + 1, false, sim);
+            }
+        }
+    }
+
+    /// Step 3: grow reworded groups by neighbouring unmatched sentences they contain.
+    fn grow_splits_and_merges(&mut self) {
+        let min = self.opts.containment;
+        for g in 0..self.groups.len() {
+            if self.groups[g].exact {
+                continue;
+            }
+            loop {
+                let gr = self.groups[g].clone();
+                let a_t = self.union_a(&gr.a);
+                let o_t = self.union_o(gr.src, &gr.o);
+                let base = self.similarity(&a_t, &o_t);
+                let mut best: Option<(f64, bool, usize)> = None; // (sim, adapted side?, index)
+                let mut consider = |sim: f64, side: bool, idx: usize| {
+                    if sim > base + 0.02 && best.is_none_or(|(b, _, _)| sim > b) {
+                        best = Some((sim, side, idx));
+                    }
+                };
+                let a_cands = [gr.a.start.checked_sub(1), Some(gr.a.end)];
+                for a in a_cands.into_iter().flatten() {
+                    if a < self.a_keys.len() && self.a_group[a].is_none() {
+                        let t = &self.a_toks[a];
+                        if self.containment(t, &o_t) >= min {
+                            let merged = union(&a_t, t);
+                            consider(self.similarity(&merged, &o_t), true, a);
+                        }
+                    }
+                }
+                let o_cands = [gr.o.start.checked_sub(1), Some(gr.o.end)];
+                for o in o_cands.into_iter().flatten() {
+                    if o < self.o_group[gr.src].len() && self.o_group[gr.src][o].is_none() {
+                        let t = self.otoks((gr.src, o));
+                        if self.containment(t, &a_t) >= min {
+                            let merged = union(&o_t, t);
+                            consider(self.similarity(&a_t, &merged), false, o);
+                        }
+                    }
+                }
+                let Some((sim, side, idx)) = best else { break };
+                let gr = &mut self.groups[g];
+                gr.sim = sim;
+                if side {
+                    gr.a = gr.a.start.min(idx)..gr.a.end.max(idx + 1);
+                    self.a_group[idx] = Some(g);
+                } else {
+                    gr.o = gr.o.start.min(idx)..gr.o.end.max(idx + 1);
+                    self.o_group[gr.src][idx] = Some(g);
+                }
+            }
+        }
+    }
+
+    /// Step 5: a lone unmatched adapted sentence facing a lone unmatched original sentence
+    /// between the same two kept neighbours is a rewording.
+    fn pair_by_position(&mut self) {
+        let mut found = Vec::new();
+        let n = self.a_keys.len();
+        let mut a = 0;
+        while a < n {
+            if self.a_group[a].is_some() {
+                a += 1;
+                continue;
+            }
+            let (prev, next) = self.a_neighbours(a);
+            // The unmatched adapted sentences between the same neighbours.
+            let lo = prev.map_or(0, |g| self.groups[g].a.end);
+            let hi = next.map_or(n, |g| self.groups[g].a.start);
+            let lone_a: Vec<usize> = (lo..hi).filter(|&i| self.a_group[i].is_none()).collect();
+            a = hi.max(a + 1);
+            if lone_a.len() != 1 {
+                continue;
+            }
+            let src = match (prev, next) {
+                (Some(p), Some(q)) if self.groups[p].src == self.groups[q].src => {
+                    self.groups[p].src
+                }
+                (Some(p), None) => self.groups[p].src,
+                (None, Some(q)) => self.groups[q].src,
+                _ => continue,
+            };
+            let o_lo = prev.map_or(0, |g| self.groups[g].o.end);
+            let o_hi = next.map_or(self.o_group[src].len(), |g| self.groups[g].o.start);
+            if o_lo > o_hi {
+                continue;
+            }
+            let lone_o: Vec<usize> = (o_lo..o_hi)
+                .filter(|&i| self.o_group[src][i].is_none())
+                .collect();
+            if lone_o.len() != 1 {
+                continue;
+            }
+            let (ai, oi) = (lone_a[0], lone_o[0]);
+            let a_words = self.a_toks[ai].len();
+            let o_words = self.otoks((src, oi)).len();
+            let ratio = a_words.max(o_words) as f64 / a_words.min(o_words).max(1) as f64;
+            let sim = self.similarity(&self.a_toks[ai], self.otoks((src, oi)));
+            let short = a_words.max(o_words) <= 12;
+            if ratio <= 2.5 && (short || sim >= 0.15) {
+                found.push((ai, src, oi, sim));
+            }
+        }
+        for (a, s, o, sim) in found {
+            self.add_group(a..a + 1, s, o..o + 1, false, sim);
+        }
+    }
+
+    fn union_a(&self, r: &Range<usize>) -> Vec<u32> {
+        r.clone()
+            .fold(Vec::new(), |acc, i| union(&acc, &self.a_toks[i]))
+    }
+
+    fn union_o(&self, s: usize, r: &Range<usize>) -> Vec<u32> {
+        r.clone()
+            .fold(Vec::new(), |acc, i| union(&acc, self.otoks((s, i))))
+    }
+
+    fn mass(&self, t: &[u32]) -> f64 {
+        t.iter().map(|&i| self.weight[i as usize]).sum()
+    }
+
+    fn shared(&self, x: &[u32], y: &[u32]) -> f64 {
+        let (mut i, mut j, mut sum) = (0, 0, 0.0);
+        while i < x.len() && j < y.len() {
+            match x[i].cmp(&y[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    sum += self.weight[x[i] as usize];
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        sum
+    }
+
+    /// Weighted Dice coefficient of two token sets.
+    fn similarity(&self, x: &[u32], y: &[u32]) -> f64 {
+        let total = self.mass(x) + self.mass(y);
+        if total == 0.0 {
+            0.0
+        } else {
+            2.0 * self.shared(x, y) / total
+        }
+    }
+
+    /// Share of `part`'s weight found in `whole`.
+    fn containment(&self, part: &[u32], whole: &[u32]) -> f64 {
+        let m = self.mass(part);
+        if m == 0.0 {
+            0.0
+        } else {
+            self.shared(part, whole) / m
+        }
+    }
+
+    fn segments(self) -> Vec<Segment> {
+        // Sort key: (adapted position, phase, original, sentence); phase 0 = before the
+        // passage at that position, 1 = the passage, 2 = after it.
+        let mut items: Vec<((usize, u8, usize, usize), Segment)> = Vec::new();
+        for g in &self.groups {
+            let kind = if g.exact {
+                Kind::Unchanged
+            } else {
+                Kind::Reworded
+            };
+            let changes = if g.exact {
+                Vec::new()
+            } else {
+                word_changes(
+                    span_text(self.originals[g.src], &g.o),
+                    span_text(self.adapted, &g.a),
+                )
+            };
+            items.push((
+                (g.a.start, 1, 0, 0),
+                Segment {
+                    kind,
+                    moved: g.moved,
+                    similarity: Some(round3(g.sim)),
+                    adapted: Some(g.a.clone()),
+                    original: Some((g.src, g.o.clone())),
+                    changes,
+                },
+            ));
+        }
+        for a in 0..self.a_keys.len() {
+            if self.a_group[a].is_none() {
+                items.push((
+                    (a, 1, 0, 0),
+                    Segment {
+                        kind: Kind::Inserted,
+                        moved: false,
+                        similarity: None,
+                        adapted: Some(a..a + 1),
+                        original: None,
+                        changes: Vec::new(),
+                    },
+                ));
+            }
+        }
+        for s in 0..self.originals.len() {
+            for i in 0..self.o_group[s].len() {
+                if self.o_group[s][i].is_some() {
+                    continue;
+                }
+                let (prev, next) = self.o_neighbours((s, i));
+                let key = match (prev, next) {
+                    (Some(g), _) => (self.groups[g].a.start, 2, s, i),
+                    (None, Some(g)) => (self.groups[g].a.start, 0, s, i),
+                    (None, None) => (usize::MAX, 2, s, i),
+                };
+                items.push((
+                    key,
+                    Segment {
+                        kind: Kind::Removed,
+                        moved: false,
+                        similarity: None,
+                        adapted: None,
+                        original: Some((s, i..i + 1)),
+                        changes: Vec::new(),
+                    },
+                ));
+            }
+        }
+        items.sort_by_key(|(k, _)| *k);
+        items.into_iter().map(|(_, seg)| seg).collect()
+    }
+}
+
+/// The text a range of sentences covers, from the first one's start to the last one's end.
+pub fn span_text<'a>(side: Side<'a>, r: &Range<usize>) -> &'a str {
+    let (start, end) = span_bytes(side, r);
+    &side.doc.text[start..end]
+}
+
+/// The byte span a range of sentences covers.
+pub fn span_bytes(side: Side<'_>, r: &Range<usize>) -> (usize, usize) {
+    (side.sentences[r.start].start, side.sentences[r.end - 1].end)
+}
+
+fn key_or_unique(k: &str, i: usize, side: usize) -> (&str, usize) {
+    if k.is_empty() { ("", i * 2 + side + 1) } else { (k, 0) }
+}
+
+fn same_gap(a: (Option<usize>, Option<usize>), o: (Option<usize>, Option<usize>)) -> bool {
+    (a.0.is_some() && a.0 == o.0) || (a.1.is_some() && a.1 == o.1) || (a == (None, None))
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+fn union(x: &[u32], y: &[u32]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(x.len() + y.len());
+    let (mut i, mut j) = (0, 0);
+    while i < x.len() || j < y.len() {
+        if j >= y.len() || (i < x.len() && x[i] < y[j]) {
+            out.push(x[i]);
+            i += 1;
+        } else if i >= x.len() || y[j] < x[i] {
+            out.push(y[j]);
+            j += 1;
+        } else {
+            out.push(x[i]);
+            i += 1;
+            j += 1;
+        }
+    }
+    out
+}
+
+/// For a sequence of keys with weights, marks the members of a heaviest strictly increasing
+/// subsequence (O(n log n) with a Fenwick tree over key ranks). Ties keep the earliest.
+fn heaviest_increasing(keys: &[usize], weights: &[u64]) -> Vec<bool> {
+    let n = keys.len();
+    let mut ranks: Vec<usize> = keys.to_vec();
+    ranks.sort_unstable();
+    ranks.dedup();
+    let rank = |k: usize| ranks.binary_search(&k).expect("present") + 1;
+    // tree[r] = (best total, index of the element ending it) over ranks <= r
+    let mut tree: Vec<(u64, usize)> = vec![(0, usize::MAX); ranks.len() + 1];
+    let mut best = vec![0u64; n];
+    let mut parent = vec![usize::MAX; n];
+    for i in 0..n {
+        let r = rank(keys[i]);
+        // query prefix max over ranks < r
+        let (mut q, mut at) = (0u64, usize::MAX);
+        let mut k = r - 1;
+        while k > 0 {
+            if tree[k].0 > q {
+                (q, at) = tree[k];
+            }
+            k &= k - 1;
+        }
+        best[i] = q + weights[i];
+        parent[i] = at;
+        let mut k = r;
+        while k <= ranks.len() {
+            if best[i] > tree[k].0 {
+                tree[k] = (best[i], i);
+            }
+            k += k & k.wrapping_neg();
+        }
+    }
+    let mut keep = vec![false; n];
+    let mut end = (0..n).fold(None, |acc: Option<usize>, i| match acc {
+        Some(j) if best[j] >= best[i] => Some(j),
+        _ => Some(i),
+    });
+    while let Some(i) = end {
+        keep[i] = true;
+        end = (parent[i] != usize::MAX).then_some(parent[i]);
+    }
+    keep
+}
+
+/// Word-level edits from `old` to `new`, compared on folded words so that house style
+/// (quote marks, dashes, case) is not reported as an edit.
+pub fn word_changes(old: &str, new: &str) -> Vec<Change> {
+    let ot = diff_tokens(old);
+    let nt = diff_tokens(new);
+    let ok: Vec<String> = ot.iter().map(|t| token_key(t)).collect();
+    let nk: Vec<String> = nt.iter().map(|t| token_key(t)).collect();
+    let mut out: Vec<Change> = Vec::new();
+    let mut push = |op: Op, text: String| {
+        if text.is_empty() {
+            return;
+        }
+        match out.last_mut() {
+            Some(last) if last.op == op => last.text.push_str(&text),
+            _ => out.push(Change { op, text }),
+        }
+    };
+    for op in capture_diff_slices(Algorithm::Myers, &ok, &nk) {
+        let (tag, o, n) = op.as_tag_tuple();
+        match tag {
+            similar::DiffTag::Equal => push(Op::Equal, nt[n].concat()),
+            similar::DiffTag::Delete => push(Op::Delete, ot[o].concat()),
+            similar::DiffTag::Insert => push(Op::Insert, nt[n].concat()),
+            similar::DiffTag::Replace => {
+                push(Op::Delete, ot[o].concat());
+                push(Op::Insert, nt[n].concat());
+            }
+        }
+    }
+    out
+}
+
+/// Splits text into words (letters and digits, with inner `.` or `'`), whitespace runs, and
+/// single other characters.
+fn diff_tokens(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let class = |c: char| {
+            if c.is_alphanumeric() {
+                0
+            } else if c.is_whitespace() {
+                1
+            } else {
+                2
+            }
+        };
+        let k = class(c);
+        if k == 2 {
+            let joins = (c == '.' || c == '\'' || c == '’')
+                && i > start
+                && s[start..i].chars().all(char::is_alphanumeric)
+                && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+            if !joins {
+                if i > start {
+                    out.push(&s[start..i]);
+                }
+                out.push(&s[i..i + c.len_utf8()]);
+                start = i + c.len_utf8();
+            }
+            continue;
+        }
+        if let Some(&(j, n)) = chars.peek() {
+            let joins_next = class(n) == k
+                || (k == 0
+                    && (n == '.' || n == '\'' || n == '’')
+                    && s[j + n.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric));
+            if !joins_next {
+                out.push(&s[start..j]);
+                start = j;
+            }
+        }
+    }
+    if start < s.len() {
+        out.push(&s[start..]);
+    }
+    out
+}
+
+fn token_key(t: &str) -> String {
+    if t.trim().is_empty() {
+        " ".to_string()
+    } else {
+        normalize::fold(t)
+    }
+}
+
+/// Function words: they count for little when sentences are compared.
+fn is_stopword(w: &str) -> bool {
+    const STOP: &[&str] = &[
+        "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by",
+        "from", "as", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had",
+        "it", "its", "this", "that", "these", "those", "he", "she", "they", "we", "i", "you",
+        "his", "her", "their", "our", "him", "them", "us", "not", "no", "will", "would", "can",
+        "could", "should", "may", "might", "do", "does", "did", "so", "if", "than", "then",
+        "also", "which", "who", "whom", "what", "when", "where", "there", "into", "about",
+        "after", "before", "over", "up", "out", "more", "said", "says", "s",
+    ];
+    STOP.contains(&w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heaviest_increasing_keeps_the_longest_order() {
+        // a paragraph of two moved from the end to the front
+        let keep = heaviest_increasing(&[5, 6, 0, 1, 2, 3, 4], &[1; 7]);
+        assert_eq!(keep, [false, false, true, true, true, true, true]);
+        let keep = heaviest_increasing(&[0, 1, 2], &[1, 1, 1]);
+        assert_eq!(keep, [true, true, true]);
+        assert!(heaviest_increasing(&[], &[]).is_empty());
+    }
+
+    #[test]
+    fn word_changes_ignore_quote_style() {
+        let ch = word_changes("\"We aren't in a rush,\" he said.", "“We aren’t in a hurry,” he said.");
+        let ops: Vec<(&str, &str)> = ch.iter().map(|c| (c.op.as_str(), c.text.as_str())).collect();
+        assert_eq!(
+            ops,
+            [
+                ("equal", "“We aren’t in a "),
+                ("delete", "rush"),
+                ("insert", "hurry"),
+                ("equal", ",” he said.")
+            ]
+        );
+    }
+
+    #[test]
+    fn diff_tokens_keep_abbreviations_whole() {
+        assert_eq!(
+            diff_tokens("U.S. isn't  big."),
+            ["U.S", ".", " ", "isn't", "  ", "big", "."]
+        );
+    }
+}

@@ -1,0 +1,352 @@
+//! Stage 5, **report**: a comparison as JSON (contract v1) or as a colored terminal view.
+
+use std::io::{self, Write};
+
+use colored::Colorize;
+use serde::Serialize;
+
+use crate::align::{self, Kind, Op, Segment};
+use crate::{Comparison, normalize};
+
+/// The JSON report, contract version 1 (see `docs/json.md`).
+#[derive(Debug, Serialize)]
+pub struct Report<'a> {
+    /// Always 1 for this contract.
+    pub version: u32,
+    /// The originals, in the order given.
+    pub originals: Vec<DocInfo<'a>>,
+    /// The adapted article.
+    pub adapted: DocInfo<'a>,
+    /// Counts of segments by kind and word shares of the adapted article.
+    pub summary: Summary,
+    /// Passages in the adapted article's order, removed ones where they were cut.
+    pub segments: Vec<SegmentOut<'a>>,
+}
+
+/// A document as the report shows it.
+#[derive(Debug, Serialize)]
+pub struct DocInfo<'a> {
+    /// As the user gave it.
+    pub source: &'a str,
+    /// The title, if one was found.
+    pub title: Option<&'a str>,
+    /// The article text; every span indexes it in UTF-8 bytes.
+    pub text: &'a str,
+    /// How many sentences wirediff read.
+    pub sentences: usize,
+}
+
+/// Counts and shares.
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct Summary {
+    /// Segments of each kind.
+    pub unchanged: usize,
+    pub reworded: usize,
+    pub inserted: usize,
+    pub removed: usize,
+    /// Segments with `moved: true`.
+    pub moved: usize,
+    /// Words of the adapted article in all.
+    pub adapted_words: usize,
+    /// Words of the adapted article that are unchanged wire copy.
+    pub wire_words: usize,
+    /// Words of the adapted article that are reworded wire copy.
+    pub reworded_words: usize,
+    /// Words of the adapted article that are new.
+    pub new_words: usize,
+    /// `wire_words / adapted_words`, 0 to 1.
+    pub wire_share: f64,
+    /// `reworded_words / adapted_words`.
+    pub reworded_share: f64,
+    /// `new_words / adapted_words`.
+    pub new_share: f64,
+}
+
+impl Summary {
+    /// True when the adapted article differs materially: anything inserted, removed,
+    /// reworded or moved.
+    pub fn has_differences(&self) -> bool {
+        self.reworded + self.inserted + self.removed + self.moved > 0
+    }
+}
+
+/// One passage of the report.
+#[derive(Debug, Serialize)]
+pub struct SegmentOut<'a> {
+    pub kind: &'static str,
+    pub moved: bool,
+    pub similarity: Option<f64>,
+    pub adapted: Option<Span<'a>>,
+    pub original: Option<OrigSpan<'a>>,
+    pub changes: Vec<ChangeOut<'a>>,
+}
+
+/// A span of the adapted article.
+#[derive(Debug, Serialize)]
+pub struct Span<'a> {
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A span of one of the originals.
+#[derive(Debug, Serialize)]
+pub struct OrigSpan<'a> {
+    pub source: usize,
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A word-level edit.
+#[derive(Debug, Serialize)]
+pub struct ChangeOut<'a> {
+    pub op: &'static str,
+    pub text: &'a str,
+}
+
+/// Computes the summary of a comparison.
+pub fn summarize(cmp: &Comparison) -> Summary {
+    let mut s = Summary::default();
+    for seg in &cmp.segments {
+        match seg.kind {
+            Kind::Unchanged => s.unchanged += 1,
+            Kind::Reworded => s.reworded += 1,
+            Kind::Inserted => s.inserted += 1,
+            Kind::Removed => s.removed += 1,
+        }
+        s.moved += usize::from(seg.moved);
+        if let Some(r) = &seg.adapted {
+            let words = normalize::words(align::span_text(cmp.adapted_side(), r)).len();
+            s.adapted_words += words;
+            match seg.kind {
+                Kind::Unchanged => s.wire_words += words,
+                Kind::Reworded => s.reworded_words += words,
+                _ => s.new_words += words,
+            }
+        }
+    }
+    let share = |n: usize| {
+        if s.adapted_words == 0 {
+            0.0
+        } else {
+            (n as f64 / s.adapted_words as f64 * 1000.0).round() / 1000.0
+        }
+    };
+    s.wire_share = share(s.wire_words);
+    s.reworded_share = share(s.reworded_words);
+    s.new_share = share(s.new_words);
+    s
+}
+
+impl<'a> Report<'a> {
+    /// Builds the v1 report of a comparison.
+    pub fn new(cmp: &'a Comparison) -> Report<'a> {
+        let info = |d: &'a crate::Document, n: usize| DocInfo {
+            source: &d.source,
+            title: d.title.as_deref(),
+            text: &d.text,
+            sentences: n,
+        };
+        let segments = cmp
+            .segments
+            .iter()
+            .map(|seg| segment_out(cmp, seg))
+            .collect();
+        Report {
+            version: 1,
+            originals: cmp
+                .originals
+                .iter()
+                .zip(&cmp.original_sentences)
+                .map(|(d, s)| info(d, s.len()))
+                .collect(),
+            adapted: info(&cmp.adapted, cmp.adapted_sentences.len()),
+            summary: summarize(cmp),
+            segments,
+        }
+    }
+}
+
+fn segment_out<'a>(cmp: &'a Comparison, seg: &'a Segment) -> SegmentOut<'a> {
+    let adapted = seg.adapted.as_ref().map(|r| {
+        let side = cmp.adapted_side();
+        let (start, end) = align::span_bytes(side, r);
+        Span {
+            text: &cmp.adapted.text[start..end],
+            start,
+            end,
+        }
+    });
+    let original = seg.original.as_ref().map(|(src, r)| {
+        let side = cmp.original_side(*src);
+        let (start, end) = align::span_bytes(side, r);
+        OrigSpan {
+            source: *src,
+            text: &cmp.originals[*src].text[start..end],
+            start,
+            end,
+        }
+    });
+    SegmentOut {
+        kind: seg.kind.as_str(),
+        moved: seg.moved,
+        similarity: seg.similarity,
+        adapted,
+        original,
+        changes: seg
+            .changes
+            .iter()
+            .map(|c| ChangeOut {
+                op: c.op.as_str(),
+                text: &c.text,
+            })
+            .collect(),
+    }
+}
+
+/// Writes the JSON report, pretty or compact, with a trailing newline.
+pub fn write_json(cmp: &Comparison, out: &mut dyn Write, pretty: bool) -> io::Result<()> {
+    let report = Report::new(cmp);
+    if pretty {
+        serde_json::to_writer_pretty(&mut *out, &report)?;
+    } else {
+        serde_json::to_writer(&mut *out, &report)?;
+    }
+    out.write_all(b"\n")
+}
+
+/// Writes the terminal report: each passage marked by kind, reworded ones with their word
+/// edits inline, then the summary. Colors follow `colored`'s global setting; without color
+/// the marks alone (`+`, `-`, `~`, `>`, `[-...-]`, `{+...+}`) carry the meaning.
+pub fn write_terminal(cmp: &Comparison, out: &mut dyn Write) -> io::Result<()> {
+    let several = cmp.originals.len() > 1;
+    let names: Vec<&str> = cmp.originals.iter().map(|d| d.source.as_str()).collect();
+    writeln!(
+        out,
+        "{} {} {} {}",
+        "wirediff".bold(),
+        names.join(" + "),
+        "→".dimmed(),
+        cmp.adapted.source
+    )?;
+    if several {
+        for (i, n) in names.iter().enumerate() {
+            writeln!(out, "  {} {}", format!("[{}]", i + 1).dimmed(), n)?;
+        }
+    }
+    writeln!(out)?;
+    let mut last_para: Option<usize> = None;
+    for seg in &cmp.segments {
+        let para = seg
+            .adapted
+            .as_ref()
+            .map(|r| cmp.adapted_sentences[r.start].paragraph);
+        if para.is_some() && last_para.is_some() && para != last_para {
+            writeln!(out)?;
+        }
+        if para.is_some() {
+            last_para = para;
+        }
+        write_segment(cmp, seg, several, out)?;
+    }
+    let s = summarize(cmp);
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{} {} unchanged, {} reworded, {} inserted, {} removed, {} moved",
+        "Summary:".bold(),
+        s.unchanged,
+        s.reworded.to_string().yellow(),
+        s.inserted.to_string().green().bold(),
+        s.removed.to_string().red(),
+        s.moved.to_string().cyan(),
+    )?;
+    writeln!(
+        out,
+        "{} {} words: {:.0}% wire copy, {:.0}% reworded wire copy, {} new",
+        "Adapted:".bold(),
+        s.adapted_words,
+        s.wire_share * 100.0,
+        s.reworded_share * 100.0,
+        format!("{:.0}%", s.new_share * 100.0).green().bold(),
+    )
+}
+
+fn write_segment(
+    cmp: &Comparison,
+    seg: &Segment,
+    several: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let a_text = seg
+        .adapted
+        .as_ref()
+        .map(|r| clean(align::span_text(cmp.adapted_side(), r)));
+    let o_text = seg
+        .original
+        .as_ref()
+        .map(|(s, r)| clean(align::span_text(cmp.original_side(*s), r)));
+    let from = match (&seg.original, several) {
+        (Some((s, _)), true) => format!(" [{}]", s + 1).dimmed().to_string(),
+        _ => String::new(),
+    };
+    let moved = if seg.moved {
+        format!(" {}", "(moved)".cyan())
+    } else {
+        String::new()
+    };
+    match seg.kind {
+        Kind::Unchanged => {
+            let mark = if seg.moved { ">" } else { " " };
+            writeln!(
+                out,
+                "{} {}{}{}",
+                mark.cyan(),
+                a_text.unwrap_or_default().dimmed(),
+                moved,
+                from
+            )
+        }
+        Kind::Reworded => {
+            let mark = if seg.moved { "~>" } else { "~" };
+            write!(out, "{} ", mark.yellow().bold())?;
+            for c in &seg.changes {
+                let t = clean(&c.text);
+                match c.op {
+                    Op::Equal => write!(out, "{t}")?,
+                    Op::Delete => write!(out, "{}", format!("[-{t}-]").red().strikethrough())?,
+                    Op::Insert => write!(out, "{}", format!("{{+{t}+}}").green().underline())?,
+                }
+            }
+            writeln!(out, "{moved}{from}")
+        }
+        Kind::Inserted => writeln!(
+            out,
+            "{} {}",
+            "+".green().bold(),
+            a_text.unwrap_or_default().green().bold()
+        ),
+        Kind::Removed => writeln!(
+            out,
+            "{} {}{}",
+            "-".red(),
+            o_text.unwrap_or_default().red(),
+            from
+        ),
+    }
+}
+
+/// Text for the terminal: line breaks become spaces and control characters are shown as
+/// visible escapes, so article text can never drive the terminal.
+fn clean(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\n' | '\t' => out.push(' '),
+            c if c.is_control() => out.extend(c.escape_unicode()),
+            c => out.push(c),
+        }
+    }
+    out
+}

@@ -1,0 +1,239 @@
+//! Stage 3, **segment**: paragraphs into sentences with byte spans.
+//!
+//! The rule-based `sentencex` segmenter does the heavy lifting (abbreviations such as U.S.,
+//! Sen., Sept., a.m., Ph.D.; initials; decimals and money; quotes and attributions after them).
+//! wirediff adds what news text needs on top: sentences never cross a paragraph, list items
+//! (bulleted lines, "1. ... 2. ..." runs) are sentences of their own, and a stray opening quote
+//! mark left at the end of a sentence moves to the sentence it opens.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use sentencex::languages::{English, Language};
+
+use crate::extract::Document;
+
+/// One sentence of a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    /// Byte offset of the first character in [`Document::text`].
+    pub start: usize,
+    /// Byte offset just past the last character.
+    pub end: usize,
+    /// Index of the paragraph the sentence belongs to.
+    pub paragraph: usize,
+}
+
+impl Sentence {
+    /// The sentence's text in `doc`.
+    pub fn text<'a>(&self, doc: &'a Document) -> &'a str {
+        &doc.text[self.start..self.end]
+    }
+}
+
+/// Splits every paragraph of `doc` into sentences, in document order.
+pub fn segment(doc: &Document) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    for (p, range) in doc.paragraphs.iter().enumerate() {
+        let para = &doc.text[range.clone()];
+        for r in split_sentences(para) {
+            out.push(Sentence {
+                start: range.start + r.start,
+                end: range.start + r.end,
+                paragraph: p,
+            });
+        }
+    }
+    out
+}
+
+/// Splits one paragraph into sentence byte ranges, trimmed of whitespace, never empty.
+pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
+    let mut cuts: Vec<usize> = English {}
+        .get_sentence_boundaries(text)
+        .iter()
+        .map(|b| b.start_byte)
+        .filter(|&c| c > 0 && c < text.len())
+        .collect();
+    cuts.extend(list_item_starts(text));
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.retain(|&c| text.is_char_boundary(c));
+
+    // A piece that is nothing but a list marker ("1.", "⁃9.") belongs to the item it opens.
+    let mut kept: Vec<usize> = Vec::with_capacity(cuts.len());
+    let mut prev = 0;
+    for &c in &cuts {
+        if LONE_MARKER.is_match(text[prev..c].trim()) {
+            continue;
+        }
+        kept.push(c);
+        prev = c;
+    }
+
+    // An opening quote mark stranded at the end of a sentence belongs to the next one.
+    let mut prev = 0;
+    for c in kept.iter_mut() {
+        let piece = text[prev..*c].trim_end();
+        if let Some(m) = STRAY_QUOTE.find(piece) {
+            let quote_start = prev + m.start() + (m.as_str().len() - m.as_str().trim_start().len());
+            if quote_start > prev {
+                *c = quote_start;
+            }
+        }
+        prev = *c;
+    }
+
+    let mut out = Vec::with_capacity(kept.len() + 1);
+    let mut start = 0;
+    for end in kept.into_iter().chain(std::iter::once(text.len())) {
+        if end > start {
+            push_trimmed(text, start..end, &mut out);
+        }
+        start = end.max(start);
+    }
+    out
+}
+
+fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let piece = &text[r.clone()];
+    let lead = piece.len() - piece.trim_start().len();
+    let trimmed = piece.trim();
+    if !trimmed.is_empty() {
+        out.push(r.start + lead..r.start + lead + trimmed.len());
+    }
+}
+
+static LONE_MARKER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[•⁃▪‣◦*\-]?\s*(?:\d{1,3}|[a-zA-Z])[.)]$").expect("regex"));
+
+static STRAY_QUOTE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"\s["“”„«‘’']+$"#).expect("regex"));
+
+/// A list marker where an item may start: an optional bullet, then a number or a letter
+/// with `.` or `)`, then a space; or a bullet alone at the start of a line.
+static MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)(?:^|\s)(?P<m>(?P<b>[•⁃▪‣◦])?\s?(?:(?P<n>\d{1,2})|(?P<l>[a-z]))[.)])\s+\S|^\s*(?P<lb>[•⁃▪‣◦*\-])\s+\S")
+        .expect("regex")
+});
+
+/// Where list items start in a paragraph: every bulleted line, and every marker of a run of
+/// at least two consecutively numbered (or lettered) markers, as in "1. First 2. Second".
+fn list_item_starts(text: &str) -> Vec<usize> {
+    struct Marker {
+        start: usize,
+        value: u32,
+        letter: bool,
+        bullet: bool,
+    }
+    let mut starts = Vec::new();
+    let mut markers = Vec::new();
+    for caps in MARKER.captures_iter(text) {
+        if let Some(b) = caps.name("lb") {
+            starts.push(b.start());
+            continue;
+        }
+        let m = caps.name("m").expect("marker group");
+        let (value, letter) = match (caps.name("n"), caps.name("l")) {
+            (Some(n), _) => (n.as_str().parse().unwrap_or(0), false),
+            (_, Some(l)) => (u32::from(l.as_str().as_bytes()[0] - b'a' + 1), true),
+            _ => continue,
+        };
+        markers.push(Marker {
+            start: m.start(),
+            value,
+            letter,
+            bullet: caps.name("b").is_some(),
+        });
+    }
+    let mut i = 0;
+    while i < markers.len() {
+        let first = &markers[i];
+        let mut j = i + 1;
+        while j < markers.len()
+            && markers[j].letter == first.letter
+            && markers[j].bullet == first.bullet
+            && markers[j].value == markers[j - 1].value + 1
+        {
+            j += 1;
+        }
+        let chain_ok = j - i >= 2 && (first.bullet || first.value == 1);
+        if chain_ok {
+            starts.extend(markers[i..j].iter().map(|m| m.start));
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    starts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        split_sentences(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn news_abbreviations_do_not_split() {
+        assert_eq!(
+            split("Gov. Gavin Newsom spoke on Sept. 16 at 5 p.m. in Sacramento. He left."),
+            ["Gov. Gavin Newsom spoke on Sept. 16 at 5 p.m. in Sacramento.", "He left."]
+        );
+        assert_eq!(
+            split("The U.S. Senate voted. Sen. Mitch McConnell, who has a Ph.D., said so."),
+            ["The U.S. Senate voted.", "Sen. Mitch McConnell, who has a Ph.D., said so."]
+        );
+        assert_eq!(
+            split("Joe R. Biden lost $1.5 billion, or 3.2%. Shares fell."),
+            ["Joe R. Biden lost $1.5 billion, or 3.2%.", "Shares fell."]
+        );
+    }
+
+    #[test]
+    fn quotes_and_attributions_stay_together() {
+        assert_eq!(
+            split("“We should prevent it,” Xi said in a speech. He left. „Wir schaffen das“, sagte sie. «Prêts», a dit Macron."),
+            [
+                "“We should prevent it,” Xi said in a speech.",
+                "He left.",
+                "„Wir schaffen das“, sagte sie.",
+                "«Prêts», a dit Macron."
+            ]
+        );
+    }
+
+    #[test]
+    fn stray_opening_quote_moves_to_its_sentence() {
+        assert_eq!(
+            split("“Strikes.” he said. ”Let’s consider those as warning strikes.”"),
+            ["“Strikes.” he said.", "”Let’s consider those as warning strikes.”"]
+        );
+    }
+
+    #[test]
+    fn list_items_are_sentences() {
+        assert_eq!(
+            split("1. The first item 2. The second item"),
+            ["1. The first item", "2. The second item"]
+        );
+        assert_eq!(
+            split("a. The first item b. The second item"),
+            ["a. The first item", "b. The second item"]
+        );
+        assert_eq!(split("- milk\n- eggs and ham"), ["- milk", "- eggs and ham"]);
+        assert_eq!(split("He was No. 1. Then 2."), ["He was No. 1.", "Then 2."]);
+    }
+
+    #[test]
+    fn spans_slice_the_paragraph_exactly() {
+        let text = "  One.  Two?\n\"Three!\" ";
+        for r in split_sentences(text) {
+            assert_eq!(text[r.clone()].trim(), &text[r]);
+        }
+        assert_eq!(split(text), ["One.", "Two?", "\"Three!\""]);
+    }
+}
