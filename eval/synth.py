@@ -161,6 +161,15 @@ SYNONYMS = {
     "doctors": "physicians", "area": "region", "announced": "unveiled", "allow": "permit",
     "allowed": "permitted", "wrote": "penned", "lawmakers": "legislators", "also": "additionally",
     "very": "extremely", "get": "obtain", "says": "states", "hard": "difficult", "job": "position",
+    "first": "initial", "although": "though", "including": "such as", "several": "a number of",
+    "because": "since", "while": "whereas", "new": "fresh", "large": "sizable", "later": "subsequently",
+    "found": "discovered", "asked": "questioned", "likely": "probably", "biggest": "largest",
+}
+# Multi-word substitutions, applied by rw_synonym too.
+PHRASES = {
+    "more than": "over", "less than": "under", "because of": "due to", "in order to": "to",
+    "a lot of": "plenty of", "as well as": "and", "according to": "per", "at least": "no fewer than",
+    "so far": "to date", "for example": "for instance", "in addition": "additionally",
 }
 LOADED_NOUNS = [
     "government", "administration", "group", "plan", "policy", "law", "bill", "company", "leader",
@@ -190,14 +199,16 @@ def rw_attribution(s, rng):
 
 
 def rw_synonym(s, rng):
-    """Replace one or two words from the synonym table."""
-    hits = [m for m in re.finditer(r"\b[A-Za-z]+\b", s) if m.group(0).lower() in SYNONYMS]
+    """Replace one or two words or phrases from the synonym tables."""
+    table = {**SYNONYMS, **PHRASES}
+    pattern = r"\b(?:" + "|".join(sorted(PHRASES, key=len, reverse=True)) + r"|[A-Za-z]+)\b"
+    hits = [m for m in re.finditer(pattern, s, re.IGNORECASE) if m.group(0).lower() in table]
     if not hits:
         return None
     chosen = sorted(rng.sample(hits, min(len(hits), rng.choice([1, 2]))), key=lambda m: -m.start())
     desc = []
     for m in chosen:
-        new = with_case(m.group(0), SYNONYMS[m.group(0).lower()])
+        new = with_case(m.group(0), table[m.group(0).lower()])
         s = s[: m.start()] + new + s[m.end():]
         desc.append(f"{m.group(0)}->{new}")
     return s, "synonym " + ", ".join(reversed(desc))
@@ -303,11 +314,45 @@ def rw_append(s, rng):
     return s[: m.end(1)] + phrase + m.group(2), f"appended '{phrase.strip(', ')}'"
 
 
+CONTRACTIONS = {
+    "do not": "don't", "does not": "doesn't", "did not": "didn't", "is not": "isn't",
+    "are not": "aren't", "was not": "wasn't", "were not": "weren't", "will not": "won't",
+    "can not": "can't", "cannot": "can't", "would not": "wouldn't", "could not": "couldn't",
+    "has not": "hasn't", "have not": "haven't", "it is": "it's", "that is": "that's",
+}
+EXPANSIONS = {v: k for k, v in CONTRACTIONS.items() if k != "can not"}
+MODIFIERS = ["also", "just", "very", "still", "really", "only", "even", "now", "already",
+             "currently", "reportedly", "recently", "actually", "simply", "clearly", "nearly"]
+
+
+def rw_contraction(s, rng):
+    """Contract or expand a negation: "did not" <-> "didn't" (outside quotations)."""
+    table = {**CONTRACTIONS, **{k.replace("'", "\u2019"): v for k, v in EXPANSIONS.items()},
+             **EXPANSIONS}
+    hits = [m for m in re.finditer(r"\b(" + "|".join(re.escape(k) for k in table) + r")\b", s)
+            if m.group(0) in table]
+    if not hits:
+        return None
+    m = rng.choice(hits)
+    new = table[m.group(0)]
+    return s[: m.start()] + new + s[m.end():], f"contraction {m.group(0)}->{new}"
+
+
+def rw_drop_modifier(s, rng):
+    """Drop an adverb such as "also", "just" or "reportedly"."""
+    hits = list(re.finditer(r" (" + "|".join(MODIFIERS) + r")\b", s))
+    if not hits:
+        return None
+    m = rng.choice(hits)
+    return s[: m.start()] + s[m.end():], f"dropped '{m.group(1)}'"
+
+
 LIGHT_REWORDINGS = [rw_attribution, rw_synonym, rw_loaded, rw_drop_clause, rw_quote, rw_reorder,
-                    rw_number, rw_append]
+                    rw_number, rw_append, rw_contraction, rw_drop_modifier]
 # Not every sentence lends itself to every rewording: the ones that need a specific pattern get
-# a higher weight so that the mix stays varied.
-LIGHT_WEIGHTS = [3, 2, 2, 3, 3, 3, 2, 1]
+# a higher weight so that the mix stays varied, and the ones that fit almost any sentence
+# (loaded words, appended phrases) a lower one.
+LIGHT_WEIGHTS = [5, 3, 1, 3, 3, 5, 2, 1, 3, 2]
 
 
 def light_reword(s, rng):

@@ -692,7 +692,11 @@ pub fn span_bytes(side: Side<'_>, r: &Range<usize>) -> (usize, usize) {
 }
 
 fn key_or_unique(k: &str, i: usize, side: usize) -> (&str, usize) {
-    if k.is_empty() { ("", i * 2 + side + 1) } else { (k, 0) }
+    if k.is_empty() {
+        ("", i * 2 + side + 1)
+    } else {
+        (k, 0)
+    }
 }
 
 fn same_gap(a: (Option<usize>, Option<usize>), o: (Option<usize>, Option<usize>)) -> bool {
@@ -865,9 +869,9 @@ fn is_stopword(w: &str) -> bool {
         "from", "as", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had",
         "it", "its", "this", "that", "these", "those", "he", "she", "they", "we", "i", "you",
         "his", "her", "their", "our", "him", "them", "us", "not", "no", "will", "would", "can",
-        "could", "should", "may", "might", "do", "does", "did", "so", "if", "than", "then",
-        "also", "which", "who", "whom", "what", "when", "where", "there", "into", "about",
-        "after", "before", "over", "up", "out", "more", "said", "says", "s",
+        "could", "should", "may", "might", "do", "does", "did", "so", "if", "than", "then", "also",
+        "which", "who", "whom", "what", "when", "where", "there", "into", "about", "after",
+        "before", "over", "up", "out", "more", "said", "says", "s",
     ];
     STOP.contains(&w)
 }
@@ -888,8 +892,14 @@ mod tests {
 
     #[test]
     fn word_changes_ignore_quote_style() {
-        let ch = word_changes("\"We aren't in a rush,\" he said.", "“We aren’t in a hurry,” he said.");
-        let ops: Vec<(&str, &str)> = ch.iter().map(|c| (c.op.as_str(), c.text.as_str())).collect();
+        let ch = word_changes(
+            "\"We aren't in a rush,\" he said.",
+            "“We aren’t in a hurry,” he said.",
+        );
+        let ops: Vec<(&str, &str)> = ch
+            .iter()
+            .map(|c| (c.op.as_str(), c.text.as_str()))
+            .collect();
         assert_eq!(
             ops,
             [

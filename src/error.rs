@@ -6,12 +6,8 @@ use std::io;
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The input could not be read (missing file, permission, a directory...).
-    #[error("{source_name}: {err}")]
-    Read {
-        source_name: String,
-        #[source]
-        err: io::Error,
-    },
+    #[error("{source_name}: {}", describe_io(err))]
+    Read { source_name: String, err: io::Error },
     /// The input is not text: a NUL byte or an image/PDF signature in the first bytes.
     #[error("{source_name}: not a text or HTML file ({what})")]
     Binary {
@@ -30,6 +26,22 @@ pub enum Error {
     /// `-` (standard input) was given more than once.
     #[error("standard input (-) can be given only once")]
     StdinTwice,
+}
+
+/// An I/O error in a few plain words, without the "(os error N)" suffix.
+fn describe_io(err: &io::Error) -> String {
+    match err.kind() {
+        io::ErrorKind::NotFound => "no such file".to_string(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        io::ErrorKind::IsADirectory => "is a directory, not a file".to_string(),
+        _ => {
+            let s = err.to_string();
+            match s.find(" (os error") {
+                Some(i) => s[..i].to_string(),
+                None => s,
+            }
+        }
+    }
 }
 
 /// The library's result type.

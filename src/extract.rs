@@ -109,8 +109,24 @@ fn text_paragraphs(text: &str) -> Vec<Range<usize>> {
 
 /// Elements whose whole subtree is never article text.
 const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "nav", "footer", "aside", "form", "button",
-    "select", "textarea", "iframe", "svg", "canvas", "head", "figcaption", "object", "embed",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "nav",
+    "footer",
+    "aside",
+    "form",
+    "button",
+    "select",
+    "textarea",
+    "iframe",
+    "svg",
+    "canvas",
+    "head",
+    "figcaption",
+    "object",
+    "embed",
 ];
 
 /// Elements that start and end a block of text.
@@ -229,7 +245,9 @@ mod tests {
     #[test]
     fn text_paragraphs_are_blank_line_separated_and_trimmed() {
         let doc = Document::from_text("t", "  First line\nwrapped.\n\n\n Second.  \r\n \r\nThird.");
-        let paras: Vec<&str> = (0..doc.paragraphs.len()).map(|i| doc.paragraph(i)).collect();
+        let paras: Vec<&str> = (0..doc.paragraphs.len())
+            .map(|i| doc.paragraph(i))
+            .collect();
         assert_eq!(paras, ["First line\nwrapped.", "Second.", "Third."]);
     }
 
@@ -242,10 +260,17 @@ mod tests {
             <footer><p>Copyright</p></footer></body></html>"##;
         let doc = Document::from_html("page.html", html);
         assert_eq!(doc.title.as_deref(), Some("Xi calls for effort"));
-        let paras: Vec<&str> = (0..doc.paragraphs.len()).map(|i| doc.paragraph(i)).collect();
+        let paras: Vec<&str> = (0..doc.paragraphs.len())
+            .map(|i| doc.paragraph(i))
+            .collect();
         assert_eq!(
             paras,
-            ["Xi calls for effort", "First paragraph, with a link.", "Second", "line."]
+            [
+                "Xi calls for effort",
+                "First paragraph, with a link.",
+                "Second",
+                "line."
+            ]
         );
     }
 

@@ -217,7 +217,10 @@ mod tests {
             Source::parse("story.html"),
             Source::Path(PathBuf::from("story.html"))
         );
-        assert_eq!(Source::parse("story.HTML").format_hint(), Some(Format::Html));
+        assert_eq!(
+            Source::parse("story.HTML").format_hint(),
+            Some(Format::Html)
+        );
         assert_eq!(Source::parse("notes").format_hint(), None);
     }
 
@@ -225,7 +228,12 @@ mod tests {
     fn sniffs_html_by_content() {
         let l = from_bytes("x".into(), b"  <!DOCTYPE html><p>Hi.</p>", None).unwrap();
         assert_eq!(l.format, Format::Html);
-        let l = from_bytes("x.txt".into(), b"<html><body><p>Hi.</p>", Some(Format::Text)).unwrap();
+        let l = from_bytes(
+            "x.txt".into(),
+            b"<html><body><p>Hi.</p>",
+            Some(Format::Text),
+        )
+        .unwrap();
         assert_eq!(l.format, Format::Html);
         let l = from_bytes("x".into(), b"Prices rose <5% in May.", None).unwrap();
         assert_eq!(l.format, Format::Text);
@@ -241,7 +249,10 @@ mod tests {
             .collect();
         assert_eq!(from_bytes("x".into(), &utf16, None).unwrap().text, "Hé.");
         let err = from_bytes("pic.png".into(), b"\x89PNG\r\n\x1a\n\0\0", None).unwrap_err();
-        assert_eq!(err.to_string(), "pic.png: not a text or HTML file (a PNG image)");
+        assert_eq!(
+            err.to_string(),
+            "pic.png: not a text or HTML file (a PNG image)"
+        );
         let err = from_bytes("l1.txt".into(), b"caf\xE9 au lait", None).unwrap_err();
         assert!(err.to_string().contains("not valid UTF-8 text (byte 3)"));
     }

@@ -35,7 +35,9 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Align an adapted article with its wire original(s) and report the differences.
-    #[command(after_help = "\
+    #[command(
+        override_usage = "wirediff compare [OPTIONS] <ORIGINAL>... <ADAPTED>",
+        after_help = "\
 Inputs are files (.txt and .md read as paragraphs separated by blank lines; .html/.htm, or \
 anything that looks like HTML, through the article extractor) or - for standard input.
 
@@ -45,14 +47,15 @@ Examples:
   curl -s URL | wirediff compare ap.txt -           adapted article from standard input
   wirediff compare --format json ap.txt site.txt    the JSON report (contract v1)
 
-Exit status: 0 no material differences, 1 differences found, 2 trouble.")]
+Exit status: 0 no material differences, 1 differences found, 2 trouble."
+    )]
     Compare(CompareArgs),
 }
 
 #[derive(clap::Args)]
 struct CompareArgs {
     /// The wire original(s), then the adapted article last.
-    #[arg(value_name = "ORIGINAL... ADAPTED", num_args = 2.., required = true)]
+    #[arg(value_name = "INPUT", num_args = 2.., required = true)]
     inputs: Vec<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Terminal)]

@@ -94,7 +94,10 @@ mod tests {
 
     #[test]
     fn keys_ignore_punctuation_case_and_honorifics() {
-        assert_eq!(key("“Let’s go,” Mr. Xi said."), key("\"Let's go\", Xi said"));
+        assert_eq!(
+            key("“Let’s go,” Mr. Xi said."),
+            key("\"Let's go\", Xi said")
+        );
         assert_eq!(key("The U.S. economy"), key("The US economy"));
         assert_eq!(key("China–U.S. relations"), key("China-U.S. relations"));
         assert_ne!(key("He gave no details."), key("He did not elaborate."));

@@ -57,6 +57,7 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
         .filter(|&c| c > 0 && c < text.len())
         .collect();
     cuts.extend(list_item_starts(text));
+    cuts.extend(short_line_starts(text));
     cuts.sort_unstable();
     cuts.dedup();
     cuts.retain(|&c| text.is_char_boundary(c));
@@ -72,7 +73,8 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
         prev = c;
     }
 
-    // An opening quote mark stranded at the end of a sentence belongs to the next one.
+    // An opening quote mark stranded at the end of a sentence belongs to the next one, and
+    // so does the ellipsis of a four-dot ellipsis ("compounds. . . . The practice").
     let mut prev = 0;
     for c in kept.iter_mut() {
         let piece = text[prev..*c].trim_end();
@@ -81,6 +83,9 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
             if quote_start > prev {
                 *c = quote_start;
             }
+        } else if let Some(m) = TRAILING_ELLIPSIS.find(piece) {
+            let word_char = m.as_str().chars().next().map_or(1, char::len_utf8);
+            *c = prev + m.start() + word_char + 1;
         }
         prev = *c;
     }
@@ -110,6 +115,35 @@ static LONE_MARKER: LazyLock<Regex> =
 
 static STRAY_QUOTE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"\s["“”„«‘’']+$"#).expect("regex"));
+
+static TRAILING_ELLIPSIS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\w\.(?: \.){3}$").expect("regex"));
+
+/// Line starts of a block of short lines none of which ends a sentence: a list written one
+/// item a line ("features\ncontact manager\nevents, activities"), not wrapped prose.
+fn short_line_starts(text: &str) -> Vec<usize> {
+    const SHORT: usize = 40;
+    let lines: Vec<&str> = text.trim_end().split('\n').collect();
+    let is_list = lines.len() >= 2
+        && lines.iter().all(|l| {
+            let l = l.trim();
+            !l.is_empty()
+                && l.chars().count() <= SHORT
+                && !l.ends_with(['.', '!', '?', '"', '”', '’', ':', ';'])
+        });
+    if !is_list {
+        return Vec::new();
+    }
+    let mut starts = Vec::new();
+    let mut pos = 0;
+    for l in &lines {
+        if pos > 0 {
+            starts.push(pos);
+        }
+        pos += l.len() + 1;
+    }
+    starts
+}
 
 /// A list marker where an item may start: an optional bullet, then a number or a letter
 /// with `.` or `)`, then a space; or a bullet alone at the start of a line.
@@ -174,18 +208,27 @@ mod tests {
     use super::*;
 
     fn split(text: &str) -> Vec<&str> {
-        split_sentences(text).into_iter().map(|r| &text[r]).collect()
+        split_sentences(text)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
     }
 
     #[test]
     fn news_abbreviations_do_not_split() {
         assert_eq!(
             split("Gov. Gavin Newsom spoke on Sept. 16 at 5 p.m. in Sacramento. He left."),
-            ["Gov. Gavin Newsom spoke on Sept. 16 at 5 p.m. in Sacramento.", "He left."]
+            [
+                "Gov. Gavin Newsom spoke on Sept. 16 at 5 p.m. in Sacramento.",
+                "He left."
+            ]
         );
         assert_eq!(
             split("The U.S. Senate voted. Sen. Mitch McConnell, who has a Ph.D., said so."),
-            ["The U.S. Senate voted.", "Sen. Mitch McConnell, who has a Ph.D., said so."]
+            [
+                "The U.S. Senate voted.",
+                "Sen. Mitch McConnell, who has a Ph.D., said so."
+            ]
         );
         assert_eq!(
             split("Joe R. Biden lost $1.5 billion, or 3.2%. Shares fell."),
@@ -196,7 +239,9 @@ mod tests {
     #[test]
     fn quotes_and_attributions_stay_together() {
         assert_eq!(
-            split("“We should prevent it,” Xi said in a speech. He left. „Wir schaffen das“, sagte sie. «Prêts», a dit Macron."),
+            split(
+                "“We should prevent it,” Xi said in a speech. He left. „Wir schaffen das“, sagte sie. «Prêts», a dit Macron."
+            ),
             [
                 "“We should prevent it,” Xi said in a speech.",
                 "He left.",
@@ -210,7 +255,23 @@ mod tests {
     fn stray_opening_quote_moves_to_its_sentence() {
         assert_eq!(
             split("“Strikes.” he said. ”Let’s consider those as warning strikes.”"),
-            ["“Strikes.” he said.", "”Let’s consider those as warning strikes.”"]
+            [
+                "“Strikes.” he said.",
+                "”Let’s consider those as warning strikes.”"
+            ]
+        );
+    }
+
+    #[test]
+    fn four_dot_ellipsis_opens_the_next_sentence() {
+        assert_eq!(
+            split(
+                "It was weakened . . . in compounds. . . . The practice was not abandoned. . . ."
+            ),
+            [
+                "It was weakened . . . in compounds.",
+                ". . . The practice was not abandoned. . . ."
+            ]
         );
     }
 
@@ -224,8 +285,19 @@ mod tests {
             split("a. The first item b. The second item"),
             ["a. The first item", "b. The second item"]
         );
-        assert_eq!(split("- milk\n- eggs and ham"), ["- milk", "- eggs and ham"]);
+        assert_eq!(
+            split("- milk\n- eggs and ham"),
+            ["- milk", "- eggs and ham"]
+        );
         assert_eq!(split("He was No. 1. Then 2."), ["He was No. 1.", "Then 2."]);
+        assert_eq!(
+            split("features\ncontact manager"),
+            ["features", "contact manager"]
+        );
+        assert_eq!(
+            split("The storm knocked out\npower to thousands of\nhomes on Sunday."),
+            ["The storm knocked out\npower to thousands of\nhomes on Sunday."]
+        );
     }
 
     #[test]

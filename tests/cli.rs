@@ -1,0 +1,568 @@
+//! End-to-end tests of the `wirediff` binary on the fixture pairs and on bad input.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use assert_cmd::cargo::cargo_bin;
+use serde_json::Value;
+
+fn pair(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/pairs")
+        .join(name)
+}
+
+/// The originals of a fixture pair (original.txt or original-N.txt, sorted) then adapted.txt.
+fn pair_args(name: &str) -> Vec<PathBuf> {
+    let dir = pair(name);
+    let mut originals: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("fixture dir")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("original"))
+        })
+        .collect();
+    originals.sort();
+    originals.push(dir.join("adapted.txt"));
+    originals
+}
+
+fn wirediff() -> Command {
+    let mut cmd = Command::new(cargo_bin("wirediff"));
+    cmd.env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE");
+    cmd
+}
+
+/// Runs `compare --format json` on a fixture pair; returns the report and the exit code.
+fn json_report(name: &str) -> (Value, i32) {
+    let out = wirediff()
+        .arg("compare")
+        .arg("--format=json")
+        .args(pair_args(name))
+        .output()
+        .expect("run wirediff");
+    assert!(
+        out.stderr.is_empty(),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: Value = serde_json::from_slice(&out.stdout).expect("JSON report");
+    check_contract(&report);
+    (report, out.status.code().expect("exit code"))
+}
+
+fn segments(r: &Value) -> &Vec<Value> {
+    r["segments"].as_array().expect("segments")
+}
+
+fn kind(s: &Value) -> &str {
+    s["kind"].as_str().expect("kind")
+}
+
+fn a_text(s: &Value) -> &str {
+    s["adapted"]["text"].as_str().unwrap_or("")
+}
+
+fn o_text(s: &Value) -> &str {
+    s["original"]["text"].as_str().unwrap_or("")
+}
+
+/// The segment whose adapted text contains `needle` (exactly one must).
+fn seg_with<'a>(r: &'a Value, needle: &str) -> &'a Value {
+    let found: Vec<&Value> = segments(r)
+        .iter()
+        .filter(|s| a_text(s).contains(needle))
+        .collect();
+    assert_eq!(found.len(), 1, "segments containing {needle:?}: {found:#?}");
+    found[0]
+}
+
+/// Contract v1: spans slice their documents exactly, adapted spans follow the adapted order
+/// without overlap, every byte of text is in at most one segment, summary counts match.
+fn check_contract(r: &Value) {
+    assert_eq!(r["version"], 1);
+    let a_doc = r["adapted"]["text"].as_str().expect("adapted text");
+    let originals = r["originals"].as_array().expect("originals");
+    let mut last_end = 0;
+    let mut o_spans: Vec<Vec<(usize, usize)>> = vec![Vec::new(); originals.len()];
+    let mut counts = std::collections::HashMap::new();
+    let mut moved = 0;
+    for s in segments(r) {
+        *counts.entry(kind(s).to_string()).or_insert(0u64) += 1;
+        moved += u64::from(s["moved"].as_bool().expect("moved"));
+        if let Some(a) = s["adapted"].as_object() {
+            let (start, end) = (
+                a["start"].as_u64().unwrap() as usize,
+                a["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(&a_doc[start..end], a["text"].as_str().unwrap());
+            assert!(start >= last_end, "adapted spans out of order at {start}");
+            last_end = end;
+        } else {
+            assert_eq!(kind(s), "removed");
+        }
+        if let Some(o) = s["original"].as_object() {
+            let src = o["source"].as_u64().unwrap() as usize;
+            let doc = originals[src]["text"].as_str().unwrap();
+            let (start, end) = (
+                o["start"].as_u64().unwrap() as usize,
+                o["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(&doc[start..end], o["text"].as_str().unwrap());
+            o_spans[src].push((start, end));
+        } else {
+            assert_eq!(kind(s), "inserted");
+        }
+        match kind(s) {
+            "inserted" | "removed" => assert!(s["similarity"].is_null()),
+            _ => {
+                let sim = s["similarity"].as_f64().expect("similarity");
+                assert!((0.0..=1.0).contains(&sim));
+            }
+        }
+    }
+    for spans in &mut o_spans {
+        spans.sort();
+        for w in spans.windows(2) {
+            assert!(w[0].1 <= w[1].0, "original spans overlap: {w:?}");
+        }
+    }
+    for k in ["unchanged", "reworded", "inserted", "removed"] {
+        assert_eq!(
+            r["summary"][k].as_u64().unwrap(),
+            *counts.get(k).unwrap_or(&0),
+            "{k}"
+        );
+    }
+    assert_eq!(r["summary"]["moved"].as_u64().unwrap(), moved);
+}
+
+#[test]
+fn seed_insertions_are_inserted() {
+    let (r, code) = json_report("seed");
+    assert_eq!(code, 1);
+    for needle in [
+        "covert CIA-led",
+        "during the Obama administration",
+        "George Soros",
+        "puppet for this globalist cabal",
+        "NO END IN SIGHT FOR UKRAINE",
+    ] {
+        assert_eq!(kind(seg_with(&r, needle)), "inserted", "{needle}");
+    }
+}
+
+#[test]
+fn seed_low_similarity_rewording_between_kept_neighbours() {
+    let (r, _) = json_report("seed");
+    let s = seg_with(&r, "He did not elaborate.");
+    assert_eq!(kind(s), "reworded");
+    assert_eq!(o_text(s), "He gave no details.");
+    assert_eq!(s["original"]["source"], 0);
+}
+
+#[test]
+fn seed_merge_is_one_segment_against_both_ap_sentences() {
+    let (r, _) = json_report("seed");
+    let s = seg_with(&r, "He alleged, without offering specifics");
+    assert_eq!(kind(s), "reworded");
+    assert!(o_text(s).starts_with("He alleged that Ukraine has attempted"));
+    assert!(o_text(s).contains("We will retaliate if they fail to understand"));
+    assert_eq!(s["original"]["source"], 1);
+    let inserted: String = s["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["op"] == "insert")
+        .map(|c| c["text"].as_str().unwrap())
+        .collect();
+    assert!(inserted.contains("without"), "{inserted}");
+    assert!(inserted.contains("offering specifics"), "{inserted}");
+}
+
+#[test]
+fn seed_rewordings_and_sources() {
+    let (r, _) = json_report("seed");
+    for (needle, source) in [
+        ("Xi said in a speech, referring to protests", 0),
+        ("The group also includes India, Pakistan", 0),
+        ("On Friday, Putin vowed to press his attack", 1),
+        ("He said the “liberation”", 1),
+        ("Let’s see how it develops", 1),
+    ] {
+        let s = seg_with(&r, needle);
+        assert_eq!(kind(s), "reworded", "{needle}");
+        assert_eq!(s["original"]["source"], source, "{needle}");
+    }
+    for (needle, source) in [
+        ("Xi offered to train 2,000 police officers", 0),
+        ("“We aren’t in a rush,”", 1),
+        ("Zhang Lihua, an international relations expert", 0),
+        ("Let’s consider those as warning strikes", 1),
+    ] {
+        let s = seg_with(&r, needle);
+        assert_eq!(kind(s), "unchanged", "{needle}");
+        assert_eq!(s["original"]["source"], source, "{needle}");
+    }
+}
+
+#[test]
+fn seed_removed_context_is_removed() {
+    let (r, _) = json_report("seed");
+    let removed: Vec<&str> = segments(&r)
+        .iter()
+        .filter(|s| kind(s) == "removed")
+        .map(o_text)
+        .collect();
+    for needle in [
+        "official Chinese anxiety",
+        "\"no limits\" friendship",
+        "first trip abroad since the start of the coronavirus pandemic",
+        "between Azerbaijan and Armenia",
+        "does not want to negotiate in earnest",
+    ] {
+        assert!(
+            removed.iter().any(|t| t.contains(needle)),
+            "{needle} not removed"
+        );
+    }
+    assert!(segments(&r).iter().all(|s| !s["moved"].as_bool().unwrap()));
+}
+
+#[test]
+fn seed_no_rewording_for_quote_marks_alone() {
+    let (r, _) = json_report("seed");
+    for s in segments(&r).iter().filter(|s| kind(s) == "reworded") {
+        let edits: String = s["changes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|c| c["op"] != "equal")
+            .map(|c| c["text"].as_str().unwrap())
+            .collect();
+        assert!(
+            edits.chars().any(char::is_alphanumeric),
+            "reworded with no word edits: {}",
+            a_text(s)
+        );
+    }
+}
+
+#[test]
+fn quote_style_noise_is_unchanged_and_exits_zero() {
+    let (r, code) = json_report("quote-style");
+    assert_eq!(code, 0);
+    assert!(segments(&r).iter().all(|s| kind(s) == "unchanged"), "{r:#}");
+    let (r, code) = json_report("identical");
+    assert_eq!(code, 0);
+    assert_eq!(r["summary"]["wire_share"], 1.0);
+}
+
+#[test]
+fn split_is_one_segment_with_two_adapted_sentences() {
+    let (r, code) = json_report("split");
+    assert_eq!(code, 1);
+    let reworded: Vec<&Value> = segments(&r)
+        .iter()
+        .filter(|s| kind(s) == "reworded")
+        .collect();
+    assert_eq!(reworded.len(), 1);
+    assert_eq!(r["summary"]["inserted"], 0);
+    assert_eq!(r["summary"]["removed"], 0);
+    let s = reworded[0];
+    assert!(a_text(s).contains("restore service.") && a_text(s).contains("The company warned"));
+}
+
+#[test]
+fn merge_is_one_segment_with_two_original_sentences() {
+    let (r, code) = json_report("merge");
+    assert_eq!(code, 1);
+    let reworded: Vec<&Value> = segments(&r)
+        .iter()
+        .filter(|s| kind(s) == "reworded")
+        .collect();
+    assert_eq!(reworded.len(), 1);
+    assert_eq!(r["summary"]["inserted"], 0);
+    assert_eq!(r["summary"]["removed"], 0);
+    assert!(
+        o_text(reworded[0]).contains("middle schools.")
+            && o_text(reworded[0]).contains("Class sizes")
+    );
+}
+
+#[test]
+fn moves_are_flagged_and_may_be_reworded() {
+    let (r, code) = json_report("move");
+    assert_eq!(code, 1);
+    let moved: Vec<&Value> = segments(&r).iter().filter(|s| s["moved"] == true).collect();
+    assert_eq!(moved.len(), 3, "{moved:#?}");
+    assert!(
+        moved
+            .iter()
+            .any(|s| kind(s) == "reworded" && a_text(s).contains("since 1958"))
+    );
+    assert_eq!(
+        kind(seg_with(&r, "Halvorsen employs about 4,200")),
+        "unchanged"
+    );
+    assert_eq!(r["summary"]["inserted"], 0);
+    assert_eq!(r["summary"]["removed"], 0);
+}
+
+#[test]
+fn two_originals_record_their_source() {
+    let (r, _) = json_report("two-originals");
+    assert_eq!(r["originals"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        seg_with(&r, "Dockworkers at the port of Halden")["original"]["source"],
+        0
+    );
+    assert_eq!(
+        seg_with(&r, "Retailers warned Tuesday")["original"]["source"],
+        1
+    );
+    assert_eq!(r["summary"]["removed"], 4);
+    assert_eq!(r["summary"]["moved"], 0);
+    assert_eq!(r["summary"]["unchanged"], 9);
+}
+
+#[test]
+fn insertions_and_removals() {
+    let (r, _) = json_report("insert-remove");
+    assert_eq!(r["summary"]["inserted"], 3);
+    assert_eq!(r["summary"]["removed"], 2);
+    assert_eq!(r["summary"]["reworded"], 0);
+    assert_eq!(
+        kind(seg_with(&r, "Critics note that similar promises")),
+        "inserted"
+    );
+}
+
+#[test]
+fn low_similarity_rewording_and_attribution_swap() {
+    let (r, _) = json_report("low-similarity-reword");
+    let s = seg_with(&r, "Messages left at Northgate");
+    assert_eq!(kind(s), "reworded");
+    assert!(o_text(s).contains("could not be reached"));
+    let s = seg_with(&r, "claimed tenants had caused");
+    assert_eq!(kind(s), "reworded");
+    assert_eq!(r["summary"]["inserted"], 0);
+}
+
+#[test]
+fn json_output_is_deterministic() {
+    let run = || {
+        wirediff()
+            .args(["compare", "--format", "json"])
+            .args(pair_args("seed"))
+            .output()
+            .unwrap()
+            .stdout
+    };
+    assert_eq!(run(), run());
+}
+
+#[test]
+fn terminal_report_marks_kinds_and_summary() {
+    let out = wirediff()
+        .args(["compare", "--color", "never"])
+        .args(pair_args("seed"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(!text.contains('\x1b'));
+    assert!(text.contains("+ Some have accused current Ukrainian President"));
+    assert!(text.contains("~ He [-gave-]{+did+} [-no-]{+not+} [-details-]{+elaborate+}."));
+    assert!(text.contains("Summary:"));
+    assert!(text.contains("% new"));
+}
+
+#[test]
+fn color_follows_flag_and_environment() {
+    let run = |args: &[&str], env: &[(&str, &str)]| {
+        let mut cmd = wirediff();
+        cmd.arg("compare").args(args).args(pair_args("move"));
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        String::from_utf8(cmd.output().unwrap().stdout).unwrap()
+    };
+    assert!(run(&["--color=always"], &[]).contains('\x1b'));
+    assert!(!run(&["--color=never"], &[("CLICOLOR_FORCE", "1")]).contains('\x1b'));
+    // Not a terminal: no color unless forced.
+    assert!(!run(&[], &[]).contains('\x1b'));
+    assert!(run(&[], &[("CLICOLOR_FORCE", "1")]).contains('\x1b'));
+    assert!(!run(&[], &[("NO_COLOR", "1")]).contains('\x1b'));
+}
+
+#[test]
+fn adapted_article_from_stdin() {
+    let dir = pair("insert-remove");
+    let mut child = wirediff()
+        .args(["compare", "--format=json"])
+        .arg(dir.join("original.txt"))
+        .arg("-")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let adapted = std::fs::read(dir.join("adapted.txt")).unwrap();
+    child.stdin.take().unwrap().write_all(&adapted).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r["adapted"]["source"], "-");
+    assert_eq!(r["summary"]["inserted"], 3);
+}
+
+#[test]
+fn html_input_is_extracted() {
+    let tmp = tempfile::tempdir().unwrap();
+    let page = tmp.path().join("page.html");
+    std::fs::write(
+        &page,
+        r#"<!doctype html><html><head><title>Port strike | Daily</title>
+        <script>track("x")</script></head><body><nav><a href="/">Home</a> News</nav>
+        <article><h1>Port strike</h1>
+        <p>Dockworkers at the port walked off the job on Monday. Talks broke down.</p>
+        <p>This is a disgrace, critics say.</p></article>
+        <footer>Copyright 2024</footer></body></html>"#,
+    )
+    .unwrap();
+    let orig = tmp.path().join("wire.txt");
+    std::fs::write(
+        &orig,
+        "Dockworkers at the port walked off the job on Monday.\n\nTalks broke down.\n",
+    )
+    .unwrap();
+    let out = wirediff()
+        .args(["compare", "--format=json"])
+        .arg(&orig)
+        .arg(&page)
+        .output()
+        .unwrap();
+    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    check_contract(&r);
+    assert_eq!(r["adapted"]["title"], "Port strike");
+    let kinds: Vec<(&str, &str)> = segments(&r).iter().map(|s| (kind(s), a_text(s))).collect();
+    assert_eq!(
+        kinds,
+        [
+            ("inserted", "Port strike"),
+            (
+                "unchanged",
+                "Dockworkers at the port walked off the job on Monday."
+            ),
+            ("unchanged", "Talks broke down."),
+            ("inserted", "This is a disgrace, critics say.")
+        ]
+    );
+}
+
+/// Bad input ends with exit 2 and one line on stderr naming the input.
+fn assert_trouble(args: &[&std::ffi::OsStr], needle: &str) {
+    let out = wirediff().arg("compare").args(args).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.starts_with("wirediff: "), "{err}");
+    assert!(err.contains(needle), "{err} lacks {needle}");
+    assert!(!err.contains("panicked"));
+}
+
+#[test]
+fn bad_inputs_exit_2_with_one_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    let good = pair("identical").join("original.txt");
+    let write = |name: &str, bytes: &[u8]| {
+        let p = tmp.path().join(name);
+        std::fs::write(&p, bytes).unwrap();
+        p
+    };
+    let missing = tmp.path().join("missing.txt");
+    assert_trouble(
+        &[good.as_os_str(), missing.as_os_str()],
+        "missing.txt: no such file",
+    );
+    assert_trouble(
+        &[tmp.path().as_os_str(), good.as_os_str()],
+        "is a directory",
+    );
+    let png = write("chart.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
+    assert_trouble(
+        &[good.as_os_str(), png.as_os_str()],
+        "chart.png: not a text or HTML file (a PNG image)",
+    );
+    let empty = write("empty.txt", b"  \n\n \n");
+    assert_trouble(
+        &[good.as_os_str(), empty.as_os_str()],
+        "empty.txt: no article text found",
+    );
+    let latin1 = write("latin1.txt", b"Caf\xe9 society.");
+    assert_trouble(
+        &[good.as_os_str(), latin1.as_os_str()],
+        "latin1.txt: not valid UTF-8",
+    );
+    let dash = std::ffi::OsStr::new("-");
+    assert_trouble(&[dash, dash], "standard input (-) can be given only once");
+    assert_trouble(
+        &[
+            good.as_os_str(),
+            std::ffi::OsStr::new("https://example.com/story"),
+        ],
+        "https://example.com/story: fetching URLs is not supported yet",
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let out = wirediff()
+        .args(["compare", "only-one.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = wirediff()
+        .args(["compare", "--format", "yaml", "a", "b"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn closed_pipe_ends_quietly() {
+    let tmp = tempfile::tempdir().unwrap();
+    let text: String = (0..4000)
+        .map(|i| format!("Sentence number {i} tells of event {}.\n\n", i * 7))
+        .collect();
+    let a = tmp.path().join("a.txt");
+    std::fs::write(&a, &text).unwrap();
+    let b = tmp.path().join("b.txt");
+    std::fs::write(&b, text.replace("event 7.", "an event.")).unwrap();
+    let mut child = wirediff()
+        .args(["compare", "--color=never"])
+        .arg(&a)
+        .arg(&b)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    child
+        .stdout
+        .as_mut()
+        .unwrap()
+        .read_exact(&mut first)
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.status.code().is_some(), "killed by a signal");
+}
