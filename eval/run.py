@@ -9,6 +9,7 @@ Tools:
   wirediff  target/release/wirediff compare --format json ORIGINAL... ADAPTED
             (exit codes 0 and 1 mean success; anything else is an error for that pair)
   difflib   ../shared/bench/difflib_baseline.py ORIGINAL... ADAPTED, imported and run in-process
+  oracle    a perfect report made from gold.json (a check of the scorer: it must score 1.000)
 
 A pair on which a tool fails is reported and scored as an empty report (every adapted sentence
 predicted "none", every original sentence "kept"), so failures cost recall instead of vanishing.
@@ -87,6 +88,45 @@ def run_baseline(module, originals, adapted):
         return json.loads(out.getvalue()), None
     except json.JSONDecodeError as e:
         return None, f"invalid JSON: {e}"
+
+
+def run_oracle(originals, adapted):
+    """A perfect report built from gold.json, for checking the scorer end to end.
+
+    Its texts differ from the files on purpose (paragraph breaks collapsed to one newline, no
+    final newline), so gold sentences must be re-located to score 1.0.
+    """
+    pair_dir = Path(adapted).parent
+    gold = score.load_gold(pair_dir)
+
+    def doc(path):
+        return Path(path).read_text(encoding="utf-8").replace("\n\n", "\n").strip()
+
+    texts = [doc(p) for p in originals]
+    a_text = doc(adapted)
+    locate = score.locate
+    o_docs = [score.Document(t) for t in texts]
+    a_doc = score.Document(a_text)
+    o_sents = [[s for s in o["sentences"]] for o in gold["originals"]]
+    o_where = [locate([s["text"] for s in sents], [o_docs[k]]) for k, sents in enumerate(o_sents)]
+    a_where = locate([s["text"] for s in gold["adapted"]["sentences"]], [a_doc])
+    segments = []
+    for s, w in zip(gold["adapted"]["sentences"], a_where):
+        original = None
+        if s["source"] is not None:
+            _, b0, b1 = o_where[s["source"]][s["origin"][0]]
+            original = {"source": s["source"], "text": "", "start": b0, "end": b1}
+        segments.append({"kind": s["label"], "moved": s["moved"], "similarity": None,
+                         "adapted": {"text": s["text"], "start": w[1], "end": w[2]},
+                         "original": original})
+    for k, sents in enumerate(o_sents):
+        for s, w in zip(sents, o_where[k]):
+            if s["label"] == "removed":
+                segments.append({"kind": "removed", "moved": False, "similarity": None,
+                                 "adapted": None,
+                                 "original": {"source": k, "text": s["text"], "start": w[1], "end": w[2]}})
+    return {"version": 1, "originals": [{"source": str(p), "text": t} for p, t in zip(originals, texts)],
+            "adapted": {"source": str(adapted), "text": a_text}, "segments": segments}, None
 
 
 # --------------------------------------------------------------------------------------------
@@ -249,8 +289,10 @@ def main(argv=None):
                 print(f"run: skipping difflib: no baseline script at {path}", file=sys.stderr)
                 continue
             runner, jobs = partial(run_baseline, load_baseline(path)), 1
+        elif name == "oracle":
+            runner, jobs = run_oracle, 1
         else:
-            ap.error(f"unknown tool {name!r} (known: wirediff, difflib)")
+            ap.error(f"unknown tool {name!r} (known: wirediff, difflib, oracle)")
         ev = evaluate(name, runner, pairs, golds, jobs)
         for pair, err in ev["errors"]:
             print(f"run: {name} failed on {pair}: {err}", file=sys.stderr)

@@ -97,7 +97,8 @@ def segment(text):
     for m in re.finditer(r"[^\n]+", text):
         if not m.group(0).strip():
             continue
-        spans = [(m.start() + a, m.start() + b) for a, b in sentence_spans(m.group(0))]
+        spans = [(m.start() + a, m.start() + b) for a, b in sentence_spans(m.group(0))
+                 if any(c.isalnum() for c in m.group(0)[a:b])]  # no units of bare symbols
         if spans:
             paragraphs.append(spans)
     return paragraphs

@@ -132,6 +132,11 @@ def with_case(template_word, new):
     return new
 
 
+def is_prose(s):
+    """A real sentence (not a heading or list line): six words or more and terminal punctuation."""
+    return len(words(s)) >= 6 and bool(re.search(r"[.!?][\"'\u201d\u2019)]?$", s))
+
+
 def ends_plainly(s):
     """True when the sentence ends with a period that is not inside a quotation."""
     return bool(re.search(r"[A-Za-z0-9)]\.$", s)) and quotes_balanced(s)
@@ -146,9 +151,8 @@ ATTRIBUTION = {
 }
 SYNONYMS = {
     "big": "large", "began": "started", "begin": "start", "buy": "purchase", "bought": "purchased",
-    "help": "assist", "helped": "assisted", "show": "demonstrate", "showed": "demonstrated",
-    "shows": "demonstrates", "started": "launched", "use": "utilize", "used": "utilized",
-    "need": "require", "needs": "requires", "tried": "attempted", "try": "attempt",
+    "helped": "assisted", "showed": "demonstrated", "started": "launched", "used": "utilized",
+    "tried": "attempted",
     "enough": "sufficient", "people": "individuals", "children": "kids", "important": "significant",
     "many": "numerous", "often": "frequently", "think": "believe", "thinks": "believes",
     "wanted": "sought", "quickly": "rapidly", "small": "modest", "rose": "climbed", "fell": "dropped",
@@ -157,12 +161,12 @@ SYNONYMS = {
     "meeting": "gathering", "attack": "assault", "attacks": "assaults", "died": "perished",
     "recently": "lately", "however": "nevertheless", "almost": "nearly", "nearly": "almost",
     "huge": "massive", "leader": "chief", "leaders": "chiefs", "officials": "authorities",
-    "police": "law enforcement", "won": "secured", "building": "structure", "students": "pupils",
+    "police": "law enforcement", "won": "secured", "students": "pupils",
     "doctors": "physicians", "area": "region", "announced": "unveiled", "allow": "permit",
     "allowed": "permitted", "wrote": "penned", "lawmakers": "legislators", "also": "additionally",
-    "very": "extremely", "get": "obtain", "says": "states", "hard": "difficult", "job": "position",
+    "very": "extremely", "get": "obtain", "says": "states", "job": "position",
     "first": "initial", "although": "though", "including": "such as", "several": "a number of",
-    "because": "since", "while": "whereas", "new": "fresh", "large": "sizable", "later": "subsequently",
+    "because": "since", "large": "sizable", "later": "subsequently", "help": "assist",
     "found": "discovered", "asked": "questioned", "likely": "probably", "biggest": "largest",
 }
 # Multi-word substitutions, applied by rw_synonym too.
@@ -174,7 +178,10 @@ PHRASES = {
 LOADED_NOUNS = [
     "government", "administration", "group", "plan", "policy", "law", "bill", "company", "leader",
     "president", "decision", "program", "agency", "move", "campaign", "party", "officials",
-    "regulators", "proposal", "team", "deal", "measure",
+    "regulators", "proposal", "team", "deal", "measure", "movement", "activists", "protesters",
+    "regime", "lawmakers", "minister", "governor", "senator", "candidate", "organization", "union",
+    "reform", "rules", "tax", "tariffs", "project", "investigation", "probe", "report", "study",
+    "strategy", "ban", "legislation", "initiative", "effort", "leadership", "government's",
 ]
 LOADED_WORDS = ["so-called", "radical", "embattled", "controversial", "hardline", "beleaguered"]
 APPENDED = [
@@ -202,7 +209,9 @@ def rw_synonym(s, rng):
     """Replace one or two words or phrases from the synonym tables."""
     table = {**SYNONYMS, **PHRASES}
     pattern = r"\b(?:" + "|".join(sorted(PHRASES, key=len, reverse=True)) + r"|[A-Za-z]+)\b"
-    hits = [m for m in re.finditer(pattern, s, re.IGNORECASE) if m.group(0).lower() in table]
+    # a capitalised word inside the sentence is likely a name ("Big Machine", "New York")
+    hits = [m for m in re.finditer(pattern, s, re.IGNORECASE) if m.group(0).lower() in table
+            and (m.start() == 0 or not m.group(0)[0].isupper())]
     if not hits:
         return None
     chosen = sorted(rng.sample(hits, min(len(hits), rng.choice([1, 2]))), key=lambda m: -m.start())
@@ -221,8 +230,6 @@ def rw_loaded(s, rng):
     word = rng.choice(LOADED_WORDS)
     nouns = "|".join(LOADED_NOUNS)
     hits = list(re.finditer(rf"\b(the|a|an|its|his|her|their) ({nouns})\b", s))
-    if not hits:
-        hits = list(re.finditer(r"\b(the) ([a-z]{5,})\b(?! of\b)", s))
     if not hits:
         return None
     m = rng.choice(hits)
@@ -283,7 +290,7 @@ def rw_reorder(s, rng):
         phrase = m.group(1)[0].lower() + m.group(1)[1:]
         return capitalise(m.group(2)) + " " + phrase + m.group(3), "reordered time phrase to the end"
     m = re.match(
-        rf"^(.+?) (on (?:{WEEKDAYS})|last (?:week|month|year)|in \d{{4}})([.!?])$", s)
+        rf"^(.+?) (on (?:{WEEKDAYS})|last (?:week|month|year))([.!?])$", s)
     if m and len(words(m.group(1))) >= 4 and quotes_balanced(m.group(1)):
         phrase = m.group(2)[0].upper() + m.group(2)[1:]
         return f"{phrase}, {decapitalise(m.group(1))}{m.group(3)}", "reordered time phrase to the front"
@@ -396,7 +403,7 @@ def heavy_reword(s, rng):
     position between two unchanged neighbours to pair it with its original.
     """
     toks = words(s)
-    if len(toks) < 10:
+    if len(toks) < 10 or not is_prose(s):
         return None
     cuts = [j for j in range(len(toks))
             if 0.3 <= j / len(toks) <= 0.55
@@ -408,6 +415,8 @@ def heavy_reword(s, rng):
     head = " ".join(toks[:j]).rstrip(",;:")
     for m in sorted(re.finditer(r"\b[A-Za-z]+\b", head), key=lambda m: -m.start()):
         w = m.group(0)
+        if m.start() > 0 and w[0].isupper():
+            continue  # a name
         new = ATTRIBUTION.get(w.lower(), [None])[0] or SYNONYMS.get(w.lower())
         if new:
             head = head[: m.start()] + with_case(w, new) + head[m.end():]
@@ -424,14 +433,25 @@ def heavy_reword(s, rng):
 SPLIT_POINT = re.compile(r", and |, but |; |, which ")
 
 
+def sep_is_list(s, m):
+    """True when ", and" closes a list ("a, b, and c") rather than joining two clauses."""
+    if m.group(0) != ", and ":
+        return False
+    return "," in " ".join(words(s[: m.start()])[-8:])
+
+
 def split_sentence(s, rng):
     """Split a long sentence at ", and" / ", but" / ";" / ", which" into two sentences."""
     options = []
+    if not is_prose(s):
+        return None
     for m in SPLIT_POINT.finditer(s):
         left, right = s[: m.start()], s[m.end():]
         if len(words(left)) < 5 or len(words(right)) < 4 or not quotes_balanced(left):
             continue
         if not re.search(r"[A-Za-z0-9)]$", left):
+            continue
+        if sep_is_list(s, m):
             continue
         options.append(m)
     if not options:
@@ -547,7 +567,7 @@ def entities(doc):
     """Capitalised names that occur mid-sentence, most frequent first."""
     counts = {}
     for s in doc.sents:
-        for m in re.finditer(r"(?<=[a-z,] )([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})", s):
+        for m in re.finditer(r"(?<=[a-z,] )([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\b", s):
             name = m.group(1)
             if name.split()[0] in NOT_ENTITIES or len(name) < 4:
                 continue
@@ -559,7 +579,8 @@ def donor_passage(donors, rng, max_sents):
     """1..max_sents consecutive sentences from the start of a paragraph of another article."""
     for _ in range(50):
         doc = rng.choice(donors)
-        paras = [p for p in doc.paras if all(30 <= len(doc.sents[i]) <= 300 for i in p[:max_sents])]
+        paras = [p for p in doc.paras
+                 if all(30 <= len(doc.sents[i]) <= 300 and is_prose(doc.sents[i]) for i in p[:max_sents])]
         if not paras:
             continue
         p = rng.choice(paras)
@@ -717,6 +738,12 @@ def plan_moves(layout, rng, edits, src, doc):
     return moved
 
 
+def edit_count(n, low, high, rng):
+    """How many edits of one kind for n sentences: a rate in [low, high], at least one usually."""
+    k = round(n * rng.uniform(low, high))
+    return k if k or rng.random() < 0.3 else 1
+
+
 def adapt_source(doc, src, rng, donors, n_insertions, edits):
     """Edit one article. Returns (paragraphs of Units, set of removed sentence indices)."""
     sents = doc.sents
@@ -733,7 +760,7 @@ def adapt_source(doc, src, rng, donors, n_insertions, edits):
         return ops.get(i, ("",))[0] == "keep" and i not in locked and i not in moved
 
     # heavy paraphrases: in place, between two unchanged neighbours
-    n_heavy = (rng.random() < 0.6) + (len(order) >= 25 and rng.random() < 0.4)
+    n_heavy = edit_count(len(order), 0.02, 0.05, rng)
     cands = [i for i in order if 0 < position[i] < len(order) - 1
              and order[position[i] - 1] == i - 1 and order[position[i] + 1] == i + 1]
     rng.shuffle(cands)
@@ -749,7 +776,7 @@ def adapt_source(doc, src, rng, donors, n_insertions, edits):
             n_heavy -= 1
 
     # splits
-    n_split = (rng.random() < 0.7) + (len(order) >= 25 and rng.random() < 0.4)
+    n_split = edit_count(len(order), 0.03, 0.06, rng)
     cands = [i for i in order if free(i)]
     rng.shuffle(cands)
     for i in cands:
@@ -761,20 +788,21 @@ def adapt_source(doc, src, rng, donors, n_insertions, edits):
             n_split -= 1
 
     # merges: consecutive in the same adapted paragraph
-    n_merge = (rng.random() < 0.7) + (len(order) >= 25 and rng.random() < 0.4)
+    n_merge = edit_count(len(order), 0.03, 0.06, rng)
     pairs = [(p[k], p[k + 1]) for p in layout for k in range(len(p) - 1)
              if p[k + 1] == p[k] + 1]
     rng.shuffle(pairs)
     for a, b in pairs:
         if n_merge <= 0:
             break
-        if free(a) and free(b) and ends_plainly(sents[a]) and len(sents[a]) + len(sents[b]) < 400:
+        if (free(a) and free(b) and ends_plainly(sents[a]) and len(sents[a]) + len(sents[b]) < 400
+                and is_prose(sents[a]) and is_prose(sents[b])):
             ops[a] = ("merge", merge_sentences(sents[a], sents[b], rng))
             ops[b] = ("merged", None)
             n_merge -= 1
 
     # light rewordings (a moved sentence now and then too)
-    n_light = max(2, round(len(order) * rng.uniform(0.22, 0.30)))
+    n_light = max(2, round(len(order) * rng.uniform(0.18, 0.26)))
     cands = [i for i in order if free(i)]
     rng.shuffle(cands)
     if moved and rng.random() < 0.3:
@@ -782,6 +810,8 @@ def adapt_source(doc, src, rng, donors, n_insertions, edits):
     for i in cands:
         if n_light <= 0:
             break
+        if not is_prose(sents[i]):
+            continue  # headings and list lines are kept or cut, not reworded
         out = light_reword(sents[i], rng)
         if out:
             ops[i] = ("reword", out)
@@ -888,7 +918,7 @@ def subhead(doc, rng):
     tail = rng.choice(SUBHEAD_TAILS)
     if names and tail != "ELSEWHERE":
         return f"{names[0].upper()} {tail}" if tail != "NO END IN SIGHT" else f"NO END IN SIGHT FOR {names[0].upper()}"
-    return "MEANWHILE"
+    return "MORE DEVELOPMENTS"
 
 
 def build_pair(corpus, eligible, index, rng):
@@ -981,7 +1011,8 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--seed", type=int, default=1, help="RNG seed (default 1)")
     ap.add_argument("--out", default=str(REPO / "target" / "eval" / "pairs"),
-                    help="output directory (default target/eval/pairs); it is emptied first")
+                    help="output directory (default target/eval/pairs); pairs of an earlier run "
+                         "in it are deleted first")
     ap.add_argument("--limit", type=int, default=None, help="build only the first N pairs")
     ap.add_argument("--corpus", default=str(CORPUS), help="ground-truth.json of the benchmark")
     ap.add_argument("--all-languages", action="store_true",
@@ -994,9 +1025,10 @@ def main(argv=None):
     eligible = [d for d in docs if len(d.spans) >= MIN_SENTENCES
                 and (args.all_languages or is_latin(d.text))]
     out = Path(args.out)
-    if out.exists():
-        shutil.rmtree(out)
-    out.mkdir(parents=True)
+    out.mkdir(parents=True, exist_ok=True)
+    for old in out.iterdir():  # remove the pairs of an earlier run, and nothing else
+        if old.is_dir() and (old / "gold.json").exists():
+            shutil.rmtree(old)
     donors = [d for d in docs if d.spans and is_latin(d.text)]
     count = len(eligible) if args.limit is None else min(args.limit, len(eligible))
     stats = {}

@@ -421,6 +421,9 @@ impl<'a> Aligner<'a> {
                 }
             }
             touched.sort_by(|&x, &y| scores[y].total_cmp(&scores[x]).then(x.cmp(&y)));
+            for &n in &touched {
+                scores[n] = 0.0;
+            }
             touched.truncate(self.opts.candidates);
             let a_gap = self.a_neighbours(a);
             for &n in &touched {
@@ -435,9 +438,6 @@ impl<'a> Aligner<'a> {
                     let bonus = if in_place { 0.2 } else { 0.0 };
                     pairs.push((sim + bonus, sim, a, n));
                 }
-            }
-            for &n in &touched {
-                scores[n] = 0.0;
             }
             touched.clear();
         }
@@ -778,29 +778,69 @@ pub fn word_changes(old: &str, new: &str) -> Vec<Change> {
     let nt = diff_tokens(new);
     let ok: Vec<String> = ot.iter().map(|t| token_key(t)).collect();
     let nk: Vec<String> = nt.iter().map(|t| token_key(t)).collect();
-    let mut out: Vec<Change> = Vec::new();
-    let mut push = |op: Op, text: String| {
-        if text.is_empty() {
-            return;
-        }
-        match out.last_mut() {
-            Some(last) if last.op == op => last.text.push_str(&text),
-            _ => out.push(Change { op, text }),
-        }
-    };
+    // Chunks: equal text, or an edit (deleted, inserted).
+    let mut chunks: Vec<Chunk> = Vec::new();
     for op in capture_diff_slices(Algorithm::Myers, &ok, &nk) {
         let (tag, o, n) = op.as_tag_tuple();
-        match tag {
-            similar::DiffTag::Equal => push(Op::Equal, nt[n].concat()),
-            similar::DiffTag::Delete => push(Op::Delete, ot[o].concat()),
-            similar::DiffTag::Insert => push(Op::Insert, nt[n].concat()),
-            similar::DiffTag::Replace => {
-                push(Op::Delete, ot[o].concat());
-                push(Op::Insert, nt[n].concat());
+        let chunk = match tag {
+            similar::DiffTag::Equal => Chunk::Equal(nt[n].concat()),
+            _ => Chunk::Edit(ot[o].concat(), nt[n].concat()),
+        };
+        match (chunks.last_mut(), chunk) {
+            (Some(Chunk::Equal(a)), Chunk::Equal(b)) => a.push_str(&b),
+            (Some(Chunk::Edit(d, i)), Chunk::Edit(d2, i2)) => {
+                d.push_str(&d2);
+                i.push_str(&i2);
+            }
+            (_, c) => chunks.push(c),
+        }
+    }
+    // Edits separated only by whitespace read better as one: "[-gave no details-]{+did not
+    // elaborate+}" rather than word by word.
+    let mut merged: Vec<Chunk> = Vec::with_capacity(chunks.len());
+    for c in chunks {
+        if let (Chunk::Edit(d2, i2), [.., Chunk::Edit(d1, i1), Chunk::Equal(ws)]) =
+            (&c, merged.as_slice())
+            && ws.trim().is_empty()
+            && !(d1.is_empty() && d2.is_empty())
+            && !(i1.is_empty() && i2.is_empty())
+        {
+            let (d, i) = (format!("{d1}{ws}{d2}"), format!("{i1}{ws}{i2}"));
+            merged.truncate(merged.len() - 2);
+            merged.push(Chunk::Edit(d, i));
+            continue;
+        }
+        merged.push(c);
+    }
+    let mut out = Vec::with_capacity(merged.len() * 2);
+    for c in merged {
+        match c {
+            Chunk::Equal(t) => out.push(Change {
+                op: Op::Equal,
+                text: t,
+            }),
+            Chunk::Edit(d, i) => {
+                if !d.is_empty() {
+                    out.push(Change {
+                        op: Op::Delete,
+                        text: d,
+                    });
+                }
+                if !i.is_empty() {
+                    out.push(Change {
+                        op: Op::Insert,
+                        text: i,
+                    });
+                }
             }
         }
     }
     out
+}
+
+enum Chunk {
+    Equal(String),
+    Edit(String, String),
 }
 
 /// Splits text into words (letters and digits, with inner `.` or `'`), whitespace runs, and
@@ -912,10 +952,74 @@ mod tests {
     }
 
     #[test]
+    fn word_changes_group_neighbouring_edits() {
+        let ch = word_changes("He gave no details.", "He did not elaborate.");
+        let ops: Vec<(&str, &str)> = ch
+            .iter()
+            .map(|c| (c.op.as_str(), c.text.as_str()))
+            .collect();
+        assert_eq!(
+            ops,
+            [
+                ("equal", "He "),
+                ("delete", "gave no details"),
+                ("insert", "did not elaborate"),
+                ("equal", ".")
+            ]
+        );
+    }
+
+    #[test]
     fn diff_tokens_keep_abbreviations_whole() {
         assert_eq!(
             diff_tokens("U.S. isn't  big."),
             ["U.S", ".", " ", "isn't", "  ", "big", "."]
         );
+    }
+}
+
+#[cfg(test)]
+mod candidate_tests {
+    use super::*;
+    use crate::segment::segment;
+
+    /// Regression: candidates cut by the per-sentence limit kept a stale score and were never
+    /// offered again, so a later near-identical sentence came out inserted + removed.
+    #[test]
+    fn candidates_cut_for_one_sentence_stay_available_for_the_next() {
+        let words = [
+            "apple", "bright", "cobalt", "dune", "ember", "fjord", "glacier", "harbor", "island",
+            "jungle",
+        ];
+        let original: String = words
+            .iter()
+            .map(|w| format!("The zebra saw a {w} near {w}ville."))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let adapted = "The zebra met a zebra. The zebra saw a jungle close to jungleville.";
+        let o = Document::from_text("o", &original);
+        let a = Document::from_text("a", adapted);
+        let (os, as_) = (segment(&o), segment(&a));
+        let opts = Options {
+            candidates: 4,
+            ..Options::default()
+        };
+        let segs = align(
+            &[Side {
+                doc: &o,
+                sentences: &os,
+            }],
+            Side {
+                doc: &a,
+                sentences: &as_,
+            },
+            &opts,
+        );
+        let jungle = segs
+            .iter()
+            .find(|s| s.adapted == Some(1..2))
+            .expect("segment of the jungle sentence");
+        assert_eq!(jungle.kind, Kind::Reworded);
+        assert_eq!(jungle.original, Some((0, 9..10)));
     }
 }

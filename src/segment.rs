@@ -56,6 +56,7 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
         .map(|b| b.start_byte)
         .filter(|&c| c > 0 && c < text.len())
         .collect();
+    cuts.extend(enclosed_sentence_starts(text));
     cuts.extend(list_item_starts(text));
     cuts.extend(short_line_starts(text));
     cuts.sort_unstable();
@@ -108,6 +109,46 @@ fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
     if !trimmed.is_empty() {
         out.push(r.start + lead..r.start + lead + trimmed.len());
     }
+}
+
+/// Opening and closing marks of quotations and parentheses.
+const ENCLOSERS: &[(char, char)] = &[('“', '”'), ('"', '"'), ('«', '»'), ('„', '“'), ('(', ')')];
+
+/// Sentence starts inside quotations and parentheses that hold more than one sentence
+/// ("“It's not just migrants. Workers will come out.”"): `sentencex` keeps such a
+/// quotation whole; wirediff splits it, so that an edit to one quoted sentence does not
+/// mark its neighbours as changed. The inside is segmented on its own, so abbreviations
+/// keep protecting it.
+fn enclosed_sentence_starts(text: &str) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut i = 0;
+    while i < text.len() {
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        let open_len = c.len_utf8();
+        let Some(&(_, close)) = ENCLOSERS.iter().find(|(o, _)| *o == c) else {
+            i += open_len;
+            continue;
+        };
+        let inner_start = i + open_len;
+        let Some(rel) = text[inner_start..].find(close) else {
+            i += open_len;
+            continue;
+        };
+        let inner = &text[inner_start..inner_start + rel];
+        if inner.contains(['.', '!', '?']) {
+            starts.extend(
+                English {}
+                    .get_sentence_boundaries(inner)
+                    .iter()
+                    .map(|b| inner_start + b.start_byte)
+                    .filter(|&p| p > inner_start),
+            );
+        }
+        i = inner_start + rel + close.len_utf8();
+    }
+    starts
 }
 
 static LONE_MARKER: LazyLock<Regex> =
@@ -248,6 +289,29 @@ mod tests {
                 "„Wir schaffen das“, sagte sie.",
                 "«Prêts», a dit Macron."
             ]
+        );
+    }
+
+    #[test]
+    fn quotations_and_parentheses_of_several_sentences_are_split() {
+        assert_eq!(
+            split("“It’s not just migrants. Workers will come out,” he said. Next."),
+            [
+                "“It’s not just migrants.",
+                "Workers will come out,” he said.",
+                "Next."
+            ]
+        );
+        assert_eq!(
+            split("(SpaceX bid on Starship. But it declined to confirm that.)"),
+            [
+                "(SpaceX bid on Starship.",
+                "But it declined to confirm that.)"
+            ]
+        );
+        assert_eq!(
+            split("“The U.S. Army is ready,” Gen. Smith said."),
+            ["“The U.S. Army is ready,” Gen. Smith said."]
         );
     }
 

@@ -1,0 +1,35 @@
+# wirediff's recipes. `just` lists them; CI runs `bash .ci/run`, which needs no `just`.
+
+# List the recipes
+default:
+    @just --list
+
+# Build and compare the seed pair (the README's first command)
+seed:
+    cargo run --release -- compare fixtures/pairs/seed/original-1.txt fixtures/pairs/seed/original-2.txt fixtures/pairs/seed/adapted.txt
+
+# Run the tests (no network, no ../shared needed)
+test:
+    cargo test
+
+# Lint: clippy with warnings as errors, and formatting
+lint:
+    cargo clippy --all-targets -- -D warnings
+    cargo fmt --check
+
+# Everything CI runs
+ci:
+    bash .ci/run
+
+# Accuracy: sentence Golden Rules and the alignment evaluation (reads ../shared/data)
+eval:
+    cargo build --release
+    cargo run --release --example golden_rules
+    python3 eval/synth.py
+    python3 eval/run.py
+
+# Speed: wirediff against the difflib baseline on the evaluation pairs
+bench:
+    cargo build --release
+    python3 eval/synth.py
+    python3 eval/bench.py
