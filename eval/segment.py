@@ -61,7 +61,7 @@ def _is_boundary(line, m):
         return False
     if low in NUMBER_ABBREVIATIONS and next_word[:1].isdigit():
         return False
-    if re.fullmatch(r"[A-Z]", bare):  # an initial: "J. K. Rowling"
+    if re.fullmatch(r"[A-Za-z]", bare):  # an initial ("J. K. Rowling") or "d." in results
         return False
     if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", bare):  # U.S, a.m, D.C
         return next_word.rstrip(",") in SENTENCE_OPENERS

@@ -300,7 +300,7 @@ def rw_reorder(s, rng):
 def rw_number(s, rng):
     """Change a number (not a year)."""
     # numbers below 1,000 or written with thousands separators; never a year such as 2019
-    hits = list(re.finditer(r"(?<![\d.,])\d{1,3}(?:,\d{3})*(?!\d)(?![.,]\d)", s))
+    hits = list(re.finditer(r"(?<![\w.,])\d{1,3}(?:,\d{3})*(?!\w)(?![.,]\d)", s))
     if not hits:
         return None
     m = rng.choice(hits)

@@ -59,6 +59,7 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
     cuts.extend(enclosed_sentence_starts(text));
     cuts.extend(list_item_starts(text));
     cuts.extend(short_line_starts(text));
+    cuts.extend(line_break_starts(text));
     cuts.sort_unstable();
     cuts.dedup();
     cuts.retain(|&c| text.is_char_boundary(c));
@@ -159,6 +160,32 @@ static STRAY_QUOTE: LazyLock<Regex> =
 
 static TRAILING_ELLIPSIS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\w\.(?: \.){3}$").expect("regex"));
+
+/// Line starts that begin a new sentence in a paragraph written one line per item or
+/// per paragraph (lists, tables, concert dates) rather than hard-wrapped prose. A paragraph
+/// is wrapped prose when lines often continue in lower case; otherwise every line that does
+/// not start in lower case starts a sentence.
+fn line_break_starts(text: &str) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut lower = 0usize;
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        if pos > 0 {
+            let first = line.trim_start().chars().next();
+            if first.is_some_and(char::is_lowercase) {
+                lower += 1;
+            } else if first.is_some() {
+                starts.push(pos + line.len() - line.trim_start().len());
+            }
+        }
+        pos += line.len();
+    }
+    let breaks = starts.len() + lower;
+    if breaks == 0 || lower * 10 >= breaks * 3 {
+        return Vec::new();
+    }
+    starts
+}
 
 /// Line starts of a block of short lines none of which ends a sentence: a list written one
 /// item a line ("features\ncontact manager\nevents, activities"), not wrapped prose.
