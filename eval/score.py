@@ -21,7 +21,7 @@ usage: python3 eval/score.py PAIR_DIR REPORT.json [--show-errors N]
 import argparse
 import bisect
 import json
-import re
+import random
 import sys
 from pathlib import Path
 
@@ -294,8 +294,6 @@ def summarise(total):
 
 def error_examples(results, n, seed=0):
     """Up to n misclassified units per class (misses first, then false alarms), sampled evenly."""
-    import random
-
     units = [u for r in results for u in r["units"]]
     rng = random.Random(seed)
     out = {}

@@ -21,6 +21,7 @@ usage: python3 eval/synth.py [--seed 1] [--out target/eval/pairs] [--limit N]
 """
 
 import argparse
+import bisect
 import json
 import random
 import re
@@ -135,6 +136,11 @@ def with_case(template_word, new):
 def is_prose(s):
     """A real sentence (not a heading or list line): six words or more and terminal punctuation."""
     return len(words(s)) >= 6 and bool(re.search(r"[.!?][\"'\u201d\u2019)]?$", s))
+
+
+def terminated(s):
+    """True when the sentence ends with terminal punctuation (maybe followed by closers)."""
+    return bool(re.search(r"[.!?\u2026][\"'\u201d\u2019)\]]*$", s))
 
 
 def ends_plainly(s):
@@ -644,8 +650,6 @@ def flat(layout):
 
 def lis_length(seq):
     """Length of the longest increasing subsequence."""
-    import bisect
-
     tails = []
     for x in seq:
         k = bisect.bisect_left(tails, x)
@@ -668,7 +672,7 @@ def insertion_points(layout):
     return points
 
 
-def move_sentence(layout, rng):
+def move_sentence(layout, rng, doc):
     """Move one sentence at least 3 sentences away. Returns (index, description) or None."""
     sentences = flat(layout)
     if len(sentences) < 6:
@@ -678,8 +682,18 @@ def move_sentence(layout, rng):
     trial = [[x for x in p if x != i] for p in layout]
     trial = [p for p in trial if p]
     own_para = rng.random() < 0.35
+    sents = doc.sents
+
+    def fits(pt):
+        """Inside a paragraph only between terminated sentences (no run-on headings)."""
+        pi, k, _ = pt
+        if k is None:
+            return True
+        before_ok = k == 0 or terminated(sents[trial[pi][k - 1]])
+        return before_ok and (k == len(trial[pi]) or terminated(sents[i]))
+
     points = [pt for pt in insertion_points(trial)
-              if abs(pt[2] - src_pos) >= 3 and (pt[1] is None) == own_para]
+              if abs(pt[2] - src_pos) >= 3 and (pt[1] is None) == own_para and fits(pt)]
     if not points:
         return None
     pi, k, pos = rng.choice(points)
@@ -724,7 +738,7 @@ def plan_moves(layout, rng, edits, src, doc):
             return moved
     for _ in range(1 if rng.random() < 0.65 else 2):
         saved = [list(p) for p in layout]
-        out = move_sentence(layout, rng)
+        out = move_sentence(layout, rng, doc)
         if not out or out[0] in moved:
             layout[:] = saved
             continue
@@ -900,6 +914,8 @@ def editorial_points(paragraphs):
                 continue
             if pi == 0 and k is None:
                 continue  # never before the lead
+            if k is not None and not terminated(p[k - 1].text):
+                continue  # not after a heading or list line in the same paragraph
             points.append((pi, k))
         pos += len(p)
     return points

@@ -143,13 +143,47 @@ fn enclosed_sentence_starts(text: &str) -> Vec<usize> {
                 English {}
                     .get_sentence_boundaries(inner)
                     .iter()
-                    .map(|b| inner_start + b.start_byte)
-                    .filter(|&p| p > inner_start),
+                    .map(|b| b.start_byte)
+                    .filter(|&p| p > 0 && plainly_ends_sentence(&inner[..p]))
+                    .map(|p| inner_start + p),
             );
         }
         i = inner_start + rel + close.len_utf8();
     }
     starts
+}
+
+/// True when `before` (text up to a candidate cut inside a quotation) ends a sentence beyond
+/// doubt: a terminal mark after a word that is not an initial, a dotted abbreviation
+/// ("U.S.", "a.m.") or a common title or short form ("Sen.", "No.", "Sept.").
+fn plainly_ends_sentence(before: &str) -> bool {
+    const SHORT_FORMS: &[&str] = &[
+        "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt",
+        "st", "mt", "ft", "no", "vs", "etc", "inc", "corp", "co", "ltd", "jr", "sr", "jan", "feb",
+        "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "hon", "rev", "fig",
+        "approx", "dept", "univ", "ave", "blvd", "rd",
+    ];
+    let trimmed = before.trim_end();
+    let Some(word) = trimmed.split_whitespace().last() else {
+        return false;
+    };
+    let word = word.trim_end_matches(['"', '”', '’', '\'', ')']);
+    let Some(stem) = word.strip_suffix('.') else {
+        return word.ends_with(['!', '?']);
+    };
+    let last_run: String = stem
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let is_initial = last_run.chars().count() == 1 && !last_run.chars().all(|c| c.is_ascii_digit());
+    !(last_run.is_empty()
+        || is_initial
+        || stem.contains('.')
+        || SHORT_FORMS.contains(&last_run.to_lowercase().as_str()))
 }
 
 static LONE_MARKER: LazyLock<Regex> =
@@ -335,6 +369,14 @@ mod tests {
                 "(SpaceX bid on Starship.",
                 "But it declined to confirm that.)"
             ]
+        );
+        assert_eq!(
+            split("He said it “is mainly related to China–U.S. relations,” adding more."),
+            ["He said it “is mainly related to China–U.S. relations,” adding more."]
+        );
+        assert_eq!(
+            split("“He met Sen. Warren. Then he left.”"),
+            ["“He met Sen. Warren.", "Then he left.”"]
         );
         assert_eq!(
             split("“The U.S. Army is ready,” Gen. Smith said."),

@@ -201,6 +201,7 @@ fn seed_rewordings_and_sources() {
         ("Xi offered to train 2,000 police officers", 0),
         ("“We aren’t in a rush,”", 1),
         ("Zhang Lihua, an international relations expert", 0),
+        ("to China–U.S. relations,” adding that", 0),
         ("Let’s consider those as warning strikes", 1),
     ] {
         let s = seg_with(&r, needle);
