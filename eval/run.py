@@ -264,7 +264,9 @@ def main(argv=None):
     except ValueError as e:
         ap.error(str(e))
     pairs_root = Path(args.pairs)
-    pairs = sorted(p for p in pairs_root.glob("*") if (p / "gold.json").exists()) if pairs_root.is_dir() else []
+    pairs = []
+    if pairs_root.is_dir():
+        pairs = sorted(p for p in pairs_root.iterdir() if (p / "gold.json").exists())
     if not pairs:
         print(f"run: no pairs in {pairs_root}; build them first with: python3 eval/synth.py",
               file=sys.stderr)
@@ -326,9 +328,10 @@ def main(argv=None):
             status = 1 if missed else 0
 
     if args.json:
-        out = {"pairs": len(pairs), "two_source_pairs": n_multi, "floors": floors,
-               "tools": {e["name"]: {**e["summary"], "errors": [{"pair": p, "error": m} for p, m in e["errors"]],
-                                     "seconds": round(e["seconds"], 3)} for e in evals}}
+        tools = {e["name"]: {**e["summary"],
+                             "errors": [{"pair": p, "error": m} for p, m in e["errors"]],
+                             "seconds": round(e["seconds"], 3)} for e in evals}
+        out = {"pairs": len(pairs), "two_source_pairs": n_multi, "floors": floors, "tools": tools}
         Path(args.json).parent.mkdir(parents=True, exist_ok=True)
         Path(args.json).write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
     return status

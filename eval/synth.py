@@ -51,10 +51,10 @@ class Doc:
     text: str
     spans: list  # (start, end) character spans of the sentences
     paras: list  # list of lists of sentence indices
+    sents: list = field(default_factory=list)  # the sentence texts
 
-    @property
-    def sents(self):
-        return [self.text[a:b] for a, b in self.spans]
+    def __post_init__(self):
+        self.sents = [self.text[a:b] for a, b in self.spans]
 
 
 def clean_text(body):
@@ -311,7 +311,10 @@ def rw_number(s, rng):
         return None
     m = rng.choice(hits)
     value = int(m.group(0).replace(",", ""))
-    new_value = value + rng.choice([1, 2, 3, 5, 10]) if value < 100 else round(value * rng.choice([0.8, 1.2, 1.5]))
+    if value < 100:
+        new_value = value + rng.choice([1, 2, 3, 5, 10])
+    else:
+        new_value = round(value * rng.choice([0.8, 1.2, 1.5]))
     new = f"{new_value:,}" if "," in m.group(0) or new_value >= 10000 else str(new_value)
     if new == m.group(0):
         return None
@@ -930,11 +933,14 @@ SUBHEAD_TAILS = ["RESPONDS", "IN FOCUS", "WHAT COMES NEXT", "THE BIGGER PICTURE"
 
 
 def subhead(doc, rng):
+    """An upper-case subhead introducing the second source ("NO END IN SIGHT FOR UKRAINE")."""
     names = entities(doc)
     tail = rng.choice(SUBHEAD_TAILS)
-    if names and tail != "ELSEWHERE":
-        return f"{names[0].upper()} {tail}" if tail != "NO END IN SIGHT" else f"NO END IN SIGHT FOR {names[0].upper()}"
-    return "MORE DEVELOPMENTS"
+    if not names or tail == "ELSEWHERE":
+        return "MORE DEVELOPMENTS"
+    if tail == "NO END IN SIGHT":
+        return f"NO END IN SIGHT FOR {names[0].upper()}"
+    return f"{names[0].upper()} {tail}"
 
 
 def build_pair(corpus, eligible, index, rng):
@@ -967,7 +973,14 @@ def build_pair(corpus, eligible, index, rng):
         paragraphs = parts[0] + [[Unit(head, "inserted", None, [], False, "subhead")]] + parts[1]
         edits.append(f"second source appended after the subhead '{head}'")
     else:
-        a, b = rng.randint(1, len(parts[0]) - 1), rng.randint(1, len(parts[1]) - 1)
+        def cuts(paras):
+            """Paragraph boundaries with no heavy paraphrase on either side."""
+            def heavy(u):
+                return u.edit.startswith("heavy")
+            return [k for k in range(1, len(paras))
+                    if not heavy(paras[k - 1][-1]) and not heavy(paras[k][0])] or [1]
+
+        a, b = rng.choice(cuts(parts[0])), rng.choice(cuts(parts[1]))
         paragraphs = parts[0][:a] + parts[1][:b] + parts[0][a:] + parts[1][b:]
         edits.append(f"sources interleaved in blocks: 0[:{a}] 1[:{b}] 0[{a}:] 1[{b}:] (paragraphs)")
     return {"sources": sources, "removed": removed, "paragraphs": paragraphs, "edits": edits}

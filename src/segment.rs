@@ -144,13 +144,26 @@ fn enclosed_sentence_starts(text: &str) -> Vec<usize> {
                     .get_sentence_boundaries(inner)
                     .iter()
                     .map(|b| b.start_byte)
-                    .filter(|&p| p > 0 && plainly_ends_sentence(&inner[..p]))
+                    .filter(|&p| {
+                        p > 0 && plainly_ends_sentence(&inner[..p]) && starts_sentence(&inner[p..])
+                    })
                     .map(|p| inner_start + p),
             );
         }
         i = inner_start + rel + close.len_utf8();
     }
     starts
+}
+
+/// True when `after` opens like a sentence: an upper-case letter or a digit, after any
+/// opening quote marks or brackets.
+fn starts_sentence(after: &str) -> bool {
+    after
+        .trim_start()
+        .trim_start_matches(['"', '“', '‘', '\'', '(', '[', '«', '„'])
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
 /// True when `before` (text up to a candidate cut inside a quotation) ends a sentence beyond
@@ -373,6 +386,13 @@ mod tests {
         assert_eq!(
             split("He said it “is mainly related to China–U.S. relations,” adding more."),
             ["He said it “is mainly related to China–U.S. relations,” adding more."]
+        );
+        assert_eq!(
+            split("\"And I asked, on whose authority?” said Hill. \"And he said, the President.\""),
+            [
+                "\"And I asked, on whose authority?” said Hill.",
+                "\"And he said, the President.\""
+            ]
         );
         assert_eq!(
             split("“He met Sen. Warren. Then he left.”"),
