@@ -810,6 +810,27 @@ pub fn word_changes(old: &str, new: &str) -> Vec<Change> {
             merged.push(Chunk::Edit(d, i));
             continue;
         }
+        // Two pure insertions (or deletions) around a space, the second ending in that same
+        // space, are one run followed by the space: "{+, without offering specifics,+} ".
+        if let (Chunk::Edit(d2, i2), [.., Chunk::Edit(d1, i1), Chunk::Equal(ws)]) =
+            (&c, merged.as_slice())
+            && ws.trim().is_empty()
+            && !ws.is_empty()
+            && ((d1.is_empty() && d2.is_empty() && i2.ends_with(ws.as_str()))
+                || (i1.is_empty() && i2.is_empty() && d2.ends_with(ws.as_str())))
+        {
+            let ws = ws.clone();
+            let shift = |a: &str, b: &str| format!("{a}{ws}{}", &b[..b.len() - ws.len()]);
+            let edit = if d1.is_empty() {
+                Chunk::Edit(String::new(), shift(i1, i2))
+            } else {
+                Chunk::Edit(shift(d1, d2), String::new())
+            };
+            merged.truncate(merged.len() - 2);
+            merged.push(edit);
+            merged.push(Chunk::Equal(ws));
+            continue;
+        }
         merged.push(c);
     }
     let mut out = Vec::with_capacity(merged.len() * 2);
@@ -967,6 +988,59 @@ mod tests {
                 ("equal", ".")
             ]
         );
+    }
+
+    #[test]
+    fn word_changes_join_insertions_around_a_space() {
+        let ch = word_changes(
+            "He alleged that Kyiv",
+            "He alleged, without offering specifics, that Kyiv",
+        );
+        let ops: Vec<(&str, &str)> = ch
+            .iter()
+            .map(|c| (c.op.as_str(), c.text.as_str()))
+            .collect();
+        assert_eq!(
+            ops,
+            [
+                ("equal", "He alleged"),
+                ("insert", ", without offering specifics,"),
+                ("equal", " that Kyiv")
+            ]
+        );
+    }
+
+    #[test]
+    fn word_changes_rebuild_both_sides() {
+        let pairs = [
+            ("He gave no details.", "He did not elaborate."),
+            (
+                "\"We aren't in a rush,\" he said.",
+                "“We aren’t in a hurry,” the leader said today.",
+            ),
+            (
+                "Putin vowed Friday to press his attack.",
+                "On Friday, Putin vowed to press his attack.",
+            ),
+            ("A  b c d e.", "x A b  y d e z."),
+            ("", "Brand new."),
+            ("All gone.", ""),
+        ];
+        for (old, new) in pairs {
+            let ch = word_changes(old, new);
+            let adapted: String = ch
+                .iter()
+                .filter(|c| c.op != Op::Delete)
+                .map(|c| c.text.as_str())
+                .collect();
+            let original: String = ch
+                .iter()
+                .filter(|c| c.op != Op::Insert)
+                .map(|c| c.text.as_str())
+                .collect();
+            assert_eq!(adapted, new);
+            assert_eq!(normalize::fold(&original), normalize::fold(old), "{ch:?}");
+        }
     }
 
     #[test]
