@@ -365,20 +365,14 @@ impl<'a> Aligner<'a> {
         }
     }
 
-    /// The nearest non-moved groups before and after adapted sentence `a`.
-    fn a_neighbours(&self, a: usize) -> (Option<usize>, Option<usize>) {
-        let anchor = |i: usize| self.a_group[i].filter(|&g| !self.groups[g].moved);
-        let prev = (0..a).rev().find_map(anchor);
-        let next = (a + 1..self.a_keys.len()).find_map(anchor);
-        (prev, next)
+    /// For every adapted sentence, the nearest non-moved groups before and after it.
+    fn a_neighbours(&self) -> Vec<Gap> {
+        neighbours(&self.a_group, &self.groups)
     }
 
-    /// The nearest non-moved groups before and after original sentence `(s, i)`.
-    fn o_neighbours(&self, (s, i): ORef) -> (Option<usize>, Option<usize>) {
-        let anchor = |j: usize| self.o_group[s][j].filter(|&g| !self.groups[g].moved);
-        let prev = (0..i).rev().find_map(anchor);
-        let next = (i + 1..self.o_group[s].len()).find_map(anchor);
-        (prev, next)
+    /// For every sentence of original `s`, the nearest non-moved groups before and after it.
+    fn o_neighbours(&self, s: usize) -> Vec<Gap> {
+        neighbours(&self.o_group[s], &self.groups)
     }
 
     /// Step 2: pair unmatched sentences by weighted word overlap, candidates from a rare-word
@@ -404,8 +398,11 @@ impl<'a> Aligner<'a> {
                 }
             }
         }
-        let o_gap: Vec<(Option<usize>, Option<usize>)> =
-            free_o.iter().map(|&o| self.o_neighbours(o)).collect();
+        let o_tables: Vec<Vec<Gap>> = (0..self.originals.len())
+            .map(|s| self.o_neighbours(s))
+            .collect();
+        let o_gap: Vec<Gap> = free_o.iter().map(|&(s, i)| o_tables[s][i]).collect();
+        let a_table = self.a_neighbours();
         let mut scores: Vec<f64> = vec![0.0; free_o.len()];
         let mut touched: Vec<usize> = Vec::new();
         let mut pairs: Vec<(f64, f64, usize, usize)> = Vec::new();
@@ -425,7 +422,7 @@ impl<'a> Aligner<'a> {
                 scores[n] = 0.0;
             }
             touched.truncate(self.opts.candidates);
-            let a_gap = self.a_neighbours(a);
+            let a_gap = a_table[a];
             for &n in &touched {
                 let sim = self.similarity(&self.a_toks[a], self.otoks(free_o[n]));
                 let in_place = same_gap(a_gap, o_gap[n]);
@@ -507,13 +504,14 @@ impl<'a> Aligner<'a> {
     fn pair_by_position(&mut self) {
         let mut found = Vec::new();
         let n = self.a_keys.len();
+        let a_table = self.a_neighbours();
         let mut a = 0;
         while a < n {
             if self.a_group[a].is_some() {
                 a += 1;
                 continue;
             }
-            let (prev, next) = self.a_neighbours(a);
+            let (prev, next) = a_table[a];
             // The unmatched adapted sentences between the same neighbours.
             let lo = prev.map_or(0, |g| self.groups[g].a.end);
             let hi = next.map_or(n, |g| self.groups[g].a.start);
@@ -652,11 +650,12 @@ impl<'a> Aligner<'a> {
             }
         }
         for s in 0..self.originals.len() {
+            let table = self.o_neighbours(s);
             for i in 0..self.o_group[s].len() {
                 if self.o_group[s][i].is_some() {
                     continue;
                 }
-                let (prev, next) = self.o_neighbours((s, i));
+                let (prev, next) = table[i];
                 let key = match (prev, next) {
                     (Some(g), _) => (self.groups[g].a.start, 2, s, i),
                     (None, Some(g)) => (self.groups[g].a.start, 0, s, i),
@@ -699,7 +698,27 @@ fn key_or_unique(k: &str, i: usize, side: usize) -> (&str, usize) {
     }
 }
 
-fn same_gap(a: (Option<usize>, Option<usize>), o: (Option<usize>, Option<usize>)) -> bool {
+/// The nearest non-moved groups before and after a sentence.
+type Gap = (Option<usize>, Option<usize>);
+
+/// The [`Gap`] of every sentence of one document, in two linear passes.
+fn neighbours(slots: &[Option<usize>], groups: &[Group]) -> Vec<Gap> {
+    let anchor = |slot: Option<usize>| slot.filter(|&g| !groups[g].moved);
+    let mut out = vec![(None, None); slots.len()];
+    let mut last = None;
+    for (i, &slot) in slots.iter().enumerate() {
+        out[i].0 = last;
+        last = anchor(slot).or(last);
+    }
+    let mut last = None;
+    for (i, &slot) in slots.iter().enumerate().rev() {
+        out[i].1 = last;
+        last = anchor(slot).or(last);
+    }
+    out
+}
+
+fn same_gap(a: Gap, o: Gap) -> bool {
     (a.0.is_some() && a.0 == o.0) || (a.1.is_some() && a.1 == o.1) || (a == (None, None))
 }
 
