@@ -650,12 +650,10 @@ impl<'a> Aligner<'a> {
             }
         }
         for s in 0..self.originals.len() {
-            let table = self.o_neighbours(s);
-            for i in 0..self.o_group[s].len() {
+            for (i, &(prev, next)) in self.o_neighbours(s).iter().enumerate() {
                 if self.o_group[s][i].is_some() {
                     continue;
                 }
-                let (prev, next) = table[i];
                 let key = match (prev, next) {
                     (Some(g), _) => (self.groups[g].a.start, 2, s, i),
                     (None, Some(g)) => (self.groups[g].a.start, 0, s, i),
