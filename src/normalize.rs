@@ -64,7 +64,8 @@ pub fn words(s: &str) -> Vec<String> {
 const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "dr"];
 
 /// The matching key of a sentence: its [`words`] without honorifics, joined by spaces.
-/// Sentences with equal keys are unchanged.
+/// Sentences with equal keys are unchanged. A sentence without words ("___", "* * *") is
+/// keyed by its folded text, so that such separators match each other.
 pub fn key(s: &str) -> String {
     let mut out = String::new();
     for w in words(s) {
@@ -75,6 +76,9 @@ pub fn key(s: &str) -> String {
             out.push(' ');
         }
         out.push_str(&w);
+    }
+    if out.is_empty() {
+        out = fold(s);
     }
     out
 }
@@ -102,6 +106,8 @@ mod tests {
         assert_eq!(key("China–U.S. relations"), key("China-U.S. relations"));
         assert_ne!(key("He gave no details."), key("He did not elaborate."));
         assert_ne!(key("Prices rose 3.2%."), key("Prices rose 3.5%."));
+        assert_eq!(key("___"), "___");
+        assert_ne!(key("* * *"), key("___"));
     }
 
     #[test]

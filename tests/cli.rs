@@ -567,3 +567,29 @@ fn closed_pipe_ends_quietly() {
     );
     assert!(out.status.code().is_some(), "killed by a signal");
 }
+
+#[test]
+fn separator_lines_match_each_other() {
+    let tmp = tempfile::tempdir().unwrap();
+    let a = tmp.path().join("a.txt");
+    let b = tmp.path().join("b.txt");
+    std::fs::write(
+        &a,
+        "Markets fell on Monday.\n\n___\n\nOil rose -- slightly.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &b,
+        "Markets fell on Monday.\n\n___\n\nOil rose — slightly.\n",
+    )
+    .unwrap();
+    let out = wirediff()
+        .args(["compare", "--format=json"])
+        .arg(&a)
+        .arg(&b)
+        .output()
+        .unwrap();
+    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(segments(&r).iter().all(|s| kind(s) == "unchanged"), "{r:#}");
+    assert_eq!(out.status.code(), Some(0));
+}
