@@ -117,8 +117,8 @@ pub struct Options {
     pub in_place: f64,
     /// Least similarity for a reworded pair that crosses the backbone (a moved rewording).
     pub moved: f64,
-    /// Least share of a sentence's word weight found in a neighbour's pair to join it as a
-    /// split or merge.
+    /// Least share of a sentence's word weight found among the words its neighbour's pair
+    /// lacks (the other side's words not yet matched) to join that pair as a split or merge.
     pub containment: f64,
     /// Most candidates scored for each adapted sentence.
     pub candidates: usize,
@@ -129,7 +129,7 @@ impl Default for Options {
         Options {
             in_place: 0.3,
             moved: 0.5,
-            containment: 0.6,
+            containment: 0.4,
             candidates: 12,
         }
     }
@@ -469,7 +469,7 @@ impl<'a> Aligner<'a> {
                 for a in a_cands.into_iter().flatten() {
                     if a < self.a_keys.len() && self.a_group[a].is_none() {
                         let t = &self.a_toks[a];
-                        if self.containment(t, &o_t) >= min {
+                        if self.containment(t, &difference(&o_t, &a_t)) >= min {
                             let merged = union(&a_t, t);
                             consider(self.similarity(&merged, &o_t), true, a);
                         }
@@ -479,7 +479,7 @@ impl<'a> Aligner<'a> {
                 for o in o_cands.into_iter().flatten() {
                     if o < self.o_group[gr.src].len() && self.o_group[gr.src][o].is_none() {
                         let t = self.otoks((gr.src, o));
-                        if self.containment(t, &a_t) >= min {
+                        if self.containment(t, &difference(&a_t, &o_t)) >= min {
                             let merged = union(&o_t, t);
                             consider(self.similarity(&a_t, &merged), false, o);
                         }
@@ -544,8 +544,10 @@ impl<'a> Aligner<'a> {
             let o_words = self.otoks((src, oi)).len();
             let ratio = a_words.max(o_words) as f64 / a_words.min(o_words).max(1) as f64;
             let sim = self.similarity(&self.a_toks[ai], self.otoks((src, oi)));
-            let short = a_words.max(o_words) <= 12;
-            if ratio <= 2.5 && (short || sim >= 0.15) {
+            // Short one-for-one replacements may share no word at all ("He gave no details."
+            // / "He did not elaborate."); longer ones must share some.
+            let short = a_words.max(o_words) <= 8 && ratio <= 2.0;
+            if ratio <= 2.5 && (short || sim >= 0.1) {
                 found.push((ai, src, oi, sim));
             }
         }
@@ -722,6 +724,14 @@ fn same_gap(a: Gap, o: Gap) -> bool {
 
 fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
+}
+
+/// The tokens of `x` that are not in `y` (both sorted).
+fn difference(x: &[u32], y: &[u32]) -> Vec<u32> {
+    x.iter()
+        .copied()
+        .filter(|t| y.binary_search(t).is_err())
+        .collect()
 }
 
 fn union(x: &[u32], y: &[u32]) -> Vec<u32> {

@@ -50,19 +50,28 @@ pub fn segment(doc: &Document) -> Vec<Sentence> {
 
 /// Splits one paragraph into sentence byte ranges, trimmed of whitespace, never empty.
 pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
-    let mut cuts: Vec<usize> = English {}
-        .get_sentence_boundaries(text)
-        .iter()
-        .map(|b| b.start_byte)
-        .filter(|&c| c > 0 && c < text.len())
-        .collect();
+    // Lines that stand alone (list items, one-item-a-line blocks) are segmented apart.
+    let mut lines: Vec<usize> = line_break_starts(text);
+    lines.extend(short_line_starts(text));
+    lines.extend(bulleted_line_starts(text));
+    lines.sort_unstable();
+    lines.dedup();
+    let mut cuts = lines.clone();
+    let mut start = 0;
+    for end in lines.into_iter().chain(std::iter::once(text.len())) {
+        if end > start {
+            cuts.extend(sentencex_starts(&text[start..end]).map(|c| start + c));
+        }
+        start = end;
+    }
     cuts.extend(enclosed_sentence_starts(text));
     cuts.extend(list_item_starts(text));
-    cuts.extend(short_line_starts(text));
-    cuts.extend(line_break_starts(text));
+    cuts.extend(lowercase_word_ends(text));
     cuts.sort_unstable();
     cuts.dedup();
-    cuts.retain(|&c| text.is_char_boundary(c));
+    cuts.retain(|&c| {
+        c > 0 && c < text.len() && text.is_char_boundary(c) && !after_clock_time(text, c)
+    });
 
     // A piece that is nothing but a list marker ("1.", "⁃9.") belongs to the item it opens.
     let mut kept: Vec<usize> = Vec::with_capacity(cuts.len());
@@ -112,14 +121,36 @@ fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
     }
 }
 
+/// Sentence starts that `sentencex` finds in `text`.
+fn sentencex_starts(text: &str) -> impl Iterator<Item = usize> {
+    English {}
+        .get_sentence_boundaries(text)
+        .iter()
+        .map(|b| b.start_byte)
+        .filter(|&c| c > 0)
+        .collect::<Vec<_>>()
+        .into_iter()
+}
+
+/// Double quote marks, hidden from `sentencex` inside an enclosure.
+fn mask_quotes(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '"' | '“' | '”' | '„' | '«' | '»' => " ".repeat(c.len_utf8()),
+            c => c.to_string(),
+        })
+        .collect()
+}
+
 /// Opening and closing marks of quotations and parentheses.
 const ENCLOSERS: &[(char, char)] = &[('“', '”'), ('"', '"'), ('«', '»'), ('„', '“'), ('(', ')')];
 
 /// Sentence starts inside quotations and parentheses that hold more than one sentence
 /// ("“It's not just migrants. Workers will come out.”"): `sentencex` keeps such a
 /// quotation whole; wirediff splits it, so that an edit to one quoted sentence does not
-/// mark its neighbours as changed. The inside is segmented on its own, so abbreviations
-/// keep protecting it.
+/// mark its neighbours as changed. The inside is segmented on its own (with any quote marks
+/// in it hidden, as mixed curly and straight marks confuse the pairing), so abbreviations
+/// keep protecting it, and a cut is kept only at a plain sentence end before a capital.
 fn enclosed_sentence_starts(text: &str) -> Vec<usize> {
     let mut starts = Vec::new();
     let mut i = 0;
@@ -141,7 +172,7 @@ fn enclosed_sentence_starts(text: &str) -> Vec<usize> {
         if inner.contains(['.', '!', '?']) {
             starts.extend(
                 English {}
-                    .get_sentence_boundaries(inner)
+                    .get_sentence_boundaries(&mask_quotes(inner))
                     .iter()
                     .map(|b| b.start_byte)
                     .filter(|&p| {
@@ -154,6 +185,95 @@ fn enclosed_sentence_starts(text: &str) -> Vec<usize> {
     }
     starts
 }
+
+/// Sentence ends after an all-lower-case word that `sentencex` reads as an abbreviation
+/// ("at me. I stayed", "love art. The"): its list has "Me." (Maine) and "Art.", but a
+/// lower-case word before a period and a capital is a sentence end, save for the few
+/// abbreviations written in lower case.
+fn lowercase_word_ends(text: &str) -> Vec<usize> {
+    const LOWER_ABBREVIATIONS: &[&str] = &[
+        "etc", "vs", "al", "approx", "ca", "cf", "viz", "incl", "esp", "ft", "oz", "lb", "lbs",
+        "sq", "mt", "misc", "ed", "eds", "vol", "pp", "op", "cit", "ibid", "no", "nos", "fig",
+        "figs", "st", "jr", "sr", "dept", "est", "inc", "corp", "ltd", "co", "mr", "mrs", "ms",
+        "dr", "prof", "gov", "sen", "rep", "gen", "col", "lt", "sgt", "capt", "rev", "hon",
+    ];
+    LOWER_WORD_END
+        .captures_iter(text)
+        .filter(|c| !LOWER_ABBREVIATIONS.contains(&&c[1]))
+        .filter_map(|c| c.name("next").map(|m| m.start()))
+        .collect()
+}
+
+static LOWER_WORD_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?:^|[\s(])([a-z]{2,})\.\s+(?P<next>["“‘]?[A-Z])"#).expect("regex")
+});
+
+/// True when a cut at `c` would split a clock time from the day or month that follows it
+/// ("at 10 a.m. Friday"): `sentencex` takes "a.m." before a capital as a sentence end.
+fn after_clock_time(text: &str, c: usize) -> bool {
+    const FOLLOWERS: &[&str] = &[
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sept",
+        "Sep",
+        "Oct",
+        "Nov",
+        "Dec",
+        "ET",
+        "EST",
+        "EDT",
+        "CT",
+        "PT",
+        "GMT",
+        "UTC",
+        "local",
+    ];
+    let before = text[..c].trim_end().to_ascii_lowercase();
+    if !(before.ends_with("a.m.") || before.ends_with("p.m.")) {
+        return false;
+    }
+    let next: String = text[c..]
+        .chars()
+        .take_while(|ch| ch.is_alphabetic())
+        .collect();
+    FOLLOWERS.contains(&next.as_str())
+}
+
+/// Starts of lines that open with a bullet ("- milk", "• eggs").
+fn bulleted_line_starts(text: &str) -> Vec<usize> {
+    BULLET_LINE
+        .captures_iter(text)
+        .filter_map(|c| c.name("b").map(|m| m.start()))
+        .filter(|&p| p > 0)
+        .collect()
+}
+
+static BULLET_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?m)^\s*(?P<b>[•⁃▪‣◦*\-])\s+\S").expect("regex"));
 
 /// True when `after` opens like a sentence: an upper-case letter or a digit, after any
 /// opening quote marks or brackets.
@@ -395,12 +515,61 @@ mod tests {
             ]
         );
         assert_eq!(
+            split("“We are fine,\" Harper said. “I had faith that we could figure it out.”"),
+            [
+                "“We are fine,\" Harper said.",
+                "“I had faith that we could figure it out.”"
+            ]
+        );
+        assert_eq!(
             split("“He met Sen. Warren. Then he left.”"),
             ["“He met Sen. Warren.", "Then he left.”"]
         );
         assert_eq!(
             split("“The U.S. Army is ready,” Gen. Smith said."),
             ["“The U.S. Army is ready,” Gen. Smith said."]
+        );
+    }
+
+    #[test]
+    fn lower_case_words_before_a_capital_end_sentences() {
+        assert_eq!(
+            split("He yelled at me. I stayed."),
+            ["He yelled at me.", "I stayed."]
+        );
+        assert_eq!(
+            split("I love art. The rest is noise."),
+            ["I love art.", "The rest is noise."]
+        );
+        assert_eq!(
+            split("Smith et al. Reported it first."),
+            ["Smith et al. Reported it first."]
+        );
+    }
+
+    #[test]
+    fn clock_times_stay_with_their_day() {
+        assert_eq!(
+            split("Tickets go on sale at 10 a.m. Friday, Dec. 6. Buy early."),
+            [
+                "Tickets go on sale at 10 a.m. Friday, Dec. 6.",
+                "Buy early."
+            ]
+        );
+    }
+
+    #[test]
+    fn numbered_lines_are_segmented_inside() {
+        assert_eq!(
+            split(
+                "6. Max out your accounts\nThere is one strategy: saving. Often the best way is this.\n11. Put Plan A into action"
+            ),
+            [
+                "6. Max out your accounts",
+                "There is one strategy: saving.",
+                "Often the best way is this.",
+                "11. Put Plan A into action"
+            ]
         );
     }
 
