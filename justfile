@@ -27,6 +27,8 @@ eval:
     cargo run --release --example golden_rules
     python3 eval/synth.py
     python3 eval/run.py
+    python3 eval/synth2.py
+    python3 eval/run.py --pairs target/eval/pairs2
 
 # Speed: wirediff against the difflib baseline on the evaluation pairs
 bench:
