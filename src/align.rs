@@ -98,6 +98,9 @@ pub struct Segment {
     pub original: Option<(usize, Range<usize>)>,
     /// Word-level edits, for reworded passages.
     pub changes: Vec<Change>,
+    /// The page or wire furniture the passage is, if any (set by [`crate::compare`], not by
+    /// the aligner).
+    pub furniture: Option<crate::furniture::Furniture>,
 }
 
 /// A document with its sentences, as the aligner takes it.
@@ -633,6 +636,7 @@ impl<'a> Aligner<'a> {
                     adapted: Some(g.a.clone()),
                     original: Some((g.src, g.o.clone())),
                     changes,
+                    furniture: None,
                 },
             ));
         }
@@ -647,6 +651,7 @@ impl<'a> Aligner<'a> {
                         adapted: Some(a..a + 1),
                         original: None,
                         changes: Vec::new(),
+                        furniture: None,
                     },
                 ));
             }
@@ -670,6 +675,7 @@ impl<'a> Aligner<'a> {
                         adapted: None,
                         original: Some((s, i..i + 1)),
                         changes: Vec::new(),
+                        furniture: None,
                     },
                 ));
             }

@@ -9,10 +9,11 @@
 //!
 //! | stage | module | takes | gives |
 //! |---|---|---|---|
-//! | load | [`load`] | a [`Source`] (path, `-`, URL) | [`load::Loaded`] text and format |
+//! | load | [`load`], [`fetch`] | a [`Source`] (path, `-`, URL) | [`load::Loaded`] text and format |
 //! | extract | [`extract`] | loaded text | a [`Document`]: text and paragraphs |
 //! | segment | [`segment`] | a document | [`Sentence`]s with byte spans |
 //! | align | [`align`] | sentences of both sides | [`Segment`]s |
+//! | furniture | [`furniture`] | segments | credit lines, bylines, boilerplate tagged |
 //! | report | [`report`] | a [`Comparison`] | JSON or terminal output |
 //!
 //! ```
@@ -31,15 +32,18 @@
 pub mod align;
 pub mod error;
 pub mod extract;
+pub mod fetch;
+pub mod furniture;
 pub mod load;
 pub mod normalize;
 pub mod report;
 pub mod segment;
 
 pub use align::{Kind, Options, Segment};
-pub use error::{Error, Result};
+pub use error::{Error, FetchError, Result};
 pub use extract::Document;
-pub use load::Source;
+pub use fetch::FetchOptions;
+pub use load::{LoadOptions, Source};
 pub use segment::Sentence;
 
 /// The originals and the adapted article, their sentences, and how they align.
@@ -97,6 +101,14 @@ pub fn compare(originals: Vec<Document>, adapted: Document, opts: &Options) -> C
         },
         opts,
     );
+    let segments = mark_furniture(
+        segments,
+        &adapted,
+        &adapted_sentences,
+        &originals,
+        &original_sentences,
+        opts,
+    );
     Comparison {
         originals,
         original_sentences,
@@ -106,16 +118,88 @@ pub fn compare(originals: Vec<Document>, adapted: Document, opts: &Options) -> C
     }
 }
 
-/// Loads and extracts one source.
-pub fn read(source: &Source) -> Result<Document> {
-    extract::extract(&load::load(source)?)
+/// Tags the passages that are page or wire furniture: inserted or removed furniture, and
+/// furniture changed into other furniture (a credit line reworded). A weak pairing of
+/// furniture with article text (by position only) is undone: the two are an insertion and
+/// a removal.
+fn mark_furniture(
+    segments: Vec<Segment>,
+    adapted: &Document,
+    adapted_sentences: &[Sentence],
+    originals: &[Document],
+    original_sentences: &[Vec<Sentence>],
+    opts: &Options,
+) -> Vec<Segment> {
+    let kinds = |doc: &Document, sents: &[Sentence]| {
+        furniture::classify_all(sents.iter().map(|s| (s.text(doc), s.paragraph)))
+    };
+    let a_kinds = kinds(adapted, adapted_sentences);
+    let o_kinds: Vec<_> = originals
+        .iter()
+        .zip(original_sentences)
+        .map(|(d, s)| kinds(d, s))
+        .collect();
+    let mut out = Vec::with_capacity(segments.len());
+    for mut seg in segments {
+        let a_kind = seg.adapted.as_ref().map(|r| a_kinds[r.start]);
+        let o_kind = seg.original.as_ref().map(|(src, r)| o_kinds[*src][r.start]);
+        match (seg.kind, a_kind, o_kind) {
+            (Kind::Inserted, Some(k), _) => seg.furniture = k,
+            (Kind::Removed, _, Some(k)) => seg.furniture = k,
+            (Kind::Reworded, Some(Some(k)), Some(Some(_))) => seg.furniture = Some(k),
+            (Kind::Reworded, Some(a), Some(o))
+                if a.is_some() != o.is_some()
+                    && seg.similarity.unwrap_or(0.0) < opts.in_place =>
+            {
+                let mut removed = seg.clone();
+                removed.kind = Kind::Removed;
+                removed.adapted = None;
+                removed.similarity = None;
+                removed.changes.clear();
+                removed.moved = false;
+                removed.furniture = o;
+                seg.kind = Kind::Inserted;
+                seg.original = None;
+                seg.similarity = None;
+                seg.changes.clear();
+                seg.moved = false;
+                seg.furniture = a;
+                out.push(removed);
+            }
+            _ => {}
+        }
+        out.push(seg);
+    }
+    out
 }
 
-/// Reads every source, then compares: the whole pipeline from inputs to segments.
+/// Loads and extracts one source (URLs with the default fetch options).
+pub fn read(source: &Source) -> Result<Document> {
+    read_with(source, &LoadOptions::default())
+}
+
+/// Loads and extracts one source with these load options (timeouts, size cap, cache...).
+pub fn read_with(source: &Source, load_opts: &LoadOptions) -> Result<Document> {
+    extract::extract(&load::load_with(source, load_opts)?)
+}
+
+/// Reads every source, then compares: the whole pipeline from inputs to segments. URLs are
+/// fetched with the default options; see [`compare_sources_with`].
 pub fn compare_sources(
     originals: &[Source],
     adapted: &Source,
     opts: &Options,
+) -> Result<Comparison> {
+    compare_sources_with(originals, adapted, opts, &LoadOptions::default())
+}
+
+/// [`compare_sources`] with load options: how URLs are fetched (one HTTP client for all of
+/// them), cached, or read offline.
+pub fn compare_sources_with(
+    originals: &[Source],
+    adapted: &Source,
+    opts: &Options,
+    load_opts: &LoadOptions,
 ) -> Result<Comparison> {
     let stdin_count = originals
         .iter()
@@ -125,6 +209,8 @@ pub fn compare_sources(
     if stdin_count > 1 {
         return Err(Error::StdinTwice);
     }
+    let loader = load::Loader::new(load_opts.clone());
+    let read = |source: &Source| extract::extract(&loader.load(source)?);
     let docs = originals.iter().map(read).collect::<Result<Vec<_>>>()?;
     let adapted = read(adapted)?;
     Ok(compare(docs, adapted, opts))

@@ -46,27 +46,37 @@ pub struct Summary {
     pub removed: usize,
     /// Segments with `moved: true`.
     pub moved: usize,
+    /// Segments that are page or wire furniture (credit lines, bylines, datelines,
+    /// copyright notices, boilerplate) inserted, removed or changed; also counted above.
+    pub furniture: usize,
+    /// Segments that are material differences: reworded, inserted, removed or moved, and
+    /// not furniture. The exit status is 1 when this is not zero.
+    pub differences: usize,
     /// Words of the adapted article in all.
     pub adapted_words: usize,
     /// Words of the adapted article that are unchanged wire copy.
     pub wire_words: usize,
     /// Words of the adapted article that are reworded wire copy.
     pub reworded_words: usize,
-    /// Words of the adapted article that are new.
+    /// Words of the adapted article that are new (furniture aside).
     pub new_words: usize,
+    /// Words of the adapted article that are furniture (inserted or changed).
+    pub furniture_words: usize,
     /// `wire_words / adapted_words`, 0 to 1.
     pub wire_share: f64,
     /// `reworded_words / adapted_words`.
     pub reworded_share: f64,
     /// `new_words / adapted_words`.
     pub new_share: f64,
+    /// `furniture_words / adapted_words`.
+    pub furniture_share: f64,
 }
 
 impl Summary {
-    /// True when the adapted article differs materially: anything inserted, removed,
-    /// reworded or moved.
+    /// True when the adapted article differs materially: anything reworded or moved, or
+    /// inserted or removed that is not furniture.
     pub fn has_differences(&self) -> bool {
-        self.reworded + self.inserted + self.removed + self.moved > 0
+        self.differences > 0
     }
 }
 
@@ -79,6 +89,9 @@ pub struct SegmentOut<'a> {
     pub adapted: Option<Span<'a>>,
     pub original: Option<OrigSpan<'a>>,
     pub changes: Vec<ChangeOut<'a>>,
+    /// For segments that are page or wire furniture: which kind (`dateline`, `credit`,
+    /// `byline`, `copyright`, `boilerplate`); otherwise null.
+    pub furniture: Option<&'static str>,
 }
 
 /// A span of the adapted article.
@@ -116,11 +129,15 @@ pub fn summarize(cmp: &Comparison) -> Summary {
             Kind::Removed => s.removed += 1,
         }
         s.moved += usize::from(seg.moved);
+        s.furniture += usize::from(seg.furniture.is_some());
+        s.differences +=
+            usize::from(seg.moved || (seg.kind != Kind::Unchanged && seg.furniture.is_none()));
         if let Some(r) = &seg.adapted {
             let words = normalize::words(align::span_text(cmp.adapted_side(), r)).len();
             s.adapted_words += words;
             match seg.kind {
                 Kind::Unchanged => s.wire_words += words,
+                _ if seg.furniture.is_some() => s.furniture_words += words,
                 Kind::Reworded => s.reworded_words += words,
                 _ => s.new_words += words,
             }
@@ -136,6 +153,7 @@ pub fn summarize(cmp: &Comparison) -> Summary {
     s.wire_share = share(s.wire_words);
     s.reworded_share = share(s.reworded_words);
     s.new_share = share(s.new_words);
+    s.furniture_share = share(s.furniture_words);
     s
 }
 
@@ -202,6 +220,7 @@ fn segment_out<'a>(cmp: &'a Comparison, seg: &'a Segment) -> SegmentOut<'a> {
                 text: &c.text,
             })
             .collect(),
+        furniture: seg.furniture.map(|f| f.as_str()),
     }
 }
 
@@ -252,24 +271,36 @@ pub fn write_terminal(cmp: &Comparison, out: &mut dyn Write) -> io::Result<()> {
     }
     let s = summarize(cmp);
     writeln!(out)?;
+    let furniture = if s.furniture > 0 {
+        format!(" ({} of them page or wire furniture)", s.furniture)
+    } else {
+        String::new()
+    };
     writeln!(
         out,
-        "{} {} unchanged, {} reworded, {} inserted, {} removed, {} moved",
+        "{} {} unchanged, {} reworded, {} inserted, {} removed, {} moved{}",
         "Summary:".bold(),
         s.unchanged,
         s.reworded.to_string().yellow(),
         s.inserted.to_string().green().bold(),
         s.removed.to_string().red(),
         s.moved.to_string().cyan(),
+        furniture.dimmed(),
     )?;
+    let furniture_share = if s.furniture_words > 0 {
+        format!(", {:.0}% furniture", s.furniture_share * 100.0)
+    } else {
+        String::new()
+    };
     writeln!(
         out,
-        "{} {} words: {:.0}% wire copy, {:.0}% reworded wire copy, {} new",
+        "{} {} words: {:.0}% wire copy, {:.0}% reworded wire copy, {} new{}",
         "Adapted:".bold(),
         s.adapted_words,
         s.wire_share * 100.0,
         s.reworded_share * 100.0,
         format!("{:.0}%", s.new_share * 100.0).green().bold(),
+        furniture_share.dimmed(),
     )
 }
 
@@ -296,6 +327,17 @@ fn write_segment(
     } else {
         String::new()
     };
+    if let Some(f) = seg.furniture {
+        let (text, what) = match seg.kind {
+            Kind::Removed => (o_text.unwrap_or_default(), format!("({} removed)", f.describe())),
+            Kind::Reworded => (
+                word_edits(&seg.changes, false),
+                format!("({} changed)", f.describe()),
+            ),
+            _ => (a_text.unwrap_or_default(), format!("({})", f.describe())),
+        };
+        return writeln!(out, "{} {} {}{}", "·".dimmed(), text.dimmed(), what.dimmed(), from);
+    }
     match seg.kind {
         Kind::Unchanged => {
             let mark = if seg.moved { ">" } else { " " };
@@ -310,16 +352,8 @@ fn write_segment(
         }
         Kind::Reworded => {
             let mark = if seg.moved { "~>" } else { "~" };
-            write!(out, "{} ", mark.yellow().bold())?;
-            for c in &seg.changes {
-                let t = clean(&c.text);
-                match c.op {
-                    Op::Equal => write!(out, "{t}")?,
-                    Op::Delete => write!(out, "{}", format!("[-{t}-]").red().strikethrough())?,
-                    Op::Insert => write!(out, "{}", format!("{{+{t}+}}").green().underline())?,
-                }
-            }
-            writeln!(out, "{moved}{from}")
+            let edits = word_edits(&seg.changes, true);
+            writeln!(out, "{} {edits}{moved}{from}", mark.yellow().bold())
         }
         Kind::Inserted => writeln!(
             out,
@@ -335,6 +369,23 @@ fn write_segment(
             from
         ),
     }
+}
+
+/// Word edits inline: `[-deleted-]` and `{+inserted+}`, colored when `styled`.
+fn word_edits(changes: &[align::Change], styled: bool) -> String {
+    let mut s = String::new();
+    for c in changes {
+        let t = clean(&c.text);
+        let piece = match (c.op, styled) {
+            (Op::Equal, _) => t,
+            (Op::Delete, true) => format!("[-{t}-]").red().strikethrough().to_string(),
+            (Op::Insert, true) => format!("{{+{t}+}}").green().underline().to_string(),
+            (Op::Delete, false) => format!("[-{t}-]"),
+            (Op::Insert, false) => format!("{{+{t}+}}"),
+        };
+        s.push_str(&piece);
+    }
+    s
 }
 
 /// Text for the terminal: line breaks become spaces and control characters are shown as

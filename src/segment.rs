@@ -64,6 +64,7 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
         }
         start = end;
     }
+    cuts.extend(dateline_end(text));
     cuts.extend(enclosed_sentence_starts(text));
     cuts.extend(list_item_starts(text));
     cuts.extend(lowercase_word_ends(text));
@@ -120,6 +121,30 @@ fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
         out.push(r.start + lead..r.start + lead + trimmed.len());
     }
 }
+
+/// Where the text after a dateline starts, when the paragraph opens with one: "SAMARKAND,
+/// Uzbekistan (AP) — ", "WASHINGTON (Reuters) - ", "(Reuters) - ", "LONDON — ", or an
+/// outlet's tag such as "(Headline USA) ". The dateline becomes a passage of its own, so
+/// that an outlet dropping or changing it leaves the sentence unchanged and the dateline is
+/// reported as furniture.
+fn dateline_end(text: &str) -> Option<usize> {
+    let m = DATELINE.find(text).filter(|m| m.as_str().chars().count() <= 80)?;
+    let rest = &text[m.end()..];
+    rest.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'".contains(c))
+        .then_some(m.end())
+}
+
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    // CITY[, Region[, Country]] [(AGENCY)] — | CITY[, Region] (AGENCY) | (AGENCY) [—]
+    let city = r"\p{Lu}[\p{Lu}.'’ -]+(?:,\s*\p{Lu}[\p{L}.'’ -]*){0,2}";
+    let agency = r"\(\p{Lu}[\p{L}&'-]*(?: [\p{L}&'-]+){0,3}\)";
+    Regex::new(&format!(
+        r"^(?:{city}\s*(?:{agency}\s*)?[—–-]{{1,2}}\s+|{city}\s*{agency}\s+|{agency}\s*(?:[—–-]{{1,2}}\s+)?)"
+    ))
+    .expect("regex")
+});
 
 /// Sentence starts that `sentencex` finds in `text`.
 fn sentencex_starts(text: &str) -> impl Iterator<Item = usize> {
@@ -545,6 +570,35 @@ mod tests {
             split("Smith et al. Reported it first."),
             ["Smith et al. Reported it first."]
         );
+    }
+
+    #[test]
+    fn datelines_are_passages_of_their_own() {
+        assert_eq!(
+            split("SAMARKAND, Uzbekistan (AP) — Chinese leader Xi Jinping called Friday for unity. He left."),
+            ["SAMARKAND, Uzbekistan (AP) —", "Chinese leader Xi Jinping called Friday for unity.", "He left."]
+        );
+        assert_eq!(
+            split("(Reuters) - Oil prices rose on Monday."),
+            ["(Reuters) -", "Oil prices rose on Monday."]
+        );
+        assert_eq!(
+            split("WASHINGTON — The Senate voted."),
+            ["WASHINGTON —", "The Senate voted."]
+        );
+        assert_eq!(
+            split("(Headline USA) Speaking to reporters Friday, Putin said so."),
+            ["(Headline USA)", "Speaking to reporters Friday, Putin said so."]
+        );
+        // Not datelines
+        for text in [
+            "NATO — the alliance — met today.",
+            "(He was tired.) Then he left.",
+            "US officials said so.",
+            "I — for one — agree.",
+        ] {
+            assert_eq!(split(text)[0].len() > 20, true, "{text}: {:?}", split(text));
+        }
     }
 
     #[test]

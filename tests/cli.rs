@@ -510,12 +510,10 @@ fn bad_inputs_exit_2_with_one_line() {
     );
     let dash = std::ffi::OsStr::new("-");
     assert_trouble(&[dash, dash], "standard input (-) can be given only once");
+    // A URL with a scheme wirediff does not fetch: refused before any network access.
     assert_trouble(
-        &[
-            good.as_os_str(),
-            std::ffi::OsStr::new("https://example.com/story"),
-        ],
-        "https://example.com/story: fetching URLs is not supported yet",
+        &[good.as_os_str(), std::ffi::OsStr::new("ftp://x")],
+        "ftp://x: unsupported URL scheme \"ftp\"",
     );
 }
 
@@ -592,4 +590,62 @@ fn separator_lines_match_each_other() {
     let r: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(segments(&r).iter().all(|s| kind(s) == "unchanged"), "{r:#}");
     assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn seed_furniture_is_reported_apart_from_insertions() {
+    let (r, _) = json_report("seed");
+    for (needle, what) in [
+        ("Adapted from reporting by the Associated Press", "credit"),
+        ("Quantcast", "boilerplate"),
+        ("TRENDING NOW", "boilerplate"),
+        ("Saturday, December 21, 2024", "boilerplate"),
+        ("No part of this site may be reproduced", "copyright"),
+    ] {
+        let s = segments(&r)
+            .iter()
+            .find(|s| a_text(s).contains(needle))
+            .unwrap_or_else(|| panic!("{needle}"));
+        assert_eq!(kind(s), "inserted", "{needle}");
+        assert_eq!(s["furniture"], what, "{needle}");
+    }
+    let tag = seg_with(&r, "(Headline USA)");
+    assert_eq!((kind(tag), &tag["furniture"]), ("inserted", &Value::from("dateline")));
+    assert_eq!(a_text(tag), "(Headline USA)");
+    assert_eq!(kind(seg_with(&r, "Speaking to reporters Friday, Russian President")), "unchanged");
+    let datelines = segments(&r)
+        .iter()
+        .filter(|s| kind(s) == "removed" && s["furniture"] == "dateline")
+        .count();
+    assert_eq!(datelines, 2, "both AP datelines are removed furniture");
+    for needle in ["globalist cabal", "covert CIA-led", "NO END IN SIGHT"] {
+        assert!(seg_with(&r, needle)["furniture"].is_null(), "{needle}");
+    }
+    let furniture = segments(&r).iter().filter(|s| !s["furniture"].is_null()).count();
+    assert_eq!(r["summary"]["furniture"].as_u64().unwrap() as usize, furniture);
+    let words = &r["summary"];
+    assert_eq!(
+        words["adapted_words"].as_u64().unwrap(),
+        ["wire_words", "reworded_words", "new_words", "furniture_words"]
+            .iter()
+            .map(|k| words[k].as_u64().unwrap())
+            .sum::<u64>()
+    );
+}
+
+#[test]
+fn furniture_alone_is_no_material_difference() {
+    let tmp = tempfile::tempdir().unwrap();
+    let a = tmp.path().join("ap.txt");
+    let b = tmp.path().join("site.txt");
+    let body = "Markets fell on Monday.\n\nOil rose slightly.\n";
+    std::fs::write(&a, format!("By JANE DOE\n\n{body}\nThe Associated Press contributed to this report.\n")).unwrap();
+    std::fs::write(&b, format!("- Advertisement -\n\n{body}\nAdapted from reporting by the Associated Press\n\nCopyright 2024. All rights reserved.\n")).unwrap();
+    let out = wirediff().args(["compare", "--format=json"]).arg(&a).arg(&b).output().unwrap();
+    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r["summary"]["furniture"], 5, "{r:#}");
+    assert_eq!(out.status.code(), Some(0), "{r:#}");
+    std::fs::write(&b, format!("{body}\nCritics say the markets are rigged.\n")).unwrap();
+    let out = wirediff().args(["compare", "--format=json"]).arg(&a).arg(&b).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
 }

@@ -1,0 +1,252 @@
+//! Page and wire furniture: the lines around an article that are not its text.
+//!
+//! Datelines, credit lines ("The Associated Press contributed to this report.", "Adapted from
+//! reporting by the Associated Press"), bylines, copyright notices, and page boilerplate
+//! ("- Advertisement -", "TRENDING NOW", a date widget, a tracker's name). An inserted or
+//! removed passage that is furniture is reported as such, apart from editorial insertions:
+//! a credit line never counts as added opinion, and furniture alone is no material
+//! difference.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// What kind of furniture a passage is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Furniture {
+    /// A dateline on its own ("SAMARKAND, Uzbekistan (AP) —").
+    Dateline,
+    /// A credit line: who reported, contributed, or whose reporting this was adapted from.
+    Credit,
+    /// A byline ("By JOE McDONALD, Associated Press").
+    Byline,
+    /// A copyright or reuse notice.
+    Copyright,
+    /// Page boilerplate: advertisement labels, widget headings, date widgets, tracker names.
+    Boilerplate,
+}
+
+impl Furniture {
+    /// The lower-case name used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Furniture::Dateline => "dateline",
+            Furniture::Credit => "credit",
+            Furniture::Byline => "byline",
+            Furniture::Copyright => "copyright",
+            Furniture::Boilerplate => "boilerplate",
+        }
+    }
+
+    /// A few words for people.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Furniture::Dateline => "dateline",
+            Furniture::Credit => "credit line",
+            Furniture::Byline => "byline",
+            Furniture::Copyright => "copyright notice",
+            Furniture::Boilerplate => "page furniture",
+        }
+    }
+}
+
+/// Wire services and agencies named in datelines and credits.
+const AGENCIES: &str = r"AP|Associated Press|The Associated Press|Reuters|AFP|Agence France-Presse|UPI|Bloomberg|dpa|DPA|ANSA|EFE|Kyodo|Xinhua|Yonhap|PTI|IANS|CNN|CP|The Canadian Press|AAP|PA";
+
+static DATELINE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    let city = r"\p{Lu}[\p{Lu}.'’ -]+(?:,\s*\p{Lu}[\p{L}.'’ -]*){0,2}";
+    let agency = r"\(\p{Lu}[\p{L}&'-]*(?: [\p{L}&'-]+){0,3}\)";
+    Regex::new(&format!(
+        r"^(?:(?:{city}\s*)?{agency}\s*[-—–]*|{city}\s*[—–-]{{1,2}})$"
+    ))
+    .expect("regex")
+});
+
+static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?:(?:this (?:story|article|report) (?:was |is )?)?(?:adapted|compiled|based) (?:from|on) (?:reporting|material|reports?|wire reports|information) (?:by|from)\b.*|.*\bcontributed (?:to )?(?:this |the )?(?:report|story|reporting|article)\b.*|.*\bcontributed reporting\b.*|(?:{AGENCIES}) (?:staff )?(?:writers?|reporters?|correspondents?|journalists?)\b.*\bcontributed\b.*|\(?(?:reporting|additional reporting|writing) by\b.*|.*\bediting by\b.*|(?:information|material) from (?:the )?(?:{AGENCIES})\b.*|(?:the )?(?:{AGENCIES}) contributed\b.*|this (?:story|article) (?:was )?(?:originally )?(?:published|appeared)\b.*|follow (?:ap|reuters|us)\b.*|(?:read|see) more (?:of )?(?:ap|reuters)'s coverage\b.*)$"
+    ))
+    .expect("regex")
+});
+
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:By|BY|by)\s+[\p{{Lu}}][\p{{L}}.'’ -]+(?:(?:,| and| &)\s+[\p{{L}}.'’ -]+){{0,4}}(?:,?\s*(?:{AGENCIES}|Staff|Staff Writer|Correspondent))?\.?$|^(?:{AGENCIES})$"
+    ))
+    .expect("regex")
+});
+
+static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:copyright\b|©|\(c\)\s*\d{4}|all rights reserved\b|this material may not be (?:published|broadcast|rewritten|redistributed)\b)").expect("regex")
+});
+
+/// Whole passages that are page boilerplate, compared in lower case without surrounding
+/// punctuation.
+const BOILERPLATE: &[&str] = &[
+    "advertisement",
+    "advertisements",
+    "sponsored",
+    "sponsored content",
+    "promoted",
+    "trending",
+    "trending now",
+    "most read",
+    "most popular",
+    "read more",
+    "read next",
+    "related",
+    "related stories",
+    "related articles",
+    "recommended",
+    "recommended for you",
+    "more from",
+    "you may also like",
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "tweet",
+    "email",
+    "print",
+    "comments",
+    "skip to content",
+    "skip to main content",
+    "sign up",
+    "subscribe",
+    "newsletter",
+    "sign up for our newsletter",
+    "log in",
+    "quantcast",
+    "story continues below",
+    "story continues below advertisement",
+    "continue reading",
+    "click here",
+    "listen to this article",
+    "photo",
+    "video",
+    "watch",
+    "loading",
+    "loading...",
+];
+
+static DATE_WIDGET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:(?:updated|published|posted|last updated|first published)\s*:?\s*)?(?:\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,4})?,?\s*)?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s*)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2})(?:,?\s*(?:at\s+)?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?$",
+    )
+    .expect("regex")
+});
+
+/// Classifies one sentence (or line) on its own.
+pub fn classify(text: &str) -> Option<Furniture> {
+    let t = text.trim();
+    if t.is_empty() {
+        return None;
+    }
+    let bare = t
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '©' && c != '(' && c != ')')
+        .trim_end_matches('.');
+    if BOILERPLATE.contains(&bare.to_lowercase().as_str()) {
+        return Some(Furniture::Boilerplate);
+    }
+    if COPYRIGHT.is_match(t) {
+        return Some(Furniture::Copyright);
+    }
+    if DATE_WIDGET.is_match(bare) {
+        return Some(Furniture::Boilerplate);
+    }
+    if t.chars().count() <= 80 && DATELINE_ONLY.is_match(t) {
+        return Some(Furniture::Dateline);
+    }
+    // Credits and bylines are short; a long sentence that mentions reporting is news.
+    let words = t.split_whitespace().count();
+    if words <= 25 && CREDIT.is_match(t) {
+        return Some(Furniture::Credit);
+    }
+    if words <= 12 && BYLINE.is_match(t) {
+        return Some(Furniture::Byline);
+    }
+    None
+}
+
+/// Classifies every sentence of a document given as (sentence text, paragraph index) in
+/// order: a sentence is furniture on its own, or because it sits in a paragraph that opens
+/// with a copyright notice ("Copyright 2024. No part of this site may be reproduced...").
+pub fn classify_all<'a>(sentences: impl IntoIterator<Item = (&'a str, usize)>) -> Vec<Option<Furniture>> {
+    let mut out = Vec::new();
+    let mut para: Option<usize> = None;
+    let mut para_kind: Option<Furniture> = None;
+    for (text, p) in sentences {
+        let own = classify(text);
+        if para != Some(p) {
+            para = Some(p);
+            para_kind = own.filter(|k| *k == Furniture::Copyright);
+        }
+        out.push(own.or(para_kind));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_wire_and_page_furniture() {
+        let cases = [
+            ("Adapted from reporting by the Associated Press", Some(Furniture::Credit)),
+            ("The Associated Press contributed to this report.", Some(Furniture::Credit)),
+            ("Associated Press writer Jim Heintz in Tallinn, Estonia, contributed.", Some(Furniture::Credit)),
+            ("Reporting by Guy Faulconbridge; Editing by Alex Richardson", Some(Furniture::Credit)),
+            ("By JOE McDONALD", Some(Furniture::Byline)),
+            ("By Vladimir Isachenkov, Associated Press", Some(Furniture::Byline)),
+            ("Copyright 2024.", Some(Furniture::Copyright)),
+            ("© 2022 The Associated Press. All rights reserved.", Some(Furniture::Copyright)),
+            ("- Advertisement -", Some(Furniture::Boilerplate)),
+            ("TRENDING NOW", Some(Furniture::Boilerplate)),
+            ("Quantcast", Some(Furniture::Boilerplate)),
+            ("Saturday, December 21, 2024", Some(Furniture::Boilerplate)),
+            ("Updated 3:45 PM EST, Sept. 16, 2022", Some(Furniture::Boilerplate)),
+            ("SAMARKAND, Uzbekistan (AP) —", Some(Furniture::Dateline)),
+            ("(Reuters) -", Some(Furniture::Dateline)),
+            ("(Headline USA)", Some(Furniture::Dateline)),
+            ("WASHINGTON —", Some(Furniture::Dateline)),
+        ];
+        for (text, want) in cases {
+            assert_eq!(classify(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn news_sentences_are_not_furniture() {
+        for text in [
+            "Some have accused current Ukrainian President Volodymyr Zelenskyy, a former television actor, of being a puppet for this globalist cabal.",
+            "Reporters asked Putin about the counteroffensive on Friday.",
+            "By Friday, the army had pulled back from large swaths of the northeast.",
+            "NO END IN SIGHT FOR UKRAINE",
+            "Xi, in a statement released by his government, expressed support for Russia's core interests.",
+            "The investigation, based on reporting by the Associated Press and others, found that the agency had ignored 40 complaints about the plant over the past decade.",
+            "Advertisement revenue fell 4% in the quarter.",
+        ] {
+            assert_eq!(classify(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn copyright_paragraph_covers_its_sentences() {
+        let kinds = classify_all([
+            ("Copyright 2024.", 0),
+            ("No part of this site may be reproduced without permission.", 0),
+            ("Distribution via RSS is subject to our terms.", 0),
+            ("The group also includes India.", 1),
+        ]);
+        assert_eq!(
+            kinds,
+            [
+                Some(Furniture::Copyright),
+                Some(Furniture::Copyright),
+                Some(Furniture::Copyright),
+                None
+            ]
+        );
+    }
+}
