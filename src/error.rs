@@ -20,12 +20,112 @@ pub enum Error {
     /// Nothing that reads as article text was found.
     #[error("{source_name}: no article text found")]
     Empty { source_name: String },
-    /// A URL was given, but fetching is not available in this build.
-    #[error("{source_name}: fetching URLs is not supported yet; save the page and pass the file")]
-    UrlUnsupported { source_name: String },
+    /// A URL could not be fetched (or read from the cache): what went wrong is in `problem`.
+    #[error("{url}: {problem}")]
+    Fetch { url: String, problem: FetchError },
     /// `-` (standard input) was given more than once.
     #[error("standard input (-) can be given only once")]
     StdinTwice,
+}
+
+/// Why a URL gave no page. Each message is meant to follow "URL: " on one line.
+#[derive(Debug, thiserror::Error)]
+pub enum FetchError {
+    /// Not a URL that can be parsed.
+    #[error("not a valid URL ({reason})")]
+    InvalidUrl { reason: String },
+    /// A scheme other than http or https (ftp://, file://...), given or redirected to.
+    #[error(
+        "unsupported URL scheme \"{scheme}\"; wirediff fetches http:// and https:// ({})",
+        scheme_hint(scheme)
+    )]
+    UnsupportedScheme { scheme: String },
+    /// A redirect led to a scheme other than http or https.
+    #[error("redirected to {to}; wirediff fetches only http:// and https://")]
+    RedirectScheme { to: String },
+    /// The server answered with a status other than 2xx (after following redirects).
+    #[error("HTTP {code}{}{}", with_space(reason), at_final(final_url))]
+    Status {
+        code: u16,
+        reason: String,
+        /// The URL that answered, when redirects led away from the one given.
+        final_url: Option<String>,
+    },
+    /// No complete response within the time limit.
+    #[error("no complete response within {}; raise --timeout", seconds(*limit))]
+    Timeout { limit: std::time::Duration },
+    /// The host name could not be resolved.
+    #[error("could not resolve the host {host} (DNS lookup failed)")]
+    Dns { host: String },
+    /// Nothing listens at the host and port.
+    #[error("connection refused by {host}")]
+    ConnectionRefused { host: String },
+    /// The TLS handshake failed (bad certificate, not TLS at all...).
+    #[error("TLS handshake failed: {detail}")]
+    Tls { detail: String },
+    /// The connection failed for another reason.
+    #[error("could not connect: {detail}")]
+    Connect { detail: String },
+    /// More redirects than the limit.
+    #[error("more than {limit} redirects; gave up at {last}")]
+    TooManyRedirects { limit: usize, last: String },
+    /// A redirect led back to a URL already visited.
+    #[error("redirect loop (back to {url})")]
+    RedirectLoop { url: String },
+    /// The body is larger than the size limit.
+    #[error("larger than the {} limit; raise --max-bytes", crate::fetch::format_size(*limit))]
+    TooLarge { limit: u64 },
+    /// The response is not a page: an image, a PDF, an archive...
+    #[error("not an HTML or text page ({what})")]
+    NotText { what: String },
+    /// Any other failure while requesting or reading the response.
+    #[error("fetch failed: {detail}")]
+    Other { detail: String },
+    /// `--offline`, and the URL is not in the cache.
+    #[error("not in the cache at {}; run once without --offline", dir.display())]
+    NotCached { dir: std::path::PathBuf },
+    /// `--offline` without a cache: there is nowhere to read the page from.
+    #[error("--offline forbids fetching and no --cache DIR was given to read the page from")]
+    OfflineWithoutCache,
+    /// The cache could not be read or written.
+    #[error("cache file {}: {}", path.display(), describe_io(err))]
+    Cache {
+        path: std::path::PathBuf,
+        err: io::Error,
+    },
+}
+
+fn scheme_hint(scheme: &str) -> &'static str {
+    if scheme.eq_ignore_ascii_case("file") {
+        "for a local file, pass its path"
+    } else {
+        "for anything else, save the file and pass its path"
+    }
+}
+
+fn with_space(reason: &str) -> String {
+    if reason.is_empty() {
+        String::new()
+    } else {
+        format!(" {reason}")
+    }
+}
+
+fn at_final(final_url: &Option<String>) -> String {
+    match final_url {
+        Some(u) => format!(" (at {u})"),
+        None => String::new(),
+    }
+}
+
+/// "2 seconds", "0.5 seconds", "1 second".
+fn seconds(d: std::time::Duration) -> String {
+    let s = d.as_secs_f64();
+    if s == 1.0 {
+        "1 second".to_string()
+    } else {
+        format!("{s} seconds")
+    }
 }
 
 /// An I/O error in a few plain words, without the "(os error N)" suffix.

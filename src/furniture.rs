@@ -143,7 +143,9 @@ pub fn classify(text: &str) -> Option<Furniture> {
         return None;
     }
     let bare = t
-        .trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '©' && c != '(' && c != ')')
+        .trim_matches(|c: char| {
+            !c.is_alphanumeric() && c != '.' && c != '©' && c != '(' && c != ')'
+        })
         .trim_end_matches('.');
     if BOILERPLATE.contains(&bare.to_lowercase().as_str()) {
         return Some(Furniture::Boilerplate);
@@ -171,7 +173,9 @@ pub fn classify(text: &str) -> Option<Furniture> {
 /// Classifies every sentence of a document given as (sentence text, paragraph index) in
 /// order: a sentence is furniture on its own, or because it sits in a paragraph that opens
 /// with a copyright notice ("Copyright 2024. No part of this site may be reproduced...").
-pub fn classify_all<'a>(sentences: impl IntoIterator<Item = (&'a str, usize)>) -> Vec<Option<Furniture>> {
+pub fn classify_all<'a>(
+    sentences: impl IntoIterator<Item = (&'a str, usize)>,
+) -> Vec<Option<Furniture>> {
     let mut out = Vec::new();
     let mut para: Option<usize> = None;
     let mut para_kind: Option<Furniture> = None;
@@ -193,19 +197,40 @@ mod tests {
     #[test]
     fn recognises_wire_and_page_furniture() {
         let cases = [
-            ("Adapted from reporting by the Associated Press", Some(Furniture::Credit)),
-            ("The Associated Press contributed to this report.", Some(Furniture::Credit)),
-            ("Associated Press writer Jim Heintz in Tallinn, Estonia, contributed.", Some(Furniture::Credit)),
-            ("Reporting by Guy Faulconbridge; Editing by Alex Richardson", Some(Furniture::Credit)),
+            (
+                "Adapted from reporting by the Associated Press",
+                Some(Furniture::Credit),
+            ),
+            (
+                "The Associated Press contributed to this report.",
+                Some(Furniture::Credit),
+            ),
+            (
+                "Associated Press writer Jim Heintz in Tallinn, Estonia, contributed.",
+                Some(Furniture::Credit),
+            ),
+            (
+                "Reporting by Guy Faulconbridge; Editing by Alex Richardson",
+                Some(Furniture::Credit),
+            ),
             ("By JOE McDONALD", Some(Furniture::Byline)),
-            ("By Vladimir Isachenkov, Associated Press", Some(Furniture::Byline)),
+            (
+                "By Vladimir Isachenkov, Associated Press",
+                Some(Furniture::Byline),
+            ),
             ("Copyright 2024.", Some(Furniture::Copyright)),
-            ("© 2022 The Associated Press. All rights reserved.", Some(Furniture::Copyright)),
+            (
+                "© 2022 The Associated Press. All rights reserved.",
+                Some(Furniture::Copyright),
+            ),
             ("- Advertisement -", Some(Furniture::Boilerplate)),
             ("TRENDING NOW", Some(Furniture::Boilerplate)),
             ("Quantcast", Some(Furniture::Boilerplate)),
             ("Saturday, December 21, 2024", Some(Furniture::Boilerplate)),
-            ("Updated 3:45 PM EST, Sept. 16, 2022", Some(Furniture::Boilerplate)),
+            (
+                "Updated 3:45 PM EST, Sept. 16, 2022",
+                Some(Furniture::Boilerplate),
+            ),
             ("SAMARKAND, Uzbekistan (AP) —", Some(Furniture::Dateline)),
             ("(Reuters) -", Some(Furniture::Dateline)),
             ("(Headline USA)", Some(Furniture::Dateline)),
@@ -235,7 +260,10 @@ mod tests {
     fn copyright_paragraph_covers_its_sentences() {
         let kinds = classify_all([
             ("Copyright 2024.", 0),
-            ("No part of this site may be reproduced without permission.", 0),
+            (
+                "No part of this site may be reproduced without permission.",
+                0,
+            ),
             ("Distribution via RSS is subject to our terms.", 0),
             ("The group also includes India.", 1),
         ]);

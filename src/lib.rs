@@ -148,8 +148,7 @@ fn mark_furniture(
             (Kind::Removed, _, Some(k)) => seg.furniture = k,
             (Kind::Reworded, Some(Some(k)), Some(Some(_))) => seg.furniture = Some(k),
             (Kind::Reworded, Some(a), Some(o))
-                if a.is_some() != o.is_some()
-                    && seg.similarity.unwrap_or(0.0) < opts.in_place =>
+                if a.is_some() != o.is_some() && seg.similarity.unwrap_or(0.0) < opts.in_place =>
             {
                 let mut removed = seg.clone();
                 removed.kind = Kind::Removed;

@@ -1,14 +1,24 @@
 //! Stage 1, **load**: where an input comes from and how its bytes are read.
 //!
 //! An input is a [`Source`]: a file path, standard input (`-`), or a URL. Loading turns it
-//! into [`Loaded`] bytes plus a hint of their format; [`crate::extract`] turns those into a
-//! [`crate::Document`].
+//! into [`Loaded`] text plus its format; [`crate::extract`] turns that into a
+//! [`crate::Document`]. URLs are fetched by [`crate::fetch`], with the [`LoadOptions`] given.
+//!
+//! Bytes are decoded by the first of these that says how: a byte-order mark; the `charset`
+//! of an HTTP `Content-Type`; for HTML, a `<meta charset>` (or `<meta http-equiv>`) in the
+//! first 4 KB; else UTF-8. Files and standard input must then be valid in that encoding
+//! (UTF-8 undeclared); a fetched page is decoded as a browser would, undeclared bytes that are
+//! not UTF-8 as windows-1252, and invalid bytes as U+FFFD.
 
 use std::fmt;
 use std::io::Read;
 use std::path::PathBuf;
+use std::sync::LazyLock;
+
+use encoding_rs::Encoding;
 
 use crate::error::{Error, Result};
+use crate::fetch::{FetchOptions, Fetched, Fetcher};
 
 /// Where an input comes from, as the user gave it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,12 +27,14 @@ pub enum Source {
     Path(PathBuf),
     /// Standard input, given as `-`.
     Stdin,
-    /// An `http://` or `https://` URL.
+    /// A URL, `scheme://...`. Only `http://` and `https://` can be fetched; others are
+    /// refused when loaded, with a message saying so.
     Url(String),
 }
 
 impl Source {
-    /// Parses a command-line argument: `-` is stdin, `http(s)://...` a URL, anything else a path.
+    /// Parses a command-line argument: `-` is stdin, `scheme://...` a URL (`https://`, but
+    /// also `ftp://` or `file://`, refused later with a clear message), anything else a path.
     pub fn parse(arg: &str) -> Source {
         if arg == "-" {
             Source::Stdin
@@ -50,9 +62,17 @@ impl Source {
     }
 }
 
+/// `scheme://` at the start: a letter, then letters, digits, `+`, `-` or `.`. Two letters at
+/// least, so that a Windows drive (`C://x`) stays a path.
 fn has_url_scheme(arg: &str) -> bool {
-    let lower = arg.get(..8).unwrap_or(arg).to_ascii_lowercase();
-    lower.starts_with("http://") || lower.starts_with("https://")
+    let Some((scheme, _)) = arg.split_once("://") else {
+        return false;
+    };
+    scheme.len() >= 2
+        && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
 }
 
 impl fmt::Display for Source {
@@ -76,6 +96,13 @@ pub enum Format {
     Html,
 }
 
+/// How inputs are loaded. Today that is how URLs are fetched.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LoadOptions {
+    /// Time and size limits, the cache and the offline switch for URLs.
+    pub fetch: FetchOptions,
+}
+
 /// The decoded text of an input and its format.
 #[derive(Debug, Clone)]
 pub struct Loaded {
@@ -87,36 +114,108 @@ pub struct Loaded {
     pub format: Format,
 }
 
-/// Reads a source and decodes it to text.
-pub fn load(source: &Source) -> Result<Loaded> {
-    let name = source.to_string();
-    let bytes = match source {
-        Source::Path(p) => std::fs::read(p).map_err(|err| Error::Read {
-            source_name: name.clone(),
-            err,
-        })?,
-        Source::Stdin => {
-            let mut buf = Vec::new();
-            std::io::stdin()
-                .lock()
-                .read_to_end(&mut buf)
-                .map_err(|err| Error::Read {
-                    source_name: name.clone(),
-                    err,
-                })?;
-            buf
-        }
-        Source::Url(_) => return Err(Error::UrlUnsupported { source_name: name }),
-    };
-    from_bytes(name, &bytes, source.format_hint())
+/// Loads sources with shared options; every URL goes through one [`Fetcher`] (one HTTP
+/// client, built only when a request is needed).
+#[derive(Debug, Default)]
+pub struct Loader {
+    fetcher: Fetcher,
 }
 
-/// Decodes bytes read from `source_name`; `hint` is the format its name suggests.
+impl Loader {
+    /// A loader with these options.
+    pub fn new(opts: LoadOptions) -> Loader {
+        Loader {
+            fetcher: Fetcher::new(opts.fetch),
+        }
+    }
+
+    /// Reads a source and decodes it to text.
+    pub fn load(&self, source: &Source) -> Result<Loaded> {
+        let name = source.to_string();
+        let bytes = match source {
+            Source::Path(p) => std::fs::read(p).map_err(|err| Error::Read {
+                source_name: name.clone(),
+                err,
+            })?,
+            Source::Stdin => {
+                let mut buf = Vec::new();
+                std::io::stdin()
+                    .lock()
+                    .read_to_end(&mut buf)
+                    .map_err(|err| Error::Read {
+                        source_name: name.clone(),
+                        err,
+                    })?;
+                buf
+            }
+            Source::Url(url) => {
+                let fetched = self.fetcher.fetch(url)?;
+                return from_fetched(&fetched, source.format_hint());
+            }
+        };
+        from_bytes(name, &bytes, source.format_hint())
+    }
+}
+
+/// Reads a source with the default options and decodes it to text.
+pub fn load(source: &Source) -> Result<Loaded> {
+    load_with(source, &LoadOptions::default())
+}
+
+/// Reads a source and decodes it to text. To load several sources with one HTTP client,
+/// use a [`Loader`].
+pub fn load_with(source: &Source, opts: &LoadOptions) -> Result<Loaded> {
+    Loader::new(opts.clone()).load(source)
+}
+
+/// Decodes bytes read from `source_name`; `hint` is the format its name suggests. A byte-order
+/// mark or, for HTML, a `<meta>` charset says the encoding; else it must be UTF-8.
 pub fn from_bytes(source_name: String, bytes: &[u8], hint: Option<Format>) -> Result<Loaded> {
+    build(source_name, bytes, hint, None, false)
+}
+
+/// Decodes a fetched page: the format from its `Content-Type` (else `url_hint`, the URL's
+/// extension, else sniffed), the encoding from the header, a BOM or a `<meta>` charset, and
+/// undeclared non-UTF-8 bytes as windows-1252, as browsers do.
+pub fn from_fetched(fetched: &Fetched, url_hint: Option<Format>) -> Result<Loaded> {
+    let hint = fetched
+        .mime()
+        .and_then(|m| format_for_mime(&m))
+        .or(url_hint);
+    build(
+        fetched.url.clone(),
+        &fetched.body,
+        hint,
+        fetched.charset(),
+        true,
+    )
+}
+
+/// The format a media type names, if it names one.
+fn format_for_mime(mime: &str) -> Option<Format> {
+    match mime {
+        "text/html" | "application/xhtml+xml" => Some(Format::Html),
+        "text/markdown" | "text/x-markdown" => Some(Format::Markdown),
+        "text/plain" => Some(Format::Text),
+        _ => None,
+    }
+}
+
+fn build(
+    source_name: String,
+    bytes: &[u8],
+    hint: Option<Format>,
+    header_charset: Option<&str>,
+    lenient: bool,
+) -> Result<Loaded> {
     if let Some(what) = binary_signature(bytes) {
         return Err(Error::Binary { source_name, what });
     }
-    let text = decode(&source_name, bytes)?;
+    let html = hint == Some(Format::Html) || {
+        let head = &bytes[..bytes.len().min(1024)];
+        looks_like_html(&String::from_utf8_lossy(head))
+    };
+    let text = decode(&source_name, bytes, html, header_charset, lenient)?;
     let format = match hint {
         Some(f) => f,
         None if looks_like_html(&text) => Format::Html,
@@ -135,42 +234,97 @@ pub fn from_bytes(source_name: String, bytes: &[u8], hint: Option<Format>) -> Re
     })
 }
 
-fn decode(source_name: &str, bytes: &[u8]) -> Result<String> {
-    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return decode(source_name, rest);
+/// Decodes bytes to text: the encoding from a BOM, else `header_charset`, else (for HTML) a
+/// `<meta>` charset, else UTF-8. `lenient` (fetched pages) replaces invalid bytes and reads
+/// undeclared non-UTF-8 as windows-1252; otherwise UTF-8 and UTF-16 must be valid.
+fn decode(
+    source_name: &str,
+    bytes: &[u8],
+    html: bool,
+    header_charset: Option<&str>,
+    lenient: bool,
+) -> Result<String> {
+    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+        return decode_as(source_name, encoding, &bytes[bom_len..], lenient);
     }
-    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        return decode_utf16(source_name, rest, u16::from_le_bytes);
-    }
-    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        return decode_utf16(source_name, rest, u16::from_be_bytes);
-    }
-    if bytes.contains(&0) {
+    let declared = header_charset
+        .and_then(|label| Encoding::for_label(label.as_bytes()))
+        .or_else(|| html.then(|| meta_charset(bytes)).flatten());
+    let utf16 = |e: &'static Encoding| e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE;
+    if !declared.is_some_and(utf16) && bytes.contains(&0) {
         return Err(Error::Binary {
             source_name: source_name.to_string(),
             what: "contains NUL bytes",
         });
     }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.to_string()),
-        Err(e) => Err(Error::Encoding {
-            source_name: source_name.to_string(),
-            offset: e.valid_up_to(),
-        }),
+    match declared {
+        Some(encoding) => decode_as(source_name, encoding, bytes, lenient),
+        None if lenient && std::str::from_utf8(bytes).is_err() => {
+            decode_as(source_name, encoding_rs::WINDOWS_1252, bytes, true)
+        }
+        None => decode_as(source_name, encoding_rs::UTF_8, bytes, lenient),
     }
 }
 
-fn decode_utf16(source_name: &str, bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String> {
-    let units = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]]));
-    char::decode_utf16(units)
-        .collect::<Result<String, _>>()
-        .map_err(|_| Error::Encoding {
-            source_name: source_name.to_string(),
-            offset: 0,
-        })
+/// Decodes without BOM handling. Strict UTF-8 and UTF-16 fail on invalid bytes; everything
+/// else replaces them with U+FFFD (legacy encodings map nearly every byte anyway).
+fn decode_as(
+    source_name: &str,
+    encoding: &'static Encoding,
+    bytes: &[u8],
+    lenient: bool,
+) -> Result<String> {
+    if !lenient && encoding == encoding_rs::UTF_8 {
+        return match std::str::from_utf8(bytes) {
+            Ok(s) => Ok(s.to_string()),
+            Err(e) => Err(Error::Encoding {
+                source_name: source_name.to_string(),
+                offset: e.valid_up_to(),
+            }),
+        };
+    }
+    if !lenient && (encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE) {
+        return encoding
+            .decode_without_bom_handling_and_without_replacement(bytes)
+            .map(|s| s.into_owned())
+            .ok_or_else(|| Error::Encoding {
+                source_name: source_name.to_string(),
+                offset: 0,
+            });
+    }
+    Ok(encoding.decode_without_bom_handling(bytes).0.into_owned())
 }
 
-fn binary_signature(bytes: &[u8]) -> Option<&'static str> {
+/// How far into an HTML page a `<meta>` charset is looked for.
+const META_SCAN_BYTES: usize = 4096;
+
+/// The encoding an HTML page declares in a `<meta charset>` or `<meta http-equiv
+/// content="...; charset=...">` within its first 4 KB (comments skipped). As in browsers, a
+/// declared UTF-16 means UTF-8 (the bytes were read as ASCII to find it) and
+/// `x-user-defined` means windows-1252.
+pub fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    static COMMENT: LazyLock<regex::bytes::Regex> =
+        LazyLock::new(|| regex::bytes::Regex::new(r"(?s)<!--.*?-->").expect("valid regex"));
+    static META: LazyLock<regex::bytes::Regex> =
+        LazyLock::new(|| regex::bytes::Regex::new(r"(?i)<meta[\s/][^>]*>").expect("valid regex"));
+    static CHARSET: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
+        regex::bytes::Regex::new(r#"(?i)charset\s*=\s*["']?\s*([a-z0-9._:+-]+)"#)
+            .expect("valid regex")
+    });
+    let head = COMMENT.replace_all(&bytes[..bytes.len().min(META_SCAN_BYTES)], &b""[..]);
+    META.find_iter(&head).find_map(|tag| {
+        let label = CHARSET.captures(tag.as_bytes())?.get(1)?.as_bytes();
+        let encoding = Encoding::for_label(label)?;
+        Some(match encoding {
+            e if e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE => encoding_rs::UTF_8,
+            e if e == encoding_rs::X_USER_DEFINED => encoding_rs::WINDOWS_1252,
+            e => e,
+        })
+    })
+}
+
+/// What a file is when its first bytes carry a known binary signature.
+pub(crate) fn binary_signature(bytes: &[u8]) -> Option<&'static str> {
     const SIGNATURES: &[(&[u8], &str)] = &[
         (b"\x89PNG", "a PNG image"),
         (b"\xFF\xD8\xFF", "a JPEG image"),
@@ -222,6 +376,104 @@ mod tests {
             Some(Format::Html)
         );
         assert_eq!(Source::parse("notes").format_hint(), None);
+        // Any scheme is a URL (refused later unless http or https); a drive letter is not.
+        assert_eq!(Source::parse("ftp://x"), Source::Url("ftp://x".into()));
+        assert_eq!(
+            Source::parse("FILE:///etc/hosts"),
+            Source::Url("FILE:///etc/hosts".into())
+        );
+        assert_eq!(Source::parse("C://x"), Source::Path(PathBuf::from("C://x")));
+        assert_eq!(
+            Source::parse("notes/a://b"),
+            Source::Path(PathBuf::from("notes/a://b"))
+        );
+    }
+
+    #[test]
+    fn finds_meta_charsets() {
+        let name = |b: &[u8]| meta_charset(b).map(|e| e.name());
+        assert_eq!(
+            name(b"<meta charset=\"windows-1252\">"),
+            Some("windows-1252")
+        );
+        assert_eq!(name(b"<head><META Charset=latin1/>"), Some("windows-1252"));
+        assert_eq!(
+            name(b"<meta http-equiv='Content-Type' content='text/html; charset=Shift_JIS'>"),
+            Some("Shift_JIS")
+        );
+        assert_eq!(name(b"<meta charset=\"utf-16le\">"), Some("UTF-8"));
+        assert_eq!(name(b"<!-- <meta charset=\"koi8-r\"> --><p>"), None);
+        assert_eq!(name(b"<meta charset=\"no-such-thing\">"), None);
+        assert_eq!(name(b"<p>charset=koi8-r</p>"), None);
+        let mut late = vec![b' '; META_SCAN_BYTES];
+        late.extend_from_slice(b"<meta charset=\"koi8-r\">");
+        assert_eq!(name(&late), None);
+    }
+
+    #[test]
+    fn local_html_follows_its_meta_charset() {
+        let page =
+            b"<html><head><meta charset=\"iso-8859-1\"></head><p>Caf\xe9 \x93ouvert\x94.</p>";
+        let l = from_bytes("page.html".into(), page, Some(Format::Html)).unwrap();
+        assert!(l.text.contains("Café “ouvert”."), "{}", l.text);
+        // Sniffed as HTML without the extension too.
+        let l = from_bytes("page".into(), page, None).unwrap();
+        assert_eq!(l.format, Format::Html);
+        assert!(l.text.contains("Café"));
+        // Undeclared, or declared UTF-8, it must be UTF-8; text files have no <meta>.
+        let undeclared = b"<html><p>Caf\xe9.</p>";
+        let err = from_bytes("p.html".into(), undeclared, None).unwrap_err();
+        assert!(err.to_string().contains("not valid UTF-8"), "{err}");
+        let text = b"meta charset=iso-8859-1 does not count here: caf\xe9";
+        assert!(from_bytes("t.txt".into(), text, Some(Format::Text)).is_err());
+    }
+
+    fn fetched(content_type: Option<&str>, body: &[u8]) -> Fetched {
+        Fetched {
+            url: "https://example.com/story".into(),
+            final_url: "https://example.com/story".into(),
+            status: 200,
+            content_type: content_type.map(str::to_string),
+            fetched_at: "2024-01-01T00:00:00Z".into(),
+            body: body.to_vec(),
+            from_cache: false,
+        }
+    }
+
+    #[test]
+    fn fetched_pages_decode_as_browsers_do() {
+        // The header wins over <meta>; a BOM wins over both.
+        let page = b"<meta charset=\"koi8-r\"><p>Caf\xe9.</p>";
+        let l = from_fetched(
+            &fetched(Some("text/html; charset=windows-1252"), page),
+            None,
+        )
+        .unwrap();
+        assert!(l.text.contains("Café."));
+        let l = from_fetched(&fetched(Some("text/html"), page), None).unwrap();
+        assert!(l.text.contains("CafИ."), "koi8-r from <meta>: {}", l.text);
+        let bom = b"\xEF\xBB\xBF<p>Caf\xC3\xA9.</p>";
+        let l = from_fetched(&fetched(Some("text/html; charset=windows-1252"), bom), None).unwrap();
+        assert_eq!(l.text, "<p>Café.</p>");
+        // Undeclared and not UTF-8: windows-1252. Declared UTF-8 with a stray byte: U+FFFD.
+        let l = from_fetched(&fetched(Some("text/html"), b"<p>Caf\xe9.</p>"), None).unwrap();
+        assert_eq!(l.text, "<p>Café.</p>");
+        let l = from_fetched(
+            &fetched(Some("text/plain; charset=utf-8"), b"Caf\xe9 au lait."),
+            None,
+        )
+        .unwrap();
+        assert_eq!(l.text, "Caf\u{FFFD} au lait.");
+        assert_eq!(l.format, Format::Text);
+        // The content type says the format, over the URL's extension.
+        let l = from_fetched(&fetched(Some("text/plain"), b"Hello."), Some(Format::Html)).unwrap();
+        assert_eq!(l.format, Format::Text);
+        let l = from_fetched(&fetched(None, b"Hello."), Some(Format::Markdown)).unwrap();
+        assert_eq!(l.format, Format::Markdown);
+        // UTF-16 named in the header.
+        let utf16: Vec<u8> = "Hé.".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let l = from_fetched(&fetched(Some("text/plain; charset=utf-16le"), &utf16), None).unwrap();
+        assert_eq!(l.text, "Hé.");
     }
 
     #[test]

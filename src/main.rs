@@ -1,11 +1,13 @@
 //! The `wirediff` command: parses arguments, calls the library, maps errors to exit codes.
 
 use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
-use wirediff::{Options, Source, report};
+use wirediff::{FetchOptions, LoadOptions, Options, Source, fetch, report};
 
 /// Exit status: no material differences.
 const EXIT_SAME: u8 = 0;
@@ -39,13 +41,18 @@ enum Command {
         override_usage = "wirediff compare [OPTIONS] <ORIGINAL>... <ADAPTED>",
         after_help = "\
 Inputs are files (.txt and .md read as paragraphs separated by blank lines; .html/.htm, or \
-anything that looks like HTML, through the article extractor) or - for standard input.
+anything that looks like HTML, through the article extractor), - for standard input, or \
+http:// and https:// URLs (fetched; see the options under \"Fetching URLs\").
 
 Examples:
   wirediff compare ap.txt site.html                 one original, colored report
   wirediff compare ap1.txt ap2.txt site.txt         two wire stories merged into one article
   curl -s URL | wirediff compare ap.txt -           adapted article from standard input
   wirediff compare --format json ap.txt site.txt    the JSON report (contract v1)
+  wirediff compare --cache pages https://... https://...
+                                                    fetch two pages and keep them in pages/;
+                                                    run it again (even --offline) for the same
+                                                    bytes and the same report
 
 Exit status: 0 no material differences, 1 differences found, 2 trouble."
     )]
@@ -66,6 +73,53 @@ struct CompareArgs {
     /// Pretty-print the JSON report (indented).
     #[arg(long)]
     pretty: bool,
+    #[command(flatten)]
+    fetch: FetchArgs,
+}
+
+/// How URL inputs are fetched; shared by every subcommand that reads inputs.
+#[derive(clap::Args)]
+#[command(next_help_heading = "Fetching URLs")]
+struct FetchArgs {
+    /// Give up on a URL after this many seconds
+    ///
+    /// The limit covers connecting, every redirect and the whole download together, so a
+    /// server that trickles its answer is cut off too. Decimals are allowed (2.5).
+    #[arg(long, value_name = "SECONDS", default_value = "30", value_parser = fetch::parse_seconds)]
+    timeout: Duration,
+    /// Refuse a page larger than this (20MB, 500KB, or bytes)
+    ///
+    /// Counted after decompression while the body arrives, whatever the server announces.
+    /// Units: KB, MB, GB (powers of 1000) or KiB, MiB, GiB (powers of 1024).
+    #[arg(long, value_name = "SIZE", default_value = "20MB", value_parser = fetch::parse_size)]
+    max_bytes: u64,
+    /// Keep fetched pages in DIR and reuse them on later runs
+    ///
+    /// Each URL is fetched once: DIR/<sha256 of the URL>.json holds the URL, the final URL
+    /// after redirects, the status, the content type and the fetch time, and .body beside it
+    /// the page as received. Later runs read them instead of the network, so a comparison can
+    /// be repeated exactly. Delete a page's two files to fetch it afresh.
+    #[arg(long, value_name = "DIR")]
+    cache: Option<PathBuf>,
+    /// Never touch the network: read URLs from --cache DIR only
+    ///
+    /// A URL that is not in the cache is an error; nothing is ever requested.
+    #[arg(long)]
+    offline: bool,
+}
+
+impl FetchArgs {
+    fn load_options(&self) -> LoadOptions {
+        LoadOptions {
+            fetch: FetchOptions {
+                timeout: self.timeout,
+                max_bytes: self.max_bytes,
+                cache: self.cache.clone(),
+                offline: self.offline,
+                ..FetchOptions::default()
+            },
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -106,7 +160,12 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
 fn compare(args: CompareArgs) -> anyhow::Result<u8> {
     let mut sources: Vec<Source> = args.inputs.iter().map(|s| Source::parse(s)).collect();
     let adapted = sources.pop().context("no adapted article given")?;
-    let cmp = wirediff::compare_sources(&sources, &adapted, &Options::default())?;
+    let cmp = wirediff::compare_sources_with(
+        &sources,
+        &adapted,
+        &Options::default(),
+        &args.fetch.load_options(),
+    )?;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     match args.format {

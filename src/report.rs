@@ -329,14 +329,24 @@ fn write_segment(
     };
     if let Some(f) = seg.furniture {
         let (text, what) = match seg.kind {
-            Kind::Removed => (o_text.unwrap_or_default(), format!("({} removed)", f.describe())),
+            Kind::Removed => (
+                o_text.unwrap_or_default(),
+                format!("({} removed)", f.describe()),
+            ),
             Kind::Reworded => (
                 word_edits(&seg.changes, false),
                 format!("({} changed)", f.describe()),
             ),
             _ => (a_text.unwrap_or_default(), format!("({})", f.describe())),
         };
-        return writeln!(out, "{} {} {}{}", "·".dimmed(), text.dimmed(), what.dimmed(), from);
+        return writeln!(
+            out,
+            "{} {} {}{}",
+            "·".dimmed(),
+            text.dimmed(),
+            what.dimmed(),
+            from
+        );
     }
     match seg.kind {
         Kind::Unchanged => {

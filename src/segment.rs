@@ -128,7 +128,9 @@ fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
 /// that an outlet dropping or changing it leaves the sentence unchanged and the dateline is
 /// reported as furniture.
 fn dateline_end(text: &str) -> Option<usize> {
-    let m = DATELINE.find(text).filter(|m| m.as_str().chars().count() <= 80)?;
+    let m = DATELINE
+        .find(text)
+        .filter(|m| m.as_str().chars().count() <= 80)?;
     let rest = &text[m.end()..];
     rest.chars()
         .next()
@@ -575,8 +577,14 @@ mod tests {
     #[test]
     fn datelines_are_passages_of_their_own() {
         assert_eq!(
-            split("SAMARKAND, Uzbekistan (AP) — Chinese leader Xi Jinping called Friday for unity. He left."),
-            ["SAMARKAND, Uzbekistan (AP) —", "Chinese leader Xi Jinping called Friday for unity.", "He left."]
+            split(
+                "SAMARKAND, Uzbekistan (AP) — Chinese leader Xi Jinping called Friday for unity. He left."
+            ),
+            [
+                "SAMARKAND, Uzbekistan (AP) —",
+                "Chinese leader Xi Jinping called Friday for unity.",
+                "He left."
+            ]
         );
         assert_eq!(
             split("(Reuters) - Oil prices rose on Monday."),
@@ -588,7 +596,10 @@ mod tests {
         );
         assert_eq!(
             split("(Headline USA) Speaking to reporters Friday, Putin said so."),
-            ["(Headline USA)", "Speaking to reporters Friday, Putin said so."]
+            [
+                "(Headline USA)",
+                "Speaking to reporters Friday, Putin said so."
+            ]
         );
         // Not datelines
         for text in [
@@ -597,7 +608,7 @@ mod tests {
             "US officials said so.",
             "I — for one — agree.",
         ] {
-            assert_eq!(split(text)[0].len() > 20, true, "{text}: {:?}", split(text));
+            assert!(split(text)[0].len() > 20, "{text}: {:?}", split(text));
         }
     }
 

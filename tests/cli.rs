@@ -610,9 +610,18 @@ fn seed_furniture_is_reported_apart_from_insertions() {
         assert_eq!(s["furniture"], what, "{needle}");
     }
     let tag = seg_with(&r, "(Headline USA)");
-    assert_eq!((kind(tag), &tag["furniture"]), ("inserted", &Value::from("dateline")));
+    assert_eq!(
+        (kind(tag), &tag["furniture"]),
+        ("inserted", &Value::from("dateline"))
+    );
     assert_eq!(a_text(tag), "(Headline USA)");
-    assert_eq!(kind(seg_with(&r, "Speaking to reporters Friday, Russian President")), "unchanged");
+    assert_eq!(
+        kind(seg_with(
+            &r,
+            "Speaking to reporters Friday, Russian President"
+        )),
+        "unchanged"
+    );
     let datelines = segments(&r)
         .iter()
         .filter(|s| kind(s) == "removed" && s["furniture"] == "dateline")
@@ -621,15 +630,26 @@ fn seed_furniture_is_reported_apart_from_insertions() {
     for needle in ["globalist cabal", "covert CIA-led", "NO END IN SIGHT"] {
         assert!(seg_with(&r, needle)["furniture"].is_null(), "{needle}");
     }
-    let furniture = segments(&r).iter().filter(|s| !s["furniture"].is_null()).count();
-    assert_eq!(r["summary"]["furniture"].as_u64().unwrap() as usize, furniture);
+    let furniture = segments(&r)
+        .iter()
+        .filter(|s| !s["furniture"].is_null())
+        .count();
+    assert_eq!(
+        r["summary"]["furniture"].as_u64().unwrap() as usize,
+        furniture
+    );
     let words = &r["summary"];
     assert_eq!(
         words["adapted_words"].as_u64().unwrap(),
-        ["wire_words", "reworded_words", "new_words", "furniture_words"]
-            .iter()
-            .map(|k| words[k].as_u64().unwrap())
-            .sum::<u64>()
+        [
+            "wire_words",
+            "reworded_words",
+            "new_words",
+            "furniture_words"
+        ]
+        .iter()
+        .map(|k| words[k].as_u64().unwrap())
+        .sum::<u64>()
     );
 }
 
@@ -639,13 +659,27 @@ fn furniture_alone_is_no_material_difference() {
     let a = tmp.path().join("ap.txt");
     let b = tmp.path().join("site.txt");
     let body = "Markets fell on Monday.\n\nOil rose slightly.\n";
-    std::fs::write(&a, format!("By JANE DOE\n\n{body}\nThe Associated Press contributed to this report.\n")).unwrap();
+    std::fs::write(
+        &a,
+        format!("By JANE DOE\n\n{body}\nThe Associated Press contributed to this report.\n"),
+    )
+    .unwrap();
     std::fs::write(&b, format!("- Advertisement -\n\n{body}\nAdapted from reporting by the Associated Press\n\nCopyright 2024. All rights reserved.\n")).unwrap();
-    let out = wirediff().args(["compare", "--format=json"]).arg(&a).arg(&b).output().unwrap();
+    let out = wirediff()
+        .args(["compare", "--format=json"])
+        .arg(&a)
+        .arg(&b)
+        .output()
+        .unwrap();
     let r: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(r["summary"]["furniture"], 5, "{r:#}");
     assert_eq!(out.status.code(), Some(0), "{r:#}");
     std::fs::write(&b, format!("{body}\nCritics say the markets are rigged.\n")).unwrap();
-    let out = wirediff().args(["compare", "--format=json"]).arg(&a).arg(&b).output().unwrap();
+    let out = wirediff()
+        .args(["compare", "--format=json"])
+        .arg(&a)
+        .arg(&b)
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
 }
