@@ -683,3 +683,80 @@ fn furniture_alone_is_no_material_difference() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn extract_shows_what_wirediff_reads() {
+    let tmp = tempfile::tempdir().unwrap();
+    let page = tmp.path().join("page.html");
+    std::fs::write(
+        &page,
+        r#"<!doctype html><html><head><title>Strike | Daily</title></head><body>
+        <nav><a href="/">Home</a> <a href="/news">News</a></nav>
+        <article><h1>Port strike</h1>
+        <p>Dockworkers walked off the job on Monday, the union said.</p>
+        <figure><img src="a.jpg"><figcaption>Pickets at the gate. (Photo: J. Doe)</figcaption></figure>
+        <p>Talks broke down late on Sunday, and no new date was set.</p></article>
+        <footer>Copyright 2024</footer></body></html>"#,
+    )
+    .unwrap();
+    let out = wirediff()
+        .args(["extract", "--format=json"])
+        .arg(&page)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["source"], page.to_str().unwrap());
+    assert_eq!(doc["title"], "Port strike");
+    let text = doc["text"].as_str().unwrap();
+    assert!(
+        text.contains(
+            "Dockworkers walked off the job on Monday, the union said.\n\nTalks broke down"
+        )
+    );
+    for furniture in ["Home", "Copyright", "Pickets at the gate"] {
+        assert!(!text.contains(furniture), "{furniture} in {text}");
+    }
+    assert!(doc["captions"].to_string().contains("Pickets at the gate"));
+    assert!(doc["extractor"].is_string());
+
+    let out = wirediff().args(["extract"]).arg(&page).output().unwrap();
+    let shown = String::from_utf8(out.stdout).unwrap();
+    assert!(shown.starts_with(&format!(
+        "Source:    {}\nTitle:     Port strike\n",
+        page.display()
+    )));
+    assert!(shown.contains(
+        "\nDockworkers walked off the job on Monday, the union said.\n\nTalks broke down"
+    ));
+}
+
+#[test]
+fn extract_jsonl_reports_each_source_and_goes_on() {
+    let tmp = tempfile::tempdir().unwrap();
+    let missing = tmp.path().join("missing.html");
+    let seed = pair("seed").join("adapted.txt");
+    let out = wirediff()
+        .args(["extract", "--format", "jsonl"])
+        .arg(&missing)
+        .arg(&seed)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let lines: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert!(lines[0]["error"].as_str().unwrap().contains("no such file"));
+    assert_eq!(lines[1]["extractor"], "text");
+    assert!(
+        lines[1]["text"]
+            .as_str()
+            .unwrap()
+            .contains("globalist cabal")
+    );
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+}

@@ -650,3 +650,33 @@ fn local_html_files_follow_their_meta_charset() {
     let name = undeclared.to_str().unwrap();
     trouble(&[&wire, name], name, "not valid UTF-8");
 }
+
+#[test]
+fn extract_reads_a_url() {
+    let server = Server::start();
+    let url = server.url("/page.html");
+    let out = wirediff()
+        .args(["extract", "--format=jsonl"])
+        .arg(&url)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["source"], url.as_str());
+    assert!(
+        doc["text"]
+            .as_str()
+            .unwrap()
+            .contains("holding the country hostage")
+    );
+    let missing = server.url("/missing");
+    let out = wirediff().arg("extract").arg(&missing).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains(&missing) && err.contains("404"), "{err}");
+}

@@ -1,0 +1,512 @@
+//! Stage 2, **extract**: the article text of a loaded input, as paragraphs.
+//!
+//! Plain text and Markdown keep their text as it is (line endings made `\n`), with paragraphs
+//! separated by blank lines.
+//!
+//! HTML is parsed with `scraper` (html5ever) and flattened into arrays ([`dom`]), so that every
+//! pass below is a loop over indices: no recursion, whatever the nesting depth. The article is
+//! then found in layers, the way trafilatura and Readability do it:
+//!
+//! 1. the JSON-LD `articleBody` of a `NewsArticle`, `Article`, `BlogPosting` or kin
+//!    ([`jsonld`]), when it is long enough and no truncated teaser of what the page shows;
+//! 2. the element(s) marked `itemprop="articleBody"`;
+//! 3. the best `<article>`, else the best `<main>`;
+//! 4. Readability-style scoring of block containers ([`score`]);
+//! 5. the whole `<body>`.
+//!
+//! A DOM layer is taken only when it holds a fair share of the text the scoring finds. Within
+//! the chosen root(s), [`clean`] drops furniture (share bars, related and newsletter boxes,
+//! comments, cookie notices, advertisement labels, forms, link lists) and keeps paragraph
+//! boundaries, headings, list items and quotations; captions and photo credits are kept apart
+//! in [`Document::captions`].
+
+mod clean;
+mod dom;
+mod jsonld;
+mod nesting;
+mod score;
+
+use std::ops::Range;
+
+use scraper::Html;
+
+use crate::error::{Error, Result};
+use crate::load::{Format, Loaded};
+
+use clean::Emitted;
+use dom::{Dom, Tag};
+
+/// An article as wirediff reads it: its text and where its paragraphs lie in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    /// The source as the user gave it (a path, `-`, or a URL).
+    pub source: String,
+    /// The title, where the input has one (HTML only for now).
+    pub title: Option<String>,
+    /// The article text. Every span in a report is a byte range of this string. For a page,
+    /// the headline (the title) leads it as paragraph 0 when the page has one.
+    pub text: String,
+    /// Byte ranges of the paragraphs in `text`, in order, trimmed of surrounding whitespace.
+    pub paragraphs: Vec<Range<usize>>,
+    /// The index in `paragraphs` of the first paragraph of the body: 1 when the headline leads
+    /// the text, else 0.
+    pub body_start: usize,
+    /// The byline, where the page gives one (JSON-LD author, `<meta name="author">`, or a
+    /// byline element); never part of `text`.
+    pub byline: Option<String>,
+    /// The publication date as the page gives it (JSON-LD or meta tags), unparsed.
+    pub date: Option<String>,
+    /// Image captions and photo credits, kept apart from `text`.
+    pub captions: Vec<String>,
+    /// Which path found the text: `"json-ld"`, `"itemprop"`, `"article"`, `"main"`,
+    /// `"readability"`, `"body"` for pages, `"text"` for plain text.
+    pub extractor: &'static str,
+}
+
+impl Document {
+    /// Builds a document from plain text: paragraphs are separated by blank lines.
+    pub fn from_text(source: impl Into<String>, text: &str) -> Document {
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        let paragraphs = text_paragraphs(&text);
+        Document {
+            source: source.into(),
+            title: None,
+            text,
+            paragraphs,
+            body_start: 0,
+            byline: None,
+            date: None,
+            captions: Vec::new(),
+            extractor: "text",
+        }
+    }
+
+    /// Extracts the article of an HTML page: headline and body paragraphs, with byline, date
+    /// and captions beside them.
+    pub fn from_html(source: impl Into<String>, html: &str) -> Document {
+        let html = nesting::cap_depth(html);
+        let page = Html::parse_document(&html);
+        let dom = Dom::build(&page);
+        let ld = jsonld::read(&dom.meta.json_ld);
+        let (roots, mut extractor) = choose_roots(&dom);
+        let (title, title_node) = page_title(&dom, &ld, &roots);
+        let mut emitted = clean::emit(&dom, &roots, title.as_deref(), title_node);
+        if let Some(body) = ld.body.as_deref()
+            && let Some(paras) = trusted_json_ld(body, &emitted)
+        {
+            emitted.paras = paras;
+            extractor = "json-ld";
+        }
+        let byline = ld
+            .author
+            .clone()
+            .or_else(|| dom.meta.author.map(dom::collapse))
+            .or(emitted.byline.take());
+        let date = ld
+            .date
+            .clone()
+            .or_else(|| dom.meta.date.map(str::to_string));
+
+        let mut text = String::new();
+        let mut paragraphs = Vec::with_capacity(emitted.paras.len() + 1);
+        let mut push = |block: &str, text: &mut String| {
+            if !text.is_empty() {
+                text.push_str("\n\n");
+            }
+            let start = text.len();
+            text.push_str(block);
+            paragraphs.push(start..text.len());
+        };
+        let mut body_start = 0;
+        let mut paras = emitted.paras.iter().map(|p| p.text.as_str()).peekable();
+        if let Some(t) = &title {
+            push(t, &mut text);
+            body_start = 1;
+            if paras.peek().is_some_and(|p| clean::key(p) == clean::key(t)) {
+                paras.next();
+            }
+        }
+        for p in paras {
+            push(p, &mut text);
+        }
+        Document {
+            source: source.into(),
+            title,
+            text,
+            paragraphs,
+            body_start,
+            byline,
+            date,
+            captions: emitted.captions,
+            extractor,
+        }
+    }
+
+    /// The text of paragraph `i`.
+    pub fn paragraph(&self, i: usize) -> &str {
+        &self.text[self.paragraphs[i].clone()]
+    }
+
+    /// The body text: `text` without the headline that leads it (all of `text` when there is
+    /// none).
+    pub fn body_text(&self) -> &str {
+        if self.body_start == 0 {
+            return &self.text;
+        }
+        match self.paragraphs.get(self.body_start) {
+            Some(r) => &self.text[r.start..],
+            None => "",
+        }
+    }
+}
+
+/// Turns loaded text into a document according to its format. Fails when no text is left.
+pub fn extract(loaded: &Loaded) -> Result<Document> {
+    let doc = match loaded.format {
+        Format::Html => Document::from_html(&loaded.source, &loaded.text),
+        Format::Text | Format::Markdown => Document::from_text(&loaded.source, &loaded.text),
+    };
+    if doc.paragraphs.is_empty() {
+        return Err(Error::Empty {
+            source_name: loaded.source.clone(),
+        });
+    }
+    Ok(doc)
+}
+
+/// Byte ranges of blank-line-separated paragraphs, each trimmed of whitespace.
+fn text_paragraphs(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut current: Option<Range<usize>> = None;
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim();
+        if content.is_empty() {
+            out.extend(current.take());
+        } else {
+            let lead = line.len() - line.trim_start().len();
+            let start = pos + lead;
+            let end = start + content.len();
+            match &mut current {
+                Some(r) => r.end = end,
+                None => current = Some(start..end),
+            }
+        }
+        pos += line.len();
+    }
+    out.extend(current);
+    out
+}
+
+/// Text outside links in the given subtrees.
+fn plain(dom: &Dom<'_>, roots: &[usize]) -> u32 {
+    roots.iter().map(|&r| dom.stats[r].plain()).sum()
+}
+
+/// The root(s) of the article and the name of the layer that found them.
+fn choose_roots(dom: &Dom<'_>) -> (Vec<usize>, &'static str) {
+    let scored = score::readability(dom);
+    let scored_plain = scored.as_ref().map_or(0, |s| plain(dom, &s.roots));
+    // A structural root must hold a fair share of what the scoring found.
+    let fair = |roots: &[usize]| {
+        let p = plain(dom, roots);
+        p > 0 && f64::from(p) >= 0.6 * f64::from(scored_plain)
+    };
+    let items = score::itemprop_body(dom);
+    if !items.is_empty() && fair(&items) {
+        return (items, "itemprop");
+    }
+    // Text in other <article>s beside the best one belongs to other stories (teaser cards),
+    // whatever the scoring made of it.
+    let fair_article = |a: usize| {
+        let Some(s) = &scored else {
+            return fair(&[a]);
+        };
+        let mut others = 0u32;
+        for &r in &s.roots {
+            let end = dom.nodes[r].end as usize;
+            let mut j = r;
+            while j < end {
+                let node = &dom.nodes[j];
+                if node.tag == Tag::Article && !dom.contains(j, a) && !dom.contains(a, j) {
+                    others += dom.stats[j].plain();
+                    j = node.end as usize;
+                } else {
+                    j += 1;
+                }
+            }
+        }
+        let p = plain(dom, &[a]);
+        p > 0 && f64::from(p) >= 0.6 * f64::from(scored_plain.saturating_sub(others))
+    };
+    if let Some(a) = score::best_semantic(dom, Tag::Article, "article")
+        && fair_article(a)
+    {
+        return (article_run(dom, a), "article");
+    }
+    if let Some(m) = score::best_semantic(dom, Tag::Main, "main")
+        && fair(&[m])
+    {
+        return (vec![m], "main");
+    }
+    if let Some(s) = scored {
+        return (s.roots, "readability");
+    }
+    (vec![dom.body()], "body")
+}
+
+/// The best `<article>` with the sibling `<article>`s that read like it (a live blog's posts,
+/// a thread): at least half its text, few links, no teasers.
+fn article_run(dom: &Dom<'_>, a: usize) -> Vec<usize> {
+    let parent = dom.nodes[a].parent as usize;
+    if parent == a {
+        return vec![a];
+    }
+    let own = dom.stats[a].plain();
+    let run: Vec<usize> = score::element_children(dom, parent)
+        .filter(|&s| {
+            let st = &dom.stats[s];
+            s == a
+                || (dom.nodes[s].tag == Tag::Article
+                    && st.plain() * 2 >= own
+                    && st.link_density() < 0.3
+                    && st.teasers == 0)
+        })
+        .collect();
+    if run.len() >= 3 { run } else { vec![a] }
+}
+
+/// The paragraphs of a JSON-LD `articleBody`, when it can be trusted and the page's own text
+/// misses part of it: long enough, not cut short with an ellipsis, not much shorter than what
+/// the page shows (a teaser), and not already held by the page's text (which keeps its
+/// paragraphs, embeds and quotations).
+fn trusted_json_ld(body: &str, dom_text: &Emitted) -> Option<Vec<clean::Para>> {
+    let trimmed = body.trim_end();
+    if trimmed.ends_with("...") || trimmed.ends_with('…') || trimmed.ends_with("[…]") {
+        return None;
+    }
+    let paras = json_ld_paragraphs(body);
+    let chars: u32 = paras.iter().map(|p| p.chars).sum();
+    let dom_chars = dom_text.plain_chars();
+    if chars < 200 || f64::from(chars) < 0.7 * f64::from(dom_chars) {
+        return None;
+    }
+    if coverage(&paras, &dom_text.paras) >= 0.9 {
+        return None;
+    }
+    Some(paras)
+}
+
+/// The share of the words of `a` (counted with repeats) that `b` holds too.
+fn coverage(a: &[clean::Para], b: &[clean::Para]) -> f64 {
+    let mut have: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+    for p in b {
+        for w in p
+            .text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            *have.entry(w.to_lowercase()).or_default() += 1;
+        }
+    }
+    let (mut total, mut found) = (0u32, 0u32);
+    for p in a {
+        for w in p
+            .text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            total += 1;
+            if let Some(n) = have.get_mut(&w.to_lowercase())
+                && *n > 0
+            {
+                *n -= 1;
+                found += 1;
+            }
+        }
+    }
+    if total == 0 {
+        1.0
+    } else {
+        f64::from(found) / f64::from(total)
+    }
+}
+
+/// Splits a JSON-LD body into paragraphs: HTML in it (even entity-escaped HTML) is parsed like
+/// a page fragment, with blank lines kept as paragraph breaks; plain text is split at line
+/// breaks, with entities decoded.
+fn json_ld_paragraphs(body: &str) -> Vec<clean::Para> {
+    let decoded;
+    let mut body = body;
+    if body.contains('&') && body.contains(';') {
+        decoded = decode_entities(body);
+        body = &decoded;
+    }
+    let looks_html = ["</p>", "<p>", "<br", "</div>", "<img ", "</a>", "</span>"]
+        .iter()
+        .any(|t| body.contains(t));
+    if looks_html {
+        let mut marked = String::with_capacity(body.len() + 64);
+        let mut newlines = 0;
+        for c in body.chars() {
+            if c == '\n' {
+                newlines += 1;
+                if newlines == 2 {
+                    marked.push_str("<br>");
+                }
+            } else if c != '\r' && !(c.is_whitespace() && newlines > 0) {
+                newlines = 0;
+            }
+            marked.push(c);
+        }
+        let frag = Html::parse_fragment(&nesting::cap_depth(&marked));
+        let dom = Dom::build(&frag);
+        if dom.nodes.is_empty() {
+            return Vec::new();
+        }
+        return clean::emit(&dom, &[0], None, None).paras;
+    }
+    body.lines()
+        .filter_map(|line| {
+            let line = dom::collapse(line);
+            let chars = line.chars().filter(|&c| !dom::blank(c)).count() as u32;
+            (chars > 0).then_some(clean::Para {
+                text: line,
+                kind: clean::Kind::Text,
+                chars,
+                link_chars: 0,
+                dek: false,
+            })
+        })
+        .collect()
+}
+
+/// Decodes HTML character references, keeping line breaks.
+fn decode_entities(s: &str) -> String {
+    // The fragment parser decodes references in text; "<" is escaped first so that the text
+    // stays text.
+    let frag = Html::parse_fragment(&s.replace('<', "&lt;"));
+    frag.tree
+        .root()
+        .descendants()
+        .filter_map(|n| n.value().as_text().map(|t| &**t))
+        .collect()
+}
+
+/// The headline and the `<h1>` it comes from: the `<h1>` that agrees with the JSON-LD
+/// headline, `og:title` or `<title>` (one holding the other, at least half its length), those
+/// in the article root first; else the first `<h1>` of the root; else the first of those
+/// references; else the first `<h1>` of the page.
+fn page_title(
+    dom: &Dom<'_>,
+    ld: &jsonld::LdArticle,
+    roots: &[usize],
+) -> (Option<String>, Option<usize>) {
+    let title_tag = dom.meta.title.map(dom::collapse).and_then(|t| {
+        // "Headline | Site": the longest part.
+        t.split(" | ")
+            .flat_map(|p| p.split(" - "))
+            .flat_map(|p| p.split(" – "))
+            .flat_map(|p| p.split(" — "))
+            .flat_map(|p| p.split(" :: "))
+            .max_by_key(|p| p.chars().count())
+            .map(|p| p.trim().to_string())
+            .filter(|p| !p.is_empty())
+    });
+    let refs: Vec<String> = [
+        ld.headline.as_deref().map(dom::collapse),
+        dom.meta.og_title.map(dom::collapse),
+        title_tag,
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|r| !r.is_empty())
+    .collect();
+    let ref_keys: Vec<String> = refs.iter().map(|r| clean::key(r)).collect();
+    let agrees = |k: &str| {
+        ref_keys.iter().any(|r| {
+            let (short, long) = if r.len() < k.len() {
+                (r.as_str(), k)
+            } else {
+                (k, r.as_str())
+            };
+            !short.is_empty() && long.contains(short) && short.len() * 2 >= long.len()
+        })
+    };
+    let in_root = |i: usize| roots.iter().any(|&r| dom.contains(r, i));
+    // (text, index, in the root, agrees)
+    let h1s: Vec<(String, usize, bool, bool)> = dom
+        .nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.tag == Tag::Heading(1) && !n.hidden)
+        .filter_map(|(i, _)| {
+            let text = dom.text_of(i);
+            let k = clean::key(&text);
+            (!k.is_empty()).then(|| (text, i, in_root(i), agrees(&k)))
+        })
+        .collect();
+    let pick = |h: &(String, usize, bool, bool)| (Some(h.0.clone()), Some(h.1));
+    if let Some(h) = h1s.iter().find(|h| h.2 && h.3) {
+        return pick(h);
+    }
+    if let Some(h) = h1s.iter().find(|h| h.3) {
+        return pick(h);
+    }
+    if let Some(h) = h1s
+        .iter()
+        .find(|h| h.2 && h.0.split_whitespace().count() >= 2)
+    {
+        return pick(h);
+    }
+    match refs.into_iter().next() {
+        Some(r) => (Some(r), None),
+        None => h1s.first().map_or((None, None), pick),
+    }
+}
+
+#[cfg(test)]
+mod tests;
+
+/// Debugging aid: the ancestors of the first text node containing `needle`, with what the
+/// extractor makes of each.
+#[doc(hidden)]
+pub fn explain(html: &str, needle: &str) -> String {
+    let page = Html::parse_document(html);
+    let dom = Dom::build(&page);
+    let mut out = String::new();
+    let Some(t) = dom
+        .nodes
+        .iter()
+        .position(|n| n.tag == Tag::Text && n.text.contains(needle))
+    else {
+        return format!("{needle:?}: not in the flattened page (dropped or hidden)\n");
+    };
+    let mut i = t;
+    loop {
+        let n = &dom.nodes[i];
+        let s = &dom.stats[i];
+        out.push_str(&format!(
+            "{i} {:?} class={:?} id={:?} hints={:?} chars={} link={} paras={} blocks={}\n",
+            n.tag,
+            dom.attr(i, "class").unwrap_or(""),
+            dom.attr(i, "id").unwrap_or(""),
+            n.hints,
+            s.chars,
+            s.link_chars,
+            s.paras,
+            s.blocks
+        ));
+        let p = n.parent as usize;
+        if p == i {
+            break;
+        }
+        i = p;
+    }
+    let (roots, how) = choose_roots(&dom);
+    out.push_str(&format!("roots {roots:?} by {how}\n"));
+    if let Some(s) = score::readability(&dom) {
+        out.push_str(&format!("readability roots {:?} top {}\n", s.roots, s.top));
+    }
+    out
+}

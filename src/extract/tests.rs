@@ -1,0 +1,442 @@
+use super::*;
+
+fn paras(doc: &Document) -> Vec<&str> {
+    (0..doc.paragraphs.len())
+        .map(|i| doc.paragraph(i))
+        .collect()
+}
+
+#[test]
+fn text_paragraphs_are_blank_line_separated_and_trimmed() {
+    let doc = Document::from_text("t", "  First line\nwrapped.\n\n\n Second.  \r\n \r\nThird.");
+    assert_eq!(paras(&doc), ["First line\nwrapped.", "Second.", "Third."]);
+    assert_eq!(doc.extractor, "text");
+    assert_eq!(doc.body_text(), doc.text);
+}
+
+#[test]
+fn html_keeps_article_paragraphs_and_drops_furniture() {
+    let html = r##"<html><head><title>Site | Story</title><style>p{}</style></head>
+        <body><nav><p>Home News Sport</p></nav>
+        <article><h1>Xi calls for effort</h1><p>First  paragraph, with <a href="#">a link</a>.</p>
+        <script>var x = "<p>no</p>";</script><p>Second<br>line.</p></article>
+        <footer><p>Copyright</p></footer></body></html>"##;
+    let doc = Document::from_html("page.html", html);
+    assert_eq!(doc.title.as_deref(), Some("Xi calls for effort"));
+    assert_eq!(
+        paras(&doc),
+        [
+            "Xi calls for effort",
+            "First paragraph, with a link.",
+            "Second",
+            "line."
+        ]
+    );
+    assert_eq!(doc.body_start, 1);
+    assert!(doc.body_text().starts_with("First paragraph"));
+}
+
+#[test]
+fn html_without_article_uses_body_and_decodes_entities() {
+    let doc = Document::from_html("p", "<body><p>Caf&eacute; &amp; bar&#8217;s.</p></body>");
+    assert_eq!(doc.text, "Café & bar’s.");
+    assert_eq!(doc.title, None);
+}
+
+#[test]
+fn deep_nesting_does_not_overflow_the_stack() {
+    let depth = 100_000;
+    let mut html = String::with_capacity(depth * 12 + 100);
+    html.push_str("<html><body>");
+    for _ in 0..depth {
+        html.push_str("<div>");
+    }
+    html.push_str("<p>Deep inside, the story goes on, as stories do.</p>");
+    for _ in 0..depth {
+        html.push_str("</div>");
+    }
+    html.push_str("</body></html>");
+    let doc = Document::from_html("deep.html", &html);
+    assert_eq!(
+        doc.body_text(),
+        "Deep inside, the story goes on, as stories do."
+    );
+}
+
+/// A body paragraph of a story, long enough to score, numbered to tell them apart.
+fn story(n: usize) -> String {
+    format!(
+        "Paragraph {n} of the story: the council met on Monday, heard from residents, \
+         weighed the budget, and voted on the plan after a long debate."
+    )
+}
+
+fn story_paras(range: std::ops::Range<usize>) -> String {
+    range.map(|n| format!("<p>{}</p>", story(n))).collect()
+}
+
+fn page(head: &str, body: &str) -> String {
+    format!(
+        "<!doctype html><html><head><title>Council votes | Gazette</title>{head}</head><body>{body}</body></html>"
+    )
+}
+
+fn json_ld(body: &str) -> String {
+    format!(
+        r#"<script type="application/ld+json">{}</script>"#,
+        serde_json::json!({
+            "@context": "https://schema.org",
+            "@graph": [
+                {"@type": "WebPage", "name": "Gazette"},
+                {"@type": "NewsArticle", "headline": "Council votes on the plan",
+                 "articleBody": body, "author": {"@type": "Person", "name": "Ann Reporter"},
+                 "datePublished": "2024-05-06T10:00:00Z"}
+            ]
+        })
+    )
+}
+
+#[test]
+fn json_ld_body_is_taken_when_the_page_shows_less_of_it() {
+    // The page renders one paragraph (the rest comes by script); JSON-LD has all four.
+    let body: Vec<String> = (1..5).map(story).collect();
+    let html = page(
+        &json_ld(&body.join("\n")),
+        &format!(
+            "<article><h1>Council votes on the plan</h1>{}</article>",
+            story_paras(1..2)
+        ),
+    );
+    let doc = Document::from_html("p.html", &html);
+    assert_eq!(doc.extractor, "json-ld");
+    assert_eq!(&paras(&doc)[1..], body);
+    assert_eq!(doc.title.as_deref(), Some("Council votes on the plan"));
+    assert_eq!(doc.byline.as_deref(), Some("Ann Reporter"));
+    assert_eq!(doc.date.as_deref(), Some("2024-05-06T10:00:00Z"));
+}
+
+#[test]
+fn json_ld_body_the_page_already_shows_keeps_the_page_paragraphs() {
+    let body: Vec<String> = (1..5).map(story).collect();
+    let html = page(
+        &json_ld(&body.join(" ")),
+        &format!("<article>{}</article>", story_paras(1..5)),
+    );
+    let doc = Document::from_html("p.html", &html);
+    assert_eq!(doc.extractor, "article");
+    assert_eq!(&paras(&doc)[1..], body);
+}
+
+#[test]
+fn teaser_json_ld_is_rejected() {
+    // Cut short with an ellipsis...
+    let html = page(
+        &json_ld(&format!("{} And then…", story(1))),
+        &format!("<article>{}</article>", story_paras(1..2)),
+    );
+    assert_eq!(Document::from_html("p.html", &html).extractor, "article");
+    // ... or much shorter than what the page shows.
+    let html = page(
+        &json_ld(&[story(1), story(2)].join("\n")),
+        &format!("<article>{}</article>", story_paras(1..9)),
+    );
+    let doc = Document::from_html("p.html", &html);
+    assert_eq!(doc.extractor, "article");
+    assert_eq!(doc.paragraphs.len(), 9);
+}
+
+#[test]
+fn json_ld_body_with_escaped_html_is_parsed_as_html() {
+    let body = format!(
+        "&lt;p&gt;{}&lt;/p&gt;\r\n\r\n{}&lt;br&gt;{}",
+        story(1),
+        story(2),
+        story(3)
+    );
+    let html = page(&json_ld(&body), "<div><p>Loading…</p></div>");
+    let doc = Document::from_html("p.html", &html);
+    assert_eq!(doc.extractor, "json-ld");
+    assert_eq!(&paras(&doc)[1..], [story(1), story(2), story(3)]);
+}
+
+#[test]
+fn itemprop_article_body_is_taken_over_its_surroundings() {
+    let html = page(
+        "",
+        &format!(
+            r#"<div class="wrap"><div class="intro"><p>{}</p></div>
+            <div itemprop="articleBody">{}</div>
+            <div class="box"><p>{}</p></div></div>"#,
+            story(0),
+            story_paras(1..4),
+            story(9)
+        ),
+    );
+    let doc = Document::from_html("p.html", &html);
+    assert_eq!(doc.extractor, "itemprop");
+    assert_eq!(
+        doc.body_text(),
+        (1..4).map(story).collect::<Vec<_>>().join("\n\n")
+    );
+}
+
+#[test]
+fn the_article_is_chosen_inside_main_and_over_teaser_cards() {
+    let cards: String = (0..4)
+        .map(|n| {
+            format!(
+                r#"<article class="card"><h3><a href="/s{n}">Other story {n}</a></h3>
+                <p>The opening words of another story, cut short with an ellipsis …</p></article>"#
+            )
+        })
+        .collect();
+    let html = page(
+        "",
+        &format!(
+            r#"<main><div class="lead"><p>{}</p></div>
+            <article><h1>Council votes on the plan</h1>{}</article>
+            <section class="more">{cards}</section></main>"#,
+            story(0),
+            story_paras(1..4)
+        ),
+    );
+    let doc = Document::from_html("p.html", &html);
+    assert_eq!(doc.extractor, "article");
+    assert_eq!(paras(&doc)[0], "Council votes on the plan");
+    assert_eq!(&paras(&doc)[1..], (1..4).map(story).collect::<Vec<_>>());
+}
+
+#[test]
+fn main_is_taken_when_there_is_no_article() {
+    let html = page(
+        "",
+        &format!(
+            r#"<div class="top"><a href="/">Home</a> <a href="/news">News</a></div>
+            <main>{}</main><div class="bottom"><p>{}</p></div>"#,
+            story_paras(1..4),
+            story(9)
+        ),
+    );
+    let doc = Document::from_html("p.html", &html);
+    assert_eq!(doc.extractor, "main");
+    assert_eq!(doc.paragraphs.len(), 4);
+}
+
+#[test]
+fn readability_fallback_picks_the_content_div_over_a_sidebar() {
+    let sidebar: String = (0..12)
+        .map(|n| format!(r#"<li><a href="/t{n}">Trending headline number {n} today</a></li>"#))
+        .collect();
+    let html = page(
+        "",
+        &format!(
+            r#"<div id="page"><div class="col-a"><ul>{sidebar}</ul>
+            <p>Short note, with, many, commas, but one line.</p></div>
+            <div class="col-b">{}</div></div>"#,
+            story_paras(1..6)
+        ),
+    );
+    let doc = Document::from_html("p.html", &html);
+    assert_eq!(doc.extractor, "readability");
+    assert_eq!(
+        doc.body_text(),
+        (1..6).map(story).collect::<Vec<_>>().join("\n\n")
+    );
+}
+
+#[test]
+fn furniture_inside_the_article_is_dropped() {
+    let html = page(
+        "",
+        &format!(
+            r#"<article>{}
+            <div class="share-bar"><a href="/fb">Facebook</a> <a href="/tw">Twitter</a></div>
+            <nav><a href="/">Home</a></nav>
+            <div class="related-stories"><h2>Related</h2><p>{}</p></div>
+            <div class="newsletter-signup"><p>Get the morning briefing in your inbox every day.</p></div>
+            <div id="cookie-notice"><p>We use cookies to improve your experience on our site.</p></div>
+            <section class="comments"><p>Great article, thanks for writing it, I agree.</p></section>
+            <form><p>Search the site for more, with our search box.</p><input name="q"></form>
+            {}</article>"#,
+            story_paras(1..3),
+            story(8),
+            story_paras(3..4)
+        ),
+    );
+    let doc = Document::from_html("p.html", &html);
+    assert_eq!(
+        doc.body_text(),
+        (1..4).map(story).collect::<Vec<_>>().join("\n\n")
+    );
+}
+
+#[test]
+fn a_class_word_never_drops_a_link_inside_a_sentence() {
+    let html = page(
+        "",
+        &format!(
+            r#"<article><p>Travel in <a class="tag" href="/t/space">deep space</a> is hard, as
+            everyone knows, and the crew agreed.</p>{}</article>"#,
+            story_paras(1..3)
+        ),
+    );
+    let doc = Document::from_html("p.html", &html);
+    assert!(doc.body_text().starts_with("Travel in deep space is hard"));
+}
+
+#[test]
+fn advertisement_labels_are_dropped() {
+    let html = page(
+        "",
+        &format!(
+            "<article>{}<div>Advertisement</div><p>ADVERTISEMENT</p><p>Anzeige</p>{}</article>",
+            story_paras(1..3),
+            story_paras(3..4)
+        ),
+    );
+    let doc = Document::from_html("p.html", &html);
+    assert_eq!(
+        doc.body_text(),
+        (1..4).map(story).collect::<Vec<_>>().join("\n\n")
+    );
+}
+
+#[test]
+fn line_breaks_split_paragraphs() {
+    let html = page(
+        "",
+        &format!(
+            "<article>{}<p>First line<br>second line<br/><br/>third line</p></article>",
+            story_paras(1..3)
+        ),
+    );
+    let doc = Document::from_html("p.html", &html);
+    assert_eq!(
+        &paras(&doc)[3..],
+        ["First line", "second line", "third line"]
+    );
+}
+
+#[test]
+fn lists_headings_and_quotations_are_paragraphs() {
+    let html = page(
+        "",
+        &format!(
+            r#"<article>{}<h2>What comes next</h2>
+            <ul><li>The budget goes to a second vote.</li><li>Residents may comment until June.</li></ul>
+            <blockquote><p>"We listened," the mayor said.</p><p>"Now we act."</p></blockquote>
+            <blockquote>Plain quoted text</blockquote>{}</article>"#,
+            story_paras(1..3),
+            story_paras(3..4)
+        ),
+    );
+    let doc = Document::from_html("p.html", &html);
+    assert_eq!(
+        &paras(&doc)[3..8],
+        [
+            "What comes next",
+            "The budget goes to a second vote.",
+            "Residents may comment until June.",
+            "\"We listened,\" the mayor said.",
+            "\"Now we act.\""
+        ]
+    );
+    assert_eq!(paras(&doc)[8], "Plain quoted text");
+}
+
+#[test]
+fn captions_and_credits_are_kept_apart() {
+    let html = page(
+        "",
+        &format!(
+            r#"<article>{}<figure><img src="a.jpg"><figcaption>The council chamber on Monday.
+            <span class="credit">Photo: A. Lens</span></figcaption></figure>
+            <div class="wp-caption"><img src="b.jpg"><p class="wp-caption-text">Residents queue.</p></div>
+            {}</article>"#,
+            story_paras(1..3),
+            story_paras(3..4)
+        ),
+    );
+    let doc = Document::from_html("p.html", &html);
+    assert_eq!(
+        doc.body_text(),
+        (1..4).map(story).collect::<Vec<_>>().join("\n\n")
+    );
+    assert_eq!(
+        doc.captions,
+        [
+            "The council chamber on Monday. Photo: A. Lens",
+            "Residents queue."
+        ]
+    );
+}
+
+#[test]
+fn hidden_elements_are_dropped() {
+    let html = page(
+        "",
+        &format!(
+            r#"<article>{}<p hidden>Hidden by attribute.</p>
+            <div aria-hidden="true"><p>Hidden from assistive technology.</p></div>
+            <p style="display: none">Hidden by style.</p>
+            <p style="visibility:hidden">Invisible by style.</p>
+            <span class="sr-only">Screen readers only.</span>{}</article>"#,
+            story_paras(1..3),
+            story_paras(3..4)
+        ),
+    );
+    let doc = Document::from_html("p.html", &html);
+    assert_eq!(
+        doc.body_text(),
+        (1..4).map(story).collect::<Vec<_>>().join("\n\n")
+    );
+}
+
+#[test]
+fn a_page_hidden_whole_until_a_script_shows_it_keeps_its_text() {
+    let html = page(
+        "",
+        &format!(
+            r#"<div id="app" style="display:none"><article>{}</article></div>"#,
+            story_paras(1..3)
+        ),
+    );
+    let doc = Document::from_html("p.html", &html);
+    assert_eq!(
+        doc.body_text(),
+        (1..3).map(story).collect::<Vec<_>>().join("\n\n")
+    );
+}
+
+#[test]
+fn headline_standfirst_byline_and_datelines_stay_out_of_the_body() {
+    let html = page(
+        r#"<meta name="author" content="Ann Reporter">"#,
+        &format!(
+            r#"<article><header><h1>Council votes on the plan</h1>
+            <p class="byline">By Ann Reporter</p></header>
+            <h2 class="article-dek">The plan passed after a long night of debate in the chamber.</h2>
+            <p>Nov. 20, 2019, 9:28 AM UTC</p>{}<p>Updated at 1:23 p.m.</p></article>"#,
+            story_paras(1..4)
+        ),
+    );
+    let doc = Document::from_html("p.html", &html);
+    assert_eq!(doc.title.as_deref(), Some("Council votes on the plan"));
+    assert_eq!(paras(&doc)[0], "Council votes on the plan");
+    assert_eq!(
+        doc.body_text(),
+        (1..4).map(story).collect::<Vec<_>>().join("\n\n")
+    );
+    assert_eq!(doc.byline.as_deref(), Some("Ann Reporter"));
+}
+
+#[test]
+fn datelines_need_a_time_or_a_numeric_date() {
+    assert!(clean::is_dateline("Nov. 20, 2019, 9:28 AM UTC"));
+    assert!(clean::is_dateline("2018-08-16"));
+    assert!(clean::is_dateline(
+        "05/10/2018 - Publicado por: Clarissa Borba"
+    ));
+    assert!(!clean::is_dateline("In 2019, 20 people died."));
+    assert!(!clean::is_dateline("Pi is 3.14159 and e is 2.718."));
+}
