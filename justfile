@@ -25,13 +25,15 @@ ci:
 eval:
     cargo build --release
     cargo run --release --example golden_rules
+    cargo run --release --example extract_bench
     python3 eval/synth.py
     python3 eval/run.py
     python3 eval/synth2.py
     python3 eval/run.py --pairs target/eval/pairs2
 
-# Speed: wirediff against the difflib baseline on the evaluation pairs
+# Speed: wirediff against the difflib baseline on the evaluation pairs, and extraction
 bench:
     cargo build --release
     python3 eval/synth.py
     python3 eval/bench.py
+    cargo run --release --example extract_bench

@@ -952,7 +952,7 @@ fn token_key(t: &str) -> String {
     if t.trim().is_empty() {
         " ".to_string()
     } else {
-        normalize::fold(t)
+        normalize::spelling(&normalize::fold(t)).into_owned()
     }
 }
 

@@ -2,7 +2,8 @@
 //!
 //! Two sentences that differ only in house style (curly or straight quotes, dash variants,
 //! soft hyphens, Unicode compatibility forms, whitespace, case, punctuation such as "U.S." and
-//! "US", or an honorific such as "Mr") have the same [`key`] and count as unchanged.
+//! "US", an honorific such as "Mr", or British and American spelling such as "colour" and
+//! "color") have the same [`key`] and count as unchanged.
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -75,12 +76,105 @@ pub fn key(s: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(&w);
+        out.push_str(&spelling(&w));
     }
     if out.is_empty() {
         out = fold(s);
     }
     out
+}
+
+/// British spellings that American house styles write otherwise, whole words.
+const SPELLINGS: &[(&str, &str)] = &[
+    ("defence", "defense"),
+    ("offence", "offense"),
+    ("licence", "license"),
+    ("pretence", "pretense"),
+    ("grey", "gray"),
+    ("tyre", "tire"),
+    ("tyres", "tires"),
+    ("plough", "plow"),
+    ("aluminium", "aluminum"),
+    ("programme", "program"),
+    ("programmes", "programs"),
+    ("manoeuvre", "maneuver"),
+    ("manoeuvres", "maneuvers"),
+    ("jewellery", "jewelry"),
+    ("travelled", "traveled"),
+    ("travelling", "traveling"),
+    ("traveller", "traveler"),
+    ("travellers", "travelers"),
+    ("cancelled", "canceled"),
+    ("cancelling", "canceling"),
+    ("labelled", "labeled"),
+    ("labelling", "labeling"),
+    ("modelled", "modeled"),
+    ("modelling", "modeling"),
+    ("fuelled", "fueled"),
+    ("fuelling", "fueling"),
+    ("signalled", "signaled"),
+    ("signalling", "signaling"),
+    ("counselled", "counseled"),
+    ("totalled", "totaled"),
+    ("marvellous", "marvelous"),
+    ("paediatric", "pediatric"),
+    ("anaesthetic", "anesthetic"),
+    ("encyclopaedia", "encyclopedia"),
+    ("oestrogen", "estrogen"),
+    ("enrolment", "enrollment"),
+    ("fulfil", "fulfill"),
+    ("judgement", "judgment"),
+    ("ageing", "aging"),
+    ("sceptic", "skeptic"),
+    ("sceptical", "skeptical"),
+    ("mould", "mold"),
+    ("moustache", "mustache"),
+];
+
+/// Suffix rewrites from British to American spelling: "-our" (colour), "-ise"/"-isation"
+/// (organise), "-yse" (analyse), "-tre" (centre), "-ogue" (catalogue). Applied to both sides
+/// alike, so a rewrite of a word that never had a British form ("advise" to "advize") is
+/// harmless: it only has to map two spellings of one word to one key.
+const SUFFIXES: &[(&str, &str)] = &[
+    ("isations", "izations"),
+    ("isation", "ization"),
+    ("ising", "izing"),
+    ("ised", "ized"),
+    ("ises", "izes"),
+    ("ise", "ize"),
+    ("ysing", "yzing"),
+    ("ysed", "yzed"),
+    ("yses", "yzes"),
+    ("yse", "yze"),
+    ("ours", "ors"),
+    ("our", "or"),
+    ("oured", "ored"),
+    ("ouring", "oring"),
+    ("ourite", "orite"),
+    ("ourites", "orites"),
+    ("tres", "ters"),
+    ("tre", "ter"),
+    ("ogues", "ogs"),
+    ("ogue", "og"),
+];
+
+/// The American spelling of a folded word, for matching only.
+pub fn spelling(w: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    if let Some((_, us)) = SPELLINGS.iter().find(|(uk, _)| *uk == w) {
+        return Cow::Borrowed(us);
+    }
+    // Short words ("our", "hour", "four", "rise") keep their spelling.
+    if w.chars().count() >= 5 {
+        for (uk, us) in SUFFIXES {
+            if let Some(stem) = w.strip_suffix(uk)
+                && stem.chars().count() >= 2
+            {
+                return Cow::Owned(format!("{stem}{us}"));
+            }
+        }
+    }
+    Cow::Borrowed(w)
 }
 
 #[cfg(test)]
@@ -107,6 +201,16 @@ mod tests {
         assert_ne!(key("He gave no details."), key("He did not elaborate."));
         assert_ne!(key("Prices rose 3.2%."), key("Prices rose 3.5%."));
         assert_eq!(key("___"), "___");
+        assert_eq!(
+            key("The colour of the centre's defence programme was analysed."),
+            key("The color of the center's defense program was analyzed.")
+        );
+        assert_eq!(
+            key("They organised a travelling catalogue."),
+            key("They organized a traveling catalog.")
+        );
+        assert_ne!(key("Four hours later."), key("For hors later."));
+        assert_ne!(key("The pipe was filled."), key("The pipe was filed."));
         assert_ne!(key("* * *"), key("___"));
     }
 
