@@ -298,6 +298,28 @@ const AD_LABELS: &[&str] = &[
     "광고",
 ];
 
+/// Words that make a short line an advertisement label ("Story continues below
+/// advertisement", "ADVERTISEMENT - SCROLL TO CONTINUE").
+const AD_WORDS: &[&str] = &[
+    "advertisement",
+    "advertisements",
+    "anzeige",
+    "werbung",
+    "publicité",
+    "publicidad",
+    "pubblicità",
+    "publicidade",
+    "advertentie",
+    "реклама",
+];
+
+/// True for a folded line that is an advertisement label: one of [`AD_LABELS`], or six words
+/// at most with one of [`AD_WORDS`].
+fn is_ad_label(k: &str) -> bool {
+    AD_LABELS.contains(&k)
+        || (k.split(' ').count() <= 6 && k.split(' ').any(|w| AD_WORDS.contains(&w)))
+}
+
 /// Folded text for comparing labels and titles: lower case, letters and digits only.
 pub(super) fn key(s: &str) -> String {
     s.chars()
@@ -313,7 +335,7 @@ pub(super) fn key(s: &str) -> String {
 /// text after them.
 fn tidy(paras: &mut Vec<Para>) {
     paras.retain(|p| {
-        if p.text.len() <= 40 && AD_LABELS.contains(&key(&p.text).as_str()) {
+        if p.text.len() <= 60 && is_ad_label(&key(&p.text)) {
             return false;
         }
         !(p.link_chars * 10 > p.chars * 6 && p.kind != Kind::Item)

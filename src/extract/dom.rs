@@ -597,8 +597,8 @@ impl<'a> Dom<'a> {
     }
 }
 
-/// True for whitespace and for the invisible format characters pages scatter in text
-/// (zero-width spaces and joiners, word joiners, byte-order marks, soft hyphens).
+/// True for whitespace and for the invisible format characters pages scatter in text (zero-width
+/// spaces and joiners, word joiners, byte-order marks, soft hyphens): not counted as text.
 pub(super) fn blank(c: char) -> bool {
     c.is_whitespace()
         || matches!(
@@ -607,15 +607,24 @@ pub(super) fn blank(c: char) -> bool {
         )
 }
 
-/// Collapses every run of whitespace (and invisible characters) to one space and trims the
-/// ends.
+/// Collapses every run of whitespace (and zero-width spaces) to one space and trims the ends;
+/// soft hyphens, word joiners and byte-order marks go without a trace, and zero-width joiners
+/// and non-joiners stay (emoji sequences, Persian and Indic words need them).
 pub(super) fn collapse(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for word in s.split(blank).filter(|w| !w.is_empty()) {
-        if !out.is_empty() {
-            out.push(' ');
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() || c == '\u{200B}' {
+            space = true;
+        } else if matches!(c, '\u{AD}' | '\u{2060}' | '\u{FEFF}') {
+            continue;
+        } else {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
         }
-        out.push_str(word);
     }
     out
 }

@@ -3,22 +3,30 @@
 //! Plain text and Markdown keep their text as it is (line endings made `\n`), with paragraphs
 //! separated by blank lines.
 //!
-//! HTML is parsed with `scraper` (html5ever) and flattened into arrays ([`dom`]), so that every
-//! pass below is a loop over indices: no recursion, whatever the nesting depth. The article is
-//! then found in layers, the way trafilatura and Readability do it:
+//! HTML is parsed with `scraper` (html5ever), after `nesting.rs` caps pathological nesting
+//! depth, and flattened into arrays (`dom.rs`), so that every pass below is a loop over indices:
+//! no recursion, whatever the nesting depth. The article is then found in layers, the way
+//! trafilatura and Readability do it:
 //!
-//! 1. the JSON-LD `articleBody` of a `NewsArticle`, `Article`, `BlogPosting` or kin
-//!    ([`jsonld`]), when it is long enough and no truncated teaser of what the page shows;
-//! 2. the element(s) marked `itemprop="articleBody"`;
-//! 3. the best `<article>`, else the best `<main>`;
-//! 4. Readability-style scoring of block containers ([`score`]);
-//! 5. the whole `<body>`.
+//! 1. the element(s) marked `itemprop="articleBody"`;
+//! 2. the best `<article>` (its own text, not that of teaser cards nested in it), else the best
+//!    `<main>`;
+//! 3. Readability-style scoring of block containers (`score.rs`);
+//! 4. the whole `<body>`.
 //!
-//! A DOM layer is taken only when it holds a fair share of the text the scoring finds. Within
-//! the chosen root(s), [`clean`] drops furniture (share bars, related and newsletter boxes,
-//! comments, cookie notices, advertisement labels, forms, link lists) and keeps paragraph
+//! A structural layer (1, 2) is taken only when it holds a fair share (60%) of the text the
+//! scoring finds. The JSON-LD `articleBody` of a `NewsArticle`, `Article`, `BlogPosting` or
+//! kin (`jsonld.rs`) then replaces that text when it is long enough, is no teaser (no closing
+//! ellipsis, at least 70% of the page's text) and holds text the page's own extraction misses
+//! (under 90% of its words found there); when the page already shows all of it, the page's
+//! paragraphs, embeds and quotations are kept.
+//!
+//! Within the chosen root(s), `clean.rs` drops furniture (share bars, related and newsletter
+//! boxes, comments, cookie notices, advertisement labels, forms, lists of links, teaser lists,
+//! the article header with its standfirst and byline, date lines) and keeps paragraph
 //! boundaries, headings, list items and quotations; captions and photo credits are kept apart
-//! in [`Document::captions`].
+//! in [`Document::captions`]. The headline leads the text as paragraph 0
+//! ([`Document::body_start`] says where the body begins).
 
 mod clean;
 mod dom;
@@ -105,7 +113,8 @@ impl Document {
         let date = ld
             .date
             .clone()
-            .or_else(|| dom.meta.date.map(str::to_string));
+            .or_else(|| dom.meta.date.map(str::to_string))
+            .or_else(|| time_element(&dom, &roots));
 
         let mut text = String::new();
         let mut paragraphs = Vec::with_capacity(emitted.paras.len() + 1);
@@ -160,13 +169,14 @@ impl Document {
     }
 }
 
-/// Turns loaded text into a document according to its format. Fails when no text is left.
+/// Turns loaded text into a document according to its format. Fails when no text is left (a
+/// page with a headline and no body counts as empty).
 pub fn extract(loaded: &Loaded) -> Result<Document> {
     let doc = match loaded.format {
         Format::Html => Document::from_html(&loaded.source, &loaded.text),
         Format::Text | Format::Markdown => Document::from_text(&loaded.source, &loaded.text),
     };
-    if doc.paragraphs.is_empty() {
+    if doc.paragraphs.len() <= doc.body_start {
         return Err(Error::Empty {
             source_name: loaded.source.clone(),
         });
@@ -196,6 +206,24 @@ fn text_paragraphs(text: &str) -> Vec<Range<usize>> {
     }
     out.extend(current);
     out
+}
+
+/// The `datetime` of the first `<time>` in the article root, else in the page.
+fn time_element(dom: &Dom<'_>, roots: &[usize]) -> Option<String> {
+    let datetime = |i: usize| {
+        let node = &dom.nodes[i];
+        if node.hidden || node.el.is_none_or(|e| e.name() != "time") {
+            return None;
+        }
+        dom.attr(i, "datetime")
+            .map(str::trim)
+            .filter(|d| !d.is_empty())
+            .map(str::to_string)
+    };
+    roots
+        .iter()
+        .find_map(|&r| (r..dom.nodes[r].end as usize).find_map(datetime))
+        .or_else(|| (0..dom.nodes.len()).find_map(datetime))
 }
 
 /// Text outside links in the given subtrees.
@@ -465,14 +493,12 @@ fn page_title(
     }
 }
 
-#[cfg(test)]
-mod tests;
-
 /// Debugging aid: the ancestors of the first text node containing `needle`, with what the
 /// extractor makes of each.
 #[doc(hidden)]
 pub fn explain(html: &str, needle: &str) -> String {
-    let page = Html::parse_document(html);
+    let html = nesting::cap_depth(html);
+    let page = Html::parse_document(&html);
     let dom = Dom::build(&page);
     let mut out = String::new();
     let Some(t) = dom
@@ -480,15 +506,16 @@ pub fn explain(html: &str, needle: &str) -> String {
         .iter()
         .position(|n| n.tag == Tag::Text && n.text.contains(needle))
     else {
-        return format!("{needle:?}: not in the flattened page (dropped or hidden)\n");
+        return format!("{needle:?}: not in the flattened page (a script, style, nav, aside...)\n");
     };
     let mut i = t;
     loop {
         let n = &dom.nodes[i];
         let s = &dom.stats[i];
         out.push_str(&format!(
-            "{i} {:?} class={:?} id={:?} hints={:?} chars={} link={} paras={} blocks={}\n",
+            "{i} {:?}{} class={:?} id={:?} hints={:?} chars={} link={} paras={} blocks={}\n",
             n.tag,
+            if n.hidden { " (hidden)" } else { "" },
             dom.attr(i, "class").unwrap_or(""),
             dom.attr(i, "id").unwrap_or(""),
             n.hints,
@@ -510,3 +537,6 @@ pub fn explain(html: &str, needle: &str) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests;

@@ -18,6 +18,25 @@ pub(super) struct Scores {
 /// best few share an ancestor or where the parent scores higher, is joined by siblings that
 /// score near it or read as paragraphs. Text under furniture (by class or id) is not scored.
 pub(super) fn readability(dom: &Dom<'_>) -> Option<Scores> {
+    let first = scores(dom, true);
+    // Like Readability, try again without skipping furniture when that left too little: a
+    // page wrapped whole in a "sidebar-layout" is still a page.
+    let plain = |s: &Option<Scores>| {
+        s.as_ref().map_or(0, |s| {
+            s.roots.iter().map(|&r| dom.stats[r].plain()).sum::<u32>()
+        })
+    };
+    let body = dom.stats.get(dom.body()).map_or(0, |s| s.plain());
+    if plain(&first) < 500 && body >= 1000 {
+        let second = scores(dom, false);
+        if plain(&second) > plain(&first) {
+            return second;
+        }
+    }
+    first
+}
+
+fn scores(dom: &Dom<'_>, skip_unlikely: bool) -> Option<Scores> {
     let n = dom.nodes.len();
     if n == 0 {
         return None;
@@ -38,7 +57,10 @@ pub(super) fn readability(dom: &Dom<'_>) -> Option<Scores> {
                 own_chars[c] += s.chars;
                 own_commas[c] += s.commas;
             }
-        } else if (node.hints.unlikely || node.hidden) && i != 0 && node.tag != Tag::Body {
+        } else if (node.hints.unlikely && skip_unlikely || node.hidden)
+            && i != 0
+            && node.tag != Tag::Body
+        {
             i = node.end as usize;
             continue;
         } else if node.tag.is_block() {
@@ -210,7 +232,7 @@ pub(super) fn readability(dom: &Dom<'_>) -> Option<Scores> {
                 continue;
             }
             let node = &dom.nodes[s];
-            if node.hints.unlikely {
+            if node.hints.unlikely && skip_unlikely {
                 continue;
             }
             let bonus = if !top_class.is_empty() && dom.attr(s, "class") == Some(top_class) {

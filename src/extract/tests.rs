@@ -289,7 +289,8 @@ fn advertisement_labels_are_dropped() {
     let html = page(
         "",
         &format!(
-            "<article>{}<div>Advertisement</div><p>ADVERTISEMENT</p><p>Anzeige</p>{}</article>",
+            "<article>{}<div>Advertisement</div><p>ADVERTISEMENT</p><p>Anzeige</p>\
+             <p>Story continues below advertisement</p><p>- Advertisement -</p>{}</article>",
             story_paras(1..3),
             story_paras(3..4)
         ),
@@ -439,4 +440,75 @@ fn datelines_need_a_time_or_a_numeric_date() {
     ));
     assert!(!clean::is_dateline("In 2019, 20 people died."));
     assert!(!clean::is_dateline("Pi is 3.14159 and e is 2.718."));
+}
+
+#[test]
+fn text_set_with_line_breaks_in_a_div_is_found_and_split() {
+    // Old blogs and portals: no <p>, only text and <br> in a div, beside a link-heavy menu.
+    let menu: String = (0..10)
+        .map(|n| format!(r#"<a href="/c{n}">栏目{n}</a> "#))
+        .collect();
+    let text = "今天上午，市议会召开会议，讨论了明年的预算方案，并听取了居民的意见。";
+    let html = page(
+        "",
+        &format!(
+            r#"<div id="menu">{menu}</div><div id="content">{text}<br><br>{text}<br>{text}</div>
+            <div id="footer">版权所有</div>"#
+        ),
+    );
+    let doc = Document::from_html("p.html", &html);
+    assert_eq!(doc.extractor, "readability");
+    assert_eq!(&paras(&doc)[1..], [text, text, text]);
+}
+
+#[test]
+fn invisible_characters_neither_split_nor_glue_words() {
+    let doc = Document::from_html(
+        "p.html",
+        "<body><p>exam\u{AD}ple one\u{200B}two 🏳️\u{200D}🌈 می\u{200C}خواهم</p><p>\u{200B}</p></body>",
+    );
+    assert_eq!(doc.text, "example one two 🏳️\u{200D}🌈 می\u{200C}خواهم");
+}
+
+#[test]
+fn odd_pages_give_text_or_nothing_without_panicking() {
+    for html in [
+        "",
+        "hello",
+        "<html>",
+        "<head><title>Only a title</title></head>",
+        "<svg><text>drawn</text></svg>",
+        "<frameset><frame src=a></frameset>",
+        "<body hidden><p>all hidden</p></body>",
+        "<table><tr><td>cell one, two</td><td>three</td></tr></table>",
+        r#"<script type="application/ld+json">{"@type":"NewsArticle","articleBody":</script>"#,
+        "<p>a<p>b<li>c<dd>d</table></div></span>",
+    ] {
+        let doc = Document::from_html("odd.html", html);
+        assert!(
+            doc.paragraphs.iter().all(|r| r.end <= doc.text.len()),
+            "{html}"
+        );
+    }
+    assert_eq!(Document::from_html("t", "hello").text, "hello");
+    let doc = Document::from_html("t", "<head><title>Only a title</title></head>");
+    assert_eq!(doc.text, "Only a title");
+    assert_eq!(doc.body_text(), "");
+}
+
+#[test]
+fn a_page_wrapped_whole_in_a_furniture_class_is_still_read() {
+    let html = page(
+        "",
+        &format!(
+            r#"<div class="layout-with-sidebar"><div class="col">{}</div>
+            <div class="col2"><a href="/a">A link</a></div></div>"#,
+            story_paras(1..8)
+        ),
+    );
+    let doc = Document::from_html("p.html", &html);
+    assert_eq!(
+        doc.body_text(),
+        (1..8).map(story).collect::<Vec<_>>().join("\n\n")
+    );
 }
