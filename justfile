@@ -30,6 +30,7 @@ eval:
     python3 eval/run.py
     python3 eval/synth2.py
     python3 eval/run.py --pairs target/eval/pairs2
+    python3 eval/signals.py
 
 # Speed: wirediff against the difflib baseline on the evaluation pairs, and extraction
 bench:

@@ -101,6 +101,9 @@ pub struct Segment {
     /// The page or wire furniture the passage is, if any (set by [`crate::compare`], not by
     /// the aligner).
     pub furniture: Option<crate::furniture::Furniture>,
+    /// Edits that change meaning: attribution, quotation, loaded words, hedges, credits (set
+    /// by [`crate::compare`], not by the aligner).
+    pub signals: Vec<crate::signals::Signal>,
 }
 
 /// A document with its sentences, as the aligner takes it.
@@ -637,6 +640,7 @@ impl<'a> Aligner<'a> {
                     original: Some((g.src, g.o.clone())),
                     changes,
                     furniture: None,
+                    signals: Vec::new(),
                 },
             ));
         }
@@ -652,6 +656,7 @@ impl<'a> Aligner<'a> {
                         original: None,
                         changes: Vec::new(),
                         furniture: None,
+                        signals: Vec::new(),
                     },
                 ));
             }
@@ -676,6 +681,7 @@ impl<'a> Aligner<'a> {
                         original: Some((s, i..i + 1)),
                         changes: Vec::new(),
                         furniture: None,
+                        signals: Vec::new(),
                     },
                 ));
             }

@@ -14,6 +14,7 @@
 //! | segment | [`segment`] | a document | [`Sentence`]s with byte spans |
 //! | align | [`align`] | sentences of both sides | [`Segment`]s |
 //! | furniture | [`furniture`] | segments | credit lines, bylines, boilerplate tagged |
+//! | signals | [`signals`] | segments and their texts | edits that change meaning flagged |
 //! | report | [`report`] | a [`Comparison`] | JSON or terminal output |
 //!
 //! ```
@@ -38,6 +39,7 @@ pub mod load;
 pub mod normalize;
 pub mod report;
 pub mod segment;
+pub mod signals;
 
 pub use align::{Kind, Options, Segment};
 pub use error::{Error, FetchError, Result};
@@ -45,6 +47,7 @@ pub use extract::Document;
 pub use fetch::FetchOptions;
 pub use load::{LoadOptions, Source};
 pub use segment::Sentence;
+pub use signals::{Signal, SignalKind};
 
 /// The originals and the adapted article, their sentences, and how they align.
 #[derive(Debug, Clone)]
@@ -101,7 +104,7 @@ pub fn compare(originals: Vec<Document>, adapted: Document, opts: &Options) -> C
         },
         opts,
     );
-    let segments = mark_furniture(
+    let mut segments = mark_furniture(
         segments,
         &adapted,
         &adapted_sentences,
@@ -109,6 +112,17 @@ pub fn compare(originals: Vec<Document>, adapted: Document, opts: &Options) -> C
         &original_sentences,
         opts,
     );
+    let a_side = align::Side {
+        doc: &adapted,
+        sentences: &adapted_sentences,
+    };
+    let a_quotes = signals::quotations(&adapted);
+    let o_quotes: Vec<_> = originals.iter().map(signals::quotations).collect();
+    for seg in &mut segments {
+        let a = seg.adapted.as_ref().map(|r| passage(a_side, &a_quotes, r));
+        let o = (seg.original.as_ref()).map(|(src, r)| passage(sides[*src], &o_quotes[*src], r));
+        seg.signals = signals::detect(seg, a.as_ref(), o.as_ref());
+    }
     Comparison {
         originals,
         original_sentences,
@@ -116,6 +130,16 @@ pub fn compare(originals: Vec<Document>, adapted: Document, opts: &Options) -> C
         adapted_sentences,
         segments,
     }
+}
+
+/// The sentences `r` of a side as a passage for the signals, with the document's quotations.
+fn passage<'a>(
+    side: align::Side<'a>,
+    quotes: &[std::ops::Range<usize>],
+    r: &std::ops::Range<usize>,
+) -> signals::Passage<'a> {
+    let (start, end) = align::span_bytes(side, r);
+    signals::Passage::within(&side.doc.text, quotes, start..end)
 }
 
 /// Tags the passages that are page or wire furniture: inserted or removed furniture, and

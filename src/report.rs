@@ -1,4 +1,4 @@
-//! Stage 5, **report**: a comparison as JSON (contract v1) or as a colored terminal view.
+//! The last stage, **report**: a comparison as JSON (contract v1) or as a colored terminal view.
 
 use std::io::{self, Write};
 
@@ -6,6 +6,7 @@ use colored::Colorize;
 use serde::Serialize;
 
 use crate::align::{self, Kind, Op, Segment};
+use crate::signals::{Signal, SignalCounts, SignalKind};
 use crate::{Comparison, normalize};
 
 /// The JSON report, contract version 1 (see `docs/json.md`).
@@ -70,6 +71,8 @@ pub struct Summary {
     pub new_share: f64,
     /// `furniture_words / adapted_words`.
     pub furniture_share: f64,
+    /// Signals of each kind (edits that change meaning), over all segments.
+    pub signals: SignalCounts,
 }
 
 impl Summary {
@@ -92,6 +95,8 @@ pub struct SegmentOut<'a> {
     /// For segments that are page or wire furniture: which kind (`dateline`, `credit`,
     /// `byline`, `copyright`, `boilerplate`); otherwise null.
     pub furniture: Option<&'static str>,
+    /// Edits that change meaning (attribution, quote, loaded, hedge, credit); often empty.
+    pub signals: &'a [Signal],
 }
 
 /// A span of the adapted article.
@@ -129,6 +134,9 @@ pub fn summarize(cmp: &Comparison) -> Summary {
             Kind::Removed => s.removed += 1,
         }
         s.moved += usize::from(seg.moved);
+        for sig in &seg.signals {
+            s.signals.add(sig.kind());
+        }
         s.furniture += usize::from(seg.furniture.is_some());
         s.differences +=
             usize::from(seg.moved || (seg.kind != Kind::Unchanged && seg.furniture.is_none()));
@@ -221,6 +229,7 @@ fn segment_out<'a>(cmp: &'a Comparison, seg: &'a Segment) -> SegmentOut<'a> {
             })
             .collect(),
         furniture: seg.furniture.map(|f| f.as_str()),
+        signals: &seg.signals,
     }
 }
 
@@ -268,6 +277,9 @@ pub fn write_terminal(cmp: &Comparison, out: &mut dyn Write) -> io::Result<()> {
             last_para = para;
         }
         write_segment(cmp, seg, several, out)?;
+        if let Some(line) = signal_line(&seg.signals) {
+            writeln!(out, "{}", line.magenta().dimmed())?;
+        }
     }
     let s = summarize(cmp);
     writeln!(out)?;
@@ -301,7 +313,62 @@ pub fn write_terminal(cmp: &Comparison, out: &mut dyn Write) -> io::Result<()> {
         s.reworded_share * 100.0,
         format!("{:.0}%", s.new_share * 100.0).green().bold(),
         furniture_share.dimmed(),
-    )
+    )?;
+    if s.signals.total() > 0 {
+        let counts: Vec<String> = SignalKind::ALL
+            .iter()
+            .filter(|&&k| s.signals.get(k) > 0)
+            .map(|&k| format!("{} {}", s.signals.get(k), k.as_str()))
+            .collect();
+        writeln!(out, "{} {}", "Signals:".bold(), counts.join(", ").magenta())?;
+    }
+    Ok(())
+}
+
+/// The signals of a passage on one line, `⚑ attribution: said → claimed; loaded: regime`,
+/// or `None` when it has none to show. Credit signals are left out: the furniture line
+/// already says what was added, dropped or changed.
+fn signal_line(signals: &[Signal]) -> Option<String> {
+    let short = |t: &str| {
+        let t = clean(t);
+        if t.chars().count() > 60 {
+            format!("{}…", t.chars().take(59).collect::<String>().trim_end())
+        } else {
+            t
+        }
+    };
+    let items: Vec<String> = signals
+        .iter()
+        .filter_map(|sig| match sig {
+            Signal::Attribution { from, to } => {
+                Some(format!("attribution: {} → {}", clean(from), clean(to)))
+            }
+            Signal::Quote {
+                from: Some(_),
+                to: Some(to),
+            } => Some(format!("quote changed: “{}”", short(to))),
+            Signal::Quote {
+                from: None,
+                to: Some(to),
+            } => Some(format!("quote added: “{}”", short(to))),
+            Signal::Quote {
+                from: Some(from), ..
+            } => Some(format!("quote dropped: “{}”", short(from))),
+            Signal::Quote { .. } | Signal::Credit { .. } => None,
+            Signal::Loaded { words } => Some(format!("loaded: {}", clean(&words.join(", ")))),
+            Signal::Hedge { added, dropped } => {
+                let mut parts = Vec::new();
+                if !added.is_empty() {
+                    parts.push(format!("hedge added: {}", clean(&added.join(", "))));
+                }
+                if !dropped.is_empty() {
+                    parts.push(format!("hedge dropped: {}", clean(&dropped.join(", "))));
+                }
+                Some(parts.join("; "))
+            }
+        })
+        .collect();
+    (!items.is_empty()).then(|| format!("    ⚑ {}", items.join("; ")))
 }
 
 fn write_segment(

@@ -140,8 +140,7 @@ fn dateline_end(text: &str) -> Option<usize> {
 
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     // CITY[, Region[, Country]] [(AGENCY)] — | CITY[, Region] (AGENCY) | (AGENCY) [—]
-    let city = r"\p{Lu}[\p{Lu}.'’ -]+(?:,\s*\p{Lu}[\p{L}.'’ -]*){0,2}";
-    let agency = r"\(\p{Lu}[\p{L}&'-]*(?: [\p{L}&'-]+){0,3}\)";
+    use crate::furniture::{DATELINE_AGENCY as agency, DATELINE_CITY as city};
     Regex::new(&format!(
         r"^(?:{city}\s*(?:{agency}\s*)?[—–-]{{1,2}}\s+|{city}\s*{agency}\s+|{agency}\s*(?:[—–-]{{1,2}}\s+)?)"
     ))

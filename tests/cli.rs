@@ -138,6 +138,23 @@ fn check_contract(r: &Value) {
         );
     }
     assert_eq!(r["summary"]["moved"].as_u64().unwrap(), moved);
+    let mut signals: std::collections::HashMap<String, u64> = std::collections::HashMap::new();
+    for s in segments(r) {
+        for sig in s["signals"].as_array().expect("signals on every segment") {
+            *signals
+                .entry(sig["kind"].as_str().expect("signal kind").to_string())
+                .or_insert(0) += 1;
+        }
+    }
+    for k in ["attribution", "quote", "loaded", "hedge", "credit"] {
+        assert_eq!(
+            r["summary"]["signals"][k]
+                .as_u64()
+                .expect("summary signal count"),
+            *signals.get(k).unwrap_or(&0),
+            "signals: {k}"
+        );
+    }
 }
 
 #[test]
@@ -759,4 +776,116 @@ fn extract_jsonl_reports_each_source_and_goes_on() {
     );
     let err = String::from_utf8(out.stderr).unwrap();
     assert_eq!(err.lines().count(), 1, "{err}");
+}
+
+/// The signals of the segment whose adapted (or, for a removed one, original) text contains
+/// `needle`, of one kind.
+fn signals_of<'a>(s: &'a Value, kind: &str) -> Vec<&'a Value> {
+    s["signals"]
+        .as_array()
+        .expect("signals")
+        .iter()
+        .filter(|sig| sig["kind"] == kind)
+        .collect()
+}
+
+#[test]
+fn seed_news_signals() {
+    let (r, _) = json_report("seed");
+    // editorial insertions full of loaded words
+    let cabal = seg_with(&r, "puppet for this globalist cabal");
+    let loaded = signals_of(cabal, "loaded");
+    assert_eq!(loaded.len(), 1, "{cabal:#}");
+    let words = loaded[0]["words"].as_array().unwrap();
+    for w in ["globalist", "cabal"] {
+        assert!(words.contains(&Value::from(w)), "{w} in {words:?}");
+    }
+    let soros = seg_with(&r, "George Soros");
+    let words = &signals_of(soros, "loaded")[0]["words"];
+    assert!(
+        words
+            .as_array()
+            .unwrap()
+            .contains(&Value::from("so-called")),
+        "{words}"
+    );
+    // a hedge added in a merge
+    let merge = seg_with(&r, "He alleged, without offering specifics");
+    let hedge = signals_of(merge, "hedge");
+    assert_eq!(hedge.len(), 1, "{merge:#}");
+    assert_eq!(
+        hedge[0]["added"],
+        serde_json::json!(["without offering specifics"])
+    );
+    assert_eq!(hedge[0]["dropped"], serde_json::json!([]));
+    assert!(signals_of(merge, "attribution").is_empty(), "{merge:#}");
+    assert!(signals_of(merge, "quote").is_empty(), "{merge:#}");
+    // both AP datelines removed, the outlet's own added
+    let dropped: Vec<&Value> = segments(&r)
+        .iter()
+        .filter(|s| kind(s) == "removed" && s["furniture"] == "dateline")
+        .collect();
+    assert_eq!(dropped.len(), 2);
+    for s in dropped {
+        assert_eq!(
+            s["signals"],
+            serde_json::json!([{"kind": "credit", "change": "dropped", "what": "dateline"}])
+        );
+    }
+    assert_eq!(
+        seg_with(&r, "(Headline USA)")["signals"],
+        serde_json::json!([{"kind": "credit", "change": "added", "what": "dateline"}])
+    );
+    assert_eq!(
+        signals_of(
+            seg_with(&r, "Adapted from reporting by the Associated Press"),
+            "credit"
+        )[0]["change"],
+        "added"
+    );
+    // a quotation changed ("Let's how it develops" in AP's copy)
+    let quote = signals_of(seg_with(&r, "Let’s see how it develops"), "quote");
+    assert_eq!(quote.len(), 1);
+    assert_eq!(quote[0]["from"], "Let's how it develops and how it ends.");
+    // quote-mark style alone, and unchanged passages, carry none
+    for s in segments(&r).iter().filter(|s| kind(s) == "unchanged") {
+        assert_eq!(s["signals"], serde_json::json!([]), "{s:#}");
+    }
+    assert!(
+        seg_with(&r, "He did not elaborate.")["signals"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(r["summary"]["signals"]["credit"], 4);
+}
+
+#[test]
+fn terminal_report_flags_signals() {
+    let out = wirediff()
+        .args(["compare", "--color", "never"])
+        .args(pair_args("seed"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains(
+            "of being a puppet for this globalist cabal.\n    ⚑ loaded: puppet, globalist, cabal\n"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("    ⚑ hedge added: without offering specifics\n"));
+    assert!(
+        text.contains("\nSignals: 2 quote, 2 loaded, 1 hedge, 4 credit\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn attribution_swap_is_a_signal() {
+    let (r, _) = json_report("low-similarity-reword");
+    let s = seg_with(&r, "claimed tenants had caused");
+    let attribution = signals_of(s, "attribution");
+    assert_eq!(attribution.len(), 1, "{s:#}");
+    assert_eq!(attribution[0]["to"], "claimed");
 }

@@ -1,0 +1,1373 @@
+//! Stage 6, **signals**: the edits that change what a passage claims, not only its words.
+//!
+//! Runs after alignment and furniture, on each segment:
+//!
+//! | signal | on | raised when |
+//! |---|---|---|
+//! | [`Signal::Attribution`] | reworded | a verb of saying replaced by another, one of them loaded (said → claimed) |
+//! | [`Signal::Quote`] | reworded | the words of a quotation changed, added or dropped (quote-mark style aside) |
+//! | [`Signal::Loaded`] | reworded, inserted | loaded words added (so-called, regime, cabal...) |
+//! | [`Signal::Hedge`] | reworded | hedges added or dropped (allegedly, without offering specifics...) |
+//! | [`Signal::Credit`] | furniture | a dateline, credit line or byline added, dropped or changed |
+//!
+//! The word lists are data, in `data/signals/` (`attribution.txt`, `loaded.txt`,
+//! `hedges.txt`, documented in its README), compiled in. Words are matched folded
+//! ([`crate::normalize::fold`]), phrases as word sequences, from left to right, the longest
+//! phrase first.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use serde::{Serialize, Serializer};
+use similar::{Algorithm, DiffTag, capture_diff_slices};
+
+use crate::align::{Kind, Segment};
+use crate::furniture::Furniture;
+use crate::normalize;
+
+/// Which kind of signal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SignalKind {
+    /// A verb of saying changed in a way that changes the claim.
+    Attribution,
+    /// The words of a quotation changed, added or dropped.
+    Quote,
+    /// Loaded or evaluative words added.
+    Loaded,
+    /// Hedges or qualifiers added or dropped.
+    Hedge,
+    /// A dateline, credit line or byline added, dropped or changed.
+    Credit,
+}
+
+impl SignalKind {
+    /// Every kind, in report order.
+    pub const ALL: [SignalKind; 5] = [
+        SignalKind::Attribution,
+        SignalKind::Quote,
+        SignalKind::Loaded,
+        SignalKind::Hedge,
+        SignalKind::Credit,
+    ];
+
+    /// The lower-case name used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SignalKind::Attribution => "attribution",
+            SignalKind::Quote => "quote",
+            SignalKind::Loaded => "loaded",
+            SignalKind::Hedge => "hedge",
+            SignalKind::Credit => "credit",
+        }
+    }
+}
+
+/// What happened to a piece of furniture that credits the wire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CreditChange {
+    /// In the adapted article only.
+    Added,
+    /// In the original only.
+    Dropped,
+    /// In both, changed.
+    Changed,
+}
+
+impl CreditChange {
+    /// The lower-case name used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CreditChange::Added => "added",
+            CreditChange::Dropped => "dropped",
+            CreditChange::Changed => "changed",
+        }
+    }
+}
+
+/// An edit that changes meaning. Serialized as in the JSON report:
+/// `{"kind": "attribution", "from": "said", "to": "claimed"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Signal {
+    /// The original's verb of saying and the adapted article's, folded to lower case.
+    Attribution { from: String, to: String },
+    /// The quoted text of each side (without the quote marks); `from` is `None` for a
+    /// quotation added, `to` for one dropped.
+    Quote {
+        from: Option<String>,
+        to: Option<String>,
+    },
+    /// The loaded words added, as the adapted article has them (lower case), in order.
+    Loaded { words: Vec<String> },
+    /// The hedges added and dropped, lower case, in order.
+    Hedge {
+        added: Vec<String>,
+        dropped: Vec<String>,
+    },
+    /// What happened to which kind of credit furniture (dateline, credit or byline).
+    Credit {
+        change: CreditChange,
+        #[serde(serialize_with = "furniture_name")]
+        what: Furniture,
+    },
+}
+
+fn furniture_name<S: Serializer>(f: &Furniture, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(f.as_str())
+}
+
+impl Signal {
+    /// Its kind.
+    pub fn kind(&self) -> SignalKind {
+        match self {
+            Signal::Attribution { .. } => SignalKind::Attribution,
+            Signal::Quote { .. } => SignalKind::Quote,
+            Signal::Loaded { .. } => SignalKind::Loaded,
+            Signal::Hedge { .. } => SignalKind::Hedge,
+            Signal::Credit { .. } => SignalKind::Credit,
+        }
+    }
+}
+
+/// Signals counted by kind (the summary's `signals`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct SignalCounts {
+    pub attribution: usize,
+    pub quote: usize,
+    pub loaded: usize,
+    pub hedge: usize,
+    pub credit: usize,
+}
+
+impl SignalCounts {
+    /// Counts one signal of this kind.
+    pub fn add(&mut self, kind: SignalKind) {
+        *self.get_mut(kind) += 1;
+    }
+
+    /// How many signals of this kind.
+    pub fn get(&self, kind: SignalKind) -> usize {
+        match kind {
+            SignalKind::Attribution => self.attribution,
+            SignalKind::Quote => self.quote,
+            SignalKind::Loaded => self.loaded,
+            SignalKind::Hedge => self.hedge,
+            SignalKind::Credit => self.credit,
+        }
+    }
+
+    fn get_mut(&mut self, kind: SignalKind) -> &mut usize {
+        match kind {
+            SignalKind::Attribution => &mut self.attribution,
+            SignalKind::Quote => &mut self.quote,
+            SignalKind::Loaded => &mut self.loaded,
+            SignalKind::Hedge => &mut self.hedge,
+            SignalKind::Credit => &mut self.credit,
+        }
+    }
+
+    /// All signals.
+    pub fn total(&self) -> usize {
+        SignalKind::ALL.iter().map(|&k| self.get(k)).sum()
+    }
+}
+
+/// A passage as the signals read it: its text, and the parts of it that are quoted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Passage<'a> {
+    /// The passage's text.
+    pub text: &'a str,
+    /// Byte ranges of `text` inside quotation marks (the marks left out), in order.
+    pub quoted: Vec<Range<usize>>,
+}
+
+impl<'a> Passage<'a> {
+    /// A passage read on its own: its quotations are found in its text alone.
+    pub fn new(text: &'a str) -> Self {
+        Passage {
+            text,
+            quoted: quotes(text),
+        }
+    }
+
+    /// The passage `span` of a document whose [`quotations`] are known: a sentence inside a
+    /// quotation of several sentences is quoted even with no quote mark of its own.
+    pub fn within(doc_text: &'a str, quotations: &[Range<usize>], span: Range<usize>) -> Self {
+        let quoted = quotations
+            .iter()
+            .filter(|q| q.start < span.end && span.start < q.end)
+            .map(|q| q.start.max(span.start) - span.start..q.end.min(span.end) - span.start)
+            .filter(|q| !q.is_empty())
+            .collect();
+        Passage {
+            text: &doc_text[span],
+            quoted,
+        }
+    }
+}
+
+/// The quotations of a document, as byte ranges of its text (without the quote marks),
+/// found paragraph by paragraph: a quotation left open at the end of a paragraph ends there
+/// (news style reopens it in the next one).
+pub fn quotations(doc: &crate::Document) -> Vec<Range<usize>> {
+    doc.paragraphs
+        .iter()
+        .flat_map(|p| {
+            quotes(&doc.text[p.clone()])
+                .into_iter()
+                .map(move |q| q.start + p.start..q.end + p.start)
+        })
+        .collect()
+}
+
+/// The signals of one segment, given its adapted and original sides (`None` for the side it
+/// does not have). Furniture that credits the wire (dateline, credit line, byline) gets a
+/// `credit` signal; a reworded passage gets attribution, quote, loaded and hedge signals, in
+/// that order; an inserted passage gets a `loaded` signal. Other segments get none.
+pub fn detect(
+    seg: &Segment,
+    adapted: Option<&Passage<'_>>,
+    original: Option<&Passage<'_>>,
+) -> Vec<Signal> {
+    if let Some(what) = seg.furniture {
+        let change = match seg.kind {
+            Kind::Inserted => CreditChange::Added,
+            Kind::Removed => CreditChange::Dropped,
+            Kind::Reworded => CreditChange::Changed,
+            Kind::Unchanged => return Vec::new(),
+        };
+        return match what {
+            Furniture::Dateline | Furniture::Credit | Furniture::Byline => {
+                vec![Signal::Credit { change, what }]
+            }
+            _ => Vec::new(),
+        };
+    }
+    match (seg.kind, adapted, original) {
+        (Kind::Reworded, Some(a), Some(o)) => reworded(o, a),
+        (Kind::Inserted, Some(a), _) => {
+            let toks = tokens(a.text);
+            let words = surfaces(a.text, &toks, &LOADED.find(&toks));
+            if words.is_empty() {
+                Vec::new()
+            } else {
+                vec![Signal::Loaded { words }]
+            }
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The signals of a rewording of `original` into `adapted`.
+fn reworded(original: &Passage<'_>, adapted: &Passage<'_>) -> Vec<Signal> {
+    let o = Text::new(original);
+    let a = Text::new(adapted);
+    let mut out = attribution(&o, &a);
+    out.extend(quote_signals(&o, &a));
+    let said: Vec<&str> = out
+        .iter()
+        .filter_map(|s| match s {
+            Signal::Attribution { to, .. } => Some(to.as_str()),
+            _ => None,
+        })
+        .collect();
+    let (loaded, _) = count_diff(&LOADED, &o, &a);
+    let words: Vec<String> = loaded
+        .into_iter()
+        .filter(|w| !said.contains(&w.as_str()))
+        .collect();
+    if !words.is_empty() {
+        out.push(Signal::Loaded { words });
+    }
+    let (added, dropped) = count_diff(&HEDGES, &o, &a);
+    if !added.is_empty() || !dropped.is_empty() {
+        out.push(Signal::Hedge { added, dropped });
+    }
+    out
+}
+
+/// One side of a rewording: its text, words and quotations.
+struct Text<'a> {
+    text: &'a str,
+    toks: Vec<Token>,
+    quotes: &'a [Range<usize>],
+}
+
+impl<'a> Text<'a> {
+    fn new(p: &'a Passage<'a>) -> Self {
+        Text {
+            text: p.text,
+            toks: tokens(p.text),
+            quotes: &p.quoted,
+        }
+    }
+
+    fn in_quote(&self, byte: usize) -> bool {
+        self.quotes.iter().any(|q| q.contains(&byte))
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Words
+
+/// A word of a text: folded as [`normalize::words`] folds it, with its byte span.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Token {
+    word: String,
+    start: usize,
+    end: usize,
+}
+
+/// The words of a text with their byte spans: runs of letters and digits, where a `.` or an
+/// apostrophe between two of them does not break the word ("U.S.", "don't").
+fn tokens(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_alphanumeric() {
+            start.get_or_insert(i);
+            continue;
+        }
+        // what normalize::fold drops inside a word (soft hyphen, zero-width characters)
+        let invisible = matches!(
+            c,
+            '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+        );
+        // what normalize::words keeps inside a word: "U.S", "don't"
+        let joins = matches!(
+            c,
+            '.' | '\'' | '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}'
+        ) && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+        if start.is_some() && (invisible || joins) {
+            continue;
+        }
+        if let Some(s) = start.take() {
+            out.push(token(text, s, i));
+        }
+    }
+    if let Some(s) = start {
+        out.push(token(text, s, text.len()));
+    }
+    out
+}
+
+fn token(text: &str, start: usize, end: usize) -> Token {
+    let word = normalize::fold(&text[start..end])
+        .chars()
+        .filter(|&c| c != '.' && c != '\'')
+        .collect();
+    Token { word, start, end }
+}
+
+/// A word list: entries of one or more forms, each form a word sequence.
+struct Lexicon {
+    /// Forms by their first word, longest first: (words, entry).
+    forms: HashMap<String, Vec<(Vec<String>, usize)>>,
+    entries: Vec<Entry>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    /// A loaded verb of saying (attribution list only).
+    loaded: bool,
+    /// A neutral phrase that only keeps its words from matching anything else.
+    skip: bool,
+}
+
+/// Which word of a single-form line is inflected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Inflect {
+    None,
+    First,
+    Last,
+}
+
+/// A match of a lexicon entry: the entry and the tokens it covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Match {
+    entry: usize,
+    toks: Range<usize>,
+}
+
+impl Lexicon {
+    /// Parses a list: one entry a line, `#` comments, `[neutral]` / `[loaded]` sections,
+    /// `!` for neutral phrases, commas between the forms of one entry.
+    fn parse(list: &str, inflect: Inflect) -> Lexicon {
+        let mut lex = Lexicon {
+            forms: HashMap::new(),
+            entries: Vec::new(),
+        };
+        let mut loaded = false;
+        for line in list.lines() {
+            let line = line.split('#').next().unwrap_or("").trim();
+            match line {
+                "" => continue,
+                "[neutral]" => loaded = false,
+                "[loaded]" => loaded = true,
+                _ => {
+                    let (skip, line) = match line.strip_prefix('!') {
+                        Some(rest) => (true, rest.trim()),
+                        None => (false, line),
+                    };
+                    let id = lex.entries.len();
+                    lex.entries.push(Entry { loaded, skip });
+                    let forms: Vec<Vec<String>> = if line.contains(',') || skip {
+                        line.split(',').map(phrase_words).collect()
+                    } else {
+                        inflections(&phrase_words(line), inflect)
+                    };
+                    for f in forms.into_iter().filter(|f| !f.is_empty()) {
+                        lex.forms.entry(f[0].clone()).or_default().push((f, id));
+                    }
+                }
+            }
+        }
+        for forms in lex.forms.values_mut() {
+            forms.sort_by_key(|(f, id)| (std::cmp::Reverse(f.len()), *id));
+            forms.dedup_by(|a, b| a.0 == b.0);
+        }
+        lex
+    }
+
+    /// The entries found in a text, left to right, the longest form first at each word;
+    /// neutral phrases are consumed and left out.
+    fn find(&self, toks: &[Token]) -> Vec<Match> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            let hit = self.forms.get(&toks[i].word).and_then(|forms| {
+                forms.iter().find(|(f, _)| {
+                    toks.len() - i >= f.len() && f.iter().zip(&toks[i..]).all(|(w, t)| *w == t.word)
+                })
+            });
+            match hit {
+                Some((f, id)) => {
+                    if !self.entries[*id].skip {
+                        out.push(Match {
+                            entry: *id,
+                            toks: i..i + f.len(),
+                        });
+                    }
+                    i += f.len();
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+}
+
+fn phrase_words(phrase: &str) -> Vec<String> {
+    tokens(phrase).into_iter().map(|t| t.word).collect()
+}
+
+/// The forms of a phrase with one word inflected: -s, -ed, -ing, with the usual spelling
+/// rules (claims, denies, conceded, admitting). A form that is not a word never matches, so
+/// the rules may over-generate (visitted).
+fn inflections(words: &[String], inflect: Inflect) -> Vec<Vec<String>> {
+    let at = match (inflect, words.len()) {
+        (_, 0) | (Inflect::None, _) => return vec![words.to_vec()],
+        (Inflect::First, _) => 0,
+        (Inflect::Last, n) => n - 1,
+    };
+    word_forms(&words[at])
+        .into_iter()
+        .map(|w| {
+            let mut f = words.to_vec();
+            f[at] = w;
+            f
+        })
+        .collect()
+}
+
+/// A word and its regular inflections: -s/-es/-ies, -d/-ed/-ied, -ing, and a doubled final
+/// consonant after a single vowel (admitted).
+fn word_forms(w: &str) -> Vec<String> {
+    let vowel = |c: char| "aeiou".contains(c);
+    let chars: Vec<char> = w.chars().collect();
+    let n = chars.len();
+    let last = chars.last().copied().unwrap_or(' ');
+    let before = if n >= 2 { chars[n - 2] } else { ' ' };
+    let stem = &w[..w.len() - last.len_utf8().min(w.len())];
+    let mut out = vec![w.to_string()];
+    if n < 2 || !last.is_ascii_alphabetic() {
+        return out;
+    }
+    if last == 'y' && !vowel(before) {
+        out.extend([
+            format!("{stem}ies"),
+            format!("{stem}ied"),
+            format!("{w}ing"),
+        ]);
+        return out;
+    }
+    if w.ends_with('s')
+        || w.ends_with('x')
+        || w.ends_with('z')
+        || w.ends_with("ch")
+        || w.ends_with("sh")
+    {
+        out.push(format!("{w}es"));
+    } else {
+        out.push(format!("{w}s"));
+    }
+    if last == 'e' {
+        out.push(format!("{w}d"));
+        if before != 'e' {
+            out.push(format!("{stem}ing"));
+        }
+    } else {
+        out.push(format!("{w}ed"));
+        out.push(format!("{w}ing"));
+        let short = n >= 3 && vowel(before) && !vowel(chars[n - 3]);
+        if short && !vowel(last) && !"wxy".contains(last) {
+            out.push(format!("{w}{last}ed"));
+            out.push(format!("{w}{last}ing"));
+        }
+    }
+    out
+}
+
+static ATTRIBUTION: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::parse(
+        include_str!("../data/signals/attribution.txt"),
+        Inflect::First,
+    )
+});
+static LOADED: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::parse(include_str!("../data/signals/loaded.txt"), Inflect::Last));
+static HEDGES: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::parse(include_str!("../data/signals/hedges.txt"), Inflect::None));
+
+/// The text of a match, lower case ("so-called", "without offering specifics").
+fn surface(text: &str, toks: &[Token], m: &Match) -> String {
+    text[toks[m.toks.start].start..toks[m.toks.end - 1].end].to_lowercase()
+}
+
+/// The texts of matches, each once, in order.
+fn surfaces(text: &str, toks: &[Token], matches: &[Match]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for m in matches {
+        let s = surface(text, toks, m);
+        if !out.contains(&s) {
+            out.push(s);
+        }
+    }
+    out
+}
+
+/// The entries of a lexicon found more often in the adapted side (added) and in the
+/// original (dropped), as their texts on that side, in order. Words inside quotations count
+/// too: a loaded word slipped into a quotation is a loaded word added (and a quote changed).
+fn count_diff(lex: &Lexicon, o: &Text<'_>, a: &Text<'_>) -> (Vec<String>, Vec<String>) {
+    let keep = |t: &Text<'_>| -> Vec<Match> {
+        lex.find(&t.toks)
+            .into_iter()
+            .filter(|m| !is_month(t, m))
+            .collect()
+    };
+    let (om, am) = (keep(o), keep(a));
+    let extra = |mine: &[Match], theirs: &[Match]| -> Vec<Match> {
+        let mut seen: HashMap<usize, usize> = HashMap::new();
+        let mut out = Vec::new();
+        for m in mine {
+            let k = seen.entry(m.entry).or_insert(0);
+            *k += 1;
+            if *k > theirs.iter().filter(|t| t.entry == m.entry).count() {
+                out.push(m.clone());
+            }
+        }
+        out
+    };
+    (
+        surfaces(a.text, &a.toks, &extra(&am, &om)),
+        surfaces(o.text, &o.toks, &extra(&om, &am)),
+    )
+}
+
+/// "May" with a capital inside a passage is the month or a name, not the hedge (the word is
+/// in no other list).
+fn is_month(t: &Text<'_>, m: &Match) -> bool {
+    m.toks.start > 0
+        && t.toks[m.toks.start].word == "may"
+        && t.text[t.toks[m.toks.start].start..].starts_with('M')
+}
+
+// ---------------------------------------------------------------------------------------------
+// Attribution
+
+/// Words before which a verb form is a noun ("the claims", "his notes", "Putin's denials").
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "these", "those", "this",
+    "such", "any", "no", "some", "many", "several", "new", "false",
+];
+
+/// Verbs of saying outside quotations that are not nouns.
+fn saying_verbs(t: &Text<'_>) -> Vec<Match> {
+    ATTRIBUTION
+        .find(&t.toks)
+        .into_iter()
+        .filter(|m| !t.in_quote(t.toks[m.toks.start].start))
+        .filter(|m| {
+            let Some(prev) = m.toks.start.checked_sub(1).map(|p| &t.toks[p]) else {
+                return true;
+            };
+            let raw = &t.text[prev.start..prev.end];
+            !DETERMINERS.contains(&prev.word.as_str())
+                && !raw.ends_with("'s")
+                && !raw.ends_with("’s")
+        })
+        .collect()
+}
+
+/// Most words between a verb of saying dropped and one added, counted on the adapted side,
+/// for the second to replace the first.
+const NEAR: usize = 4;
+
+/// Verbs of saying replaced. The two sides' words are diffed; a verb whose words the
+/// adapted side dropped is paired with the nearest verb the adapted side added where the
+/// first was (within [`NEAR`] words). Then a verb cut out with nothing in its place is
+/// paired with a verb added with nothing taken out, in order: the attribution moved ("...,"
+/// Smith said. -> Smith claimed: "..."). A pair of two entries, one of them loaded, is a
+/// signal.
+fn attribution(o: &Text<'_>, a: &Text<'_>) -> Vec<Signal> {
+    let (ov, av) = (saying_verbs(o), saying_verbs(a));
+    if ov.is_empty() || av.is_empty() {
+        return Vec::new();
+    }
+    let ow: Vec<&str> = o.toks.iter().map(|t| t.word.as_str()).collect();
+    let aw: Vec<&str> = a.toks.iter().map(|t| t.word.as_str()).collect();
+    // Where each original word is (or was dropped) on the adapted side, and what the diff
+    // did with each word of each side.
+    let mut at = vec![0usize; ow.len()];
+    let mut o_tag = vec![DiffTag::Equal; ow.len()];
+    let mut a_tag = vec![DiffTag::Equal; aw.len()];
+    for op in capture_diff_slices(Algorithm::Myers, &ow, &aw) {
+        let (tag, or, ar) = op.as_tag_tuple();
+        for (k, i) in or.clone().enumerate() {
+            at[i] = if tag == DiffTag::Equal {
+                ar.start + k
+            } else {
+                ar.start
+            };
+            o_tag[i] = tag;
+        }
+        a_tag[ar].fill(tag);
+    }
+    let changed = |tags: &[DiffTag], m: &Match| m.toks.clone().any(|i| tags[i] != DiffTag::Equal);
+    let alone = |tags: &[DiffTag], m: &Match, tag| m.toks.clone().all(|i| tags[i] == tag);
+    let mut dropped: Vec<&Match> = ov.iter().filter(|m| changed(&o_tag, m)).collect();
+    let mut added: Vec<Option<&Match>> =
+        av.iter().filter(|m| changed(&a_tag, m)).map(Some).collect();
+    let mut pairs: Vec<(&Match, &Match)> = Vec::new();
+    dropped.retain(|d| {
+        let p = at[d.toks.start];
+        let nearest = added
+            .iter()
+            .enumerate()
+            .filter_map(|(k, m)| m.map(|m| (m.toks.start.abs_diff(p), k)))
+            .filter(|&(dist, _)| dist <= NEAR)
+            .min();
+        match nearest.and_then(|(_, k)| added[k].take()) {
+            Some(m) => {
+                pairs.push((d, m));
+                false
+            }
+            None => true,
+        }
+    });
+    let cut = dropped
+        .into_iter()
+        .filter(|d| alone(&o_tag, d, DiffTag::Delete));
+    let put = added
+        .into_iter()
+        .flatten()
+        .filter(|m| alone(&a_tag, m, DiffTag::Insert));
+    pairs.extend(cut.zip(put));
+    pairs.sort_by_key(|(d, _)| d.toks.start);
+    let mut out = Vec::new();
+    for (d, m) in pairs {
+        let (e, f) = (d.entry, m.entry);
+        if e != f && (ATTRIBUTION.entries[e].loaded || ATTRIBUTION.entries[f].loaded) {
+            out.push(Signal::Attribution {
+                from: surface(o.text, &o.toks, d),
+                to: surface(a.text, &a.toks, m),
+            });
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Quotations
+
+fn is_double_quote(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}'
+    )
+}
+
+fn is_single_quote(c: char) -> bool {
+    matches!(c, '\'' | '\u{2018}' | '\u{2019}')
+}
+
+/// The byte spans of the quotations in a text, without their marks. Double quotes of any
+/// style ("...", “...”, „...“, «...», and ''...'') alternate: each mark opens or closes. A
+/// closing mark with none open (a sentence ending a quotation opened in an earlier one)
+/// quotes back to the start of its sentence (or of the text, or the end of the quotation
+/// before it); an opening mark left open quotes to the end. Single quotes ('...', ‘...’) count only at word
+/// boundaries, outside double quotes, and when closed, so that apostrophes ("don't", "the
+/// leaders' summit", "the '90s") are never quote marks.
+fn quotes(text: &str) -> Vec<Range<usize>> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    // Where the text after the last closing mark starts.
+    let mut since = 0;
+    // (start of the quoted text, a double quote)
+    let mut open: Option<(usize, bool)> = None;
+    let mut skip = false;
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        if std::mem::take(&mut skip) {
+            continue;
+        }
+        let prev = k.checked_sub(1).map(|j| chars[j].1);
+        let mut next = chars.get(k + 1).map(|x| x.1);
+        let mut after = i + c.len_utf8();
+        // two single marks as one double: ''...'' or ‘‘...’’
+        let doubled = is_single_quote(c) && next == Some(c);
+        if doubled {
+            skip = true;
+            after += c.len_utf8();
+            next = chars.get(k + 2).map(|x| x.1);
+        }
+        let opens = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/:".contains(p))
+            && next.is_some_and(|n| !n.is_whitespace());
+        let closes =
+            prev.is_some_and(|p| !p.is_whitespace()) && next.is_none_or(|n| !n.is_alphanumeric());
+        if is_double_quote(c) || doubled {
+            // a single quote still open was an apostrophe
+            match open.filter(|&(_, double)| double) {
+                Some((s, _)) => {
+                    out.push(s..i);
+                    open = None;
+                    since = after;
+                }
+                None if closes && !opens => {
+                    out.push(sentence_start(text, since, i)..i);
+                    open = None;
+                    since = after;
+                }
+                None => open = Some((after, true)),
+            }
+        } else if is_single_quote(c) {
+            match open {
+                Some((s, false)) if closes => {
+                    out.push(s..i);
+                    open = None;
+                    since = after;
+                }
+                None if opens && next.is_some_and(char::is_alphabetic) => {
+                    open = Some((after, false));
+                }
+                _ => {}
+            }
+        }
+    }
+    if let Some((s, true)) = open {
+        out.push(s..text.len());
+    }
+    out
+}
+
+/// Where the last sentence that starts between `from` and `to` starts (`from` if none): a
+/// closing quote mark with no opening one quotes its own sentence, not the attribution
+/// before it ("“Yes,” he said. Then we left.”").
+fn sentence_start(text: &str, from: usize, to: usize) -> usize {
+    let mut start = from;
+    let mut after_end = false;
+    let mut in_space = false;
+    for (i, c) in text[from..to].char_indices() {
+        if c.is_whitespace() {
+            in_space = after_end || in_space;
+            after_end = false;
+            continue;
+        }
+        if in_space {
+            start = from + i;
+            in_space = false;
+        }
+        after_end = matches!(c, '.' | '!' | '?');
+    }
+    start
+}
+
+/// A quotation: its text (trimmed) and its words.
+struct Quoted<'a> {
+    text: &'a str,
+    words: Vec<String>,
+    /// Opened and closed inside the passage (not continued from or into a neighbour).
+    whole: bool,
+}
+
+fn quoted<'a>(t: &Text<'a>) -> Vec<Quoted<'a>> {
+    t.quotes
+        .iter()
+        .map(|r| {
+            let text = t.text[r.clone()].trim();
+            Quoted {
+                text,
+                words: phrase_words(text),
+                whole: r.start > 0 && r.end < t.text.len(),
+            }
+        })
+        .filter(|q| !q.words.is_empty())
+        .collect()
+}
+
+/// Where `part` occurs as a contiguous run of `whole`.
+fn find_run(whole: &[String], part: &[String]) -> Option<usize> {
+    if part.is_empty() || part.len() > whole.len() {
+        return None;
+    }
+    (0..=whole.len() - part.len()).find(|&i| whole[i..i + part.len()] == *part)
+}
+
+/// Words two sequences share in order (the length of their longest common subsequence).
+fn common(a: &[String], b: &[String]) -> usize {
+    capture_diff_slices(Algorithm::Myers, a, b)
+        .iter()
+        .filter(|op| op.tag() == DiffTag::Equal)
+        .map(|op| op.old_range().len())
+        .sum()
+}
+
+/// Quotations whose words changed. An adapted quotation whose words run unchanged in the
+/// original's quotations (all of one, less than half of one: quoting a phrase is no
+/// misquotation, or across two) is faithful; most of one but not all, or its first words
+/// (three or more), is a quotation cut.
+/// Any other is paired with the original quotation it shares most words with (changed) or,
+/// sharing too few, with the next original quotation left over (replaced: "fight" ->
+/// "battle"), else it is added; an original quotation neither kept nor paired is dropped.
+/// Words are compared folded, so quote-mark style, case and punctuation are no change.
+fn quote_signals(o: &Text<'_>, a: &Text<'_>) -> Vec<Signal> {
+    let (oq, aq) = (quoted(o), quoted(a));
+    let mut all: Vec<String> = Vec::new();
+    let mut owner: Vec<usize> = Vec::new();
+    for (i, q) in oq.iter().enumerate() {
+        all.extend(q.words.iter().cloned());
+        owner.extend(std::iter::repeat_n(i, q.words.len()));
+    }
+    let mut used = vec![false; oq.len()];
+    let mut pending = Vec::new();
+    for (j, q) in aq.iter().enumerate() {
+        let Some(at) = find_run(&all, &q.words) else {
+            pending.push(j);
+            continue;
+        };
+        let from = &owner[at..at + q.words.len()];
+        // Most of one quotation, not all of it: cut, not quoted in part.
+        let (o, n) = (&oq[from[0]], q.words.len());
+        let prefix = n >= 3 && o.words.starts_with(&q.words);
+        let cut = o.whole && q.whole && n < o.words.len() && (prefix || n * 2 >= o.words.len());
+        if from[0] == from[from.len() - 1] && cut {
+            pending.push(j);
+            continue;
+        }
+        for &i in from {
+            used[i] = true;
+        }
+    }
+    let mut out = Vec::new();
+    for j in pending {
+        let q = &aq[j];
+        let best = oq
+            .iter()
+            .enumerate()
+            .map(|(i, o)| (common(&o.words, &q.words), i))
+            .filter(|&(n, i)| n > 0 && n * 2 >= oq[i].words.len().min(q.words.len()))
+            .max_by_key(|&(n, i)| (n, std::cmp::Reverse(i)));
+        match best {
+            Some((_, i)) => {
+                used[i] = true;
+                out.push(Signal::Quote {
+                    from: Some(oq[i].text.to_string()),
+                    to: Some(q.text.to_string()),
+                });
+            }
+            None => out.push(Signal::Quote {
+                from: None,
+                to: Some(q.text.to_string()),
+            }),
+        }
+    }
+    let adapted_words: Vec<String> = aq.iter().flat_map(|q| q.words.iter().cloned()).collect();
+    let mut dropped = oq
+        .iter()
+        .enumerate()
+        .filter(|&(i, q)| !used[i] && find_run(&adapted_words, &q.words).is_none())
+        .map(|(_, q)| q.text.to_string());
+    // A quotation added where one was dropped replaced it ("fight" -> "battle").
+    for sig in &mut out {
+        if let Signal::Quote {
+            from: from @ None, ..
+        } = sig
+        {
+            match dropped.next() {
+                Some(text) => *from = Some(text),
+                None => break,
+            }
+        }
+    }
+    out.extend(dropped.map(|text| Signal::Quote {
+        from: Some(text),
+        to: None,
+    }));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reword(o: &str, a: &str) -> Vec<Signal> {
+        reworded(&Passage::new(o), &Passage::new(a))
+    }
+
+    fn kinds(signals: &[Signal]) -> Vec<SignalKind> {
+        signals.iter().map(Signal::kind).collect()
+    }
+
+    fn strings(words: &[&str]) -> Vec<String> {
+        words.iter().map(|w| w.to_string()).collect()
+    }
+
+    #[test]
+    fn attribution_said_to_claimed() {
+        let s = reword(
+            "The mayor said the budget was balanced.",
+            "The mayor claimed the budget was balanced.",
+        );
+        assert_eq!(
+            s,
+            [Signal::Attribution {
+                from: "said".into(),
+                to: "claimed".into()
+            }]
+        );
+        let s = reword(
+            "Officials say the plant is safe.",
+            "Officials insist the plant is safe.",
+        );
+        assert_eq!(
+            s,
+            [Signal::Attribution {
+                from: "say".into(),
+                to: "insist".into()
+            }]
+        );
+    }
+
+    #[test]
+    fn attribution_loaded_to_neutral_and_multiword() {
+        let s = reword(
+            "He admitted the company had erred.",
+            "He said the company had erred.",
+        );
+        assert_eq!(
+            s,
+            [Signal::Attribution {
+                from: "admitted".into(),
+                to: "said".into()
+            }]
+        );
+        let s = reword(
+            "She said turnout was low, the mayor said.",
+            "She pointed out turnout was low, the mayor said.",
+        );
+        assert_eq!(
+            s,
+            [Signal::Attribution {
+                from: "said".into(),
+                to: "pointed out".into()
+            }]
+        );
+    }
+
+    #[test]
+    fn no_attribution_when_said_is_kept_or_neutral() {
+        // "said" kept, other words changed
+        let s = reword(
+            "The minister said prices rose sharply in June.",
+            "The minister said prices climbed sharply in June.",
+        );
+        assert!(s.is_empty(), "{s:?}");
+        // neutral for neutral, and tense alone
+        assert!(reword("He said it was over.", "He told reporters it was over.").is_empty());
+        assert!(reword("She says it is over.", "She said it is over.").is_empty());
+        // a noun is not a verb of saying; a verb inside a quotation is the speaker's
+        let s = reword(
+            "The court said it would rule soon.",
+            "The court rejected the claims and will rule soon.",
+        );
+        assert!(!kinds(&s).contains(&SignalKind::Attribution), "{s:?}");
+        let s = reword(
+            "\"We said nothing,\" he said.",
+            "\"We admitted nothing,\" he said.",
+        );
+        assert_eq!(kinds(&s), [SignalKind::Quote, SignalKind::Loaded], "{s:?}");
+    }
+
+    #[test]
+    fn quote_words_changed() {
+        let s = reword(
+            "\"We will fight and we will win,\" Smith said.",
+            "“We will fight and win,” Smith said.",
+        );
+        assert_eq!(
+            s,
+            [Signal::Quote {
+                from: Some("We will fight and we will win,".into()),
+                to: Some("We will fight and win,".into())
+            }]
+        );
+    }
+
+    #[test]
+    fn quote_style_alone_is_no_signal() {
+        for (o, a) in [
+            (
+                "\"We aren't in a rush,\" he said on Monday.",
+                "“We aren’t in a rush,” he said Monday.",
+            ),
+            (
+                "„Wir schaffen das“, sagte sie am Montag.",
+                "«Wir schaffen das», sagte sie gestern.",
+            ),
+            (
+                "He called it \"a disgrace.\" Nobody replied.",
+                "He called it “a disgrace”. No one replied.",
+            ),
+        ] {
+            let s = reword(o, a);
+            assert!(!kinds(&s).contains(&SignalKind::Quote), "{o} → {a}: {s:?}");
+        }
+    }
+
+    #[test]
+    fn quote_added_dropped_and_partial() {
+        // a quotation cut short is changed
+        let s = reword(
+            "The series is called \"Knights of the Zodiac: Saint Seiya\" in Japan.",
+            "The series is called \"Knights of the Zodiac: Saint\" in Japan.",
+        );
+        assert_eq!(kinds(&s), [SignalKind::Quote], "{s:?}");
+        // a phrase of a quotation is no misquotation
+        let s = reword(
+            "\"The plan is dead and we will not revive it,\" she said Monday.",
+            "The plan is \"dead,\" she said.",
+        );
+        assert!(s.is_empty(), "{s:?}");
+        // quote marks taken off a phrase: the quotation is dropped
+        let s = reword(
+            "China's Xi calls for effort to prevent 'color revolutions'",
+            "China’s Xi Calls for Alliance to Resist Color Revolutions",
+        );
+        assert_eq!(
+            s,
+            [Signal::Quote {
+                from: Some("color revolutions".into()),
+                to: None
+            }]
+        );
+        // scare quotes added
+        let s = reword(
+            "The ministry called the vote a referendum on reform.",
+            "The ministry called the vote a \"referendum\" on reform.",
+        );
+        assert_eq!(
+            s,
+            [Signal::Quote {
+                from: None,
+                to: Some("referendum".into())
+            }]
+        );
+        // apostrophes are not quotation marks
+        assert!(quotes("The leaders' summit isn't over, Xi's aide said.").is_empty());
+        let t = "In the '90s, he said \"we will win.\"";
+        let q: Vec<&str> = quotes(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(q, ["we will win."]);
+    }
+
+    #[test]
+    fn quote_continued_from_an_earlier_sentence() {
+        let t = "We will end it quickly,” he said. “No more talks";
+        let texts: Vec<&str> = quotes(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(texts, ["We will end it quickly,", "No more talks"]);
+        // a closing mark with none open after a quotation: quoted from the end of that one
+        let t = "“Yes,” Ford said. Then we left.” She laughed.";
+        let texts: Vec<&str> = quotes(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(texts, ["Yes,", "Then we left."]);
+    }
+
+    #[test]
+    fn quotations_of_a_document_span_its_sentences() {
+        let doc = crate::Document::from_text(
+            "a",
+            "“We will fight. We will win. We never give up,” he said.\n\nMarkets fell.",
+        );
+        let q = quotations(&doc);
+        let start = doc.text.find("We will win").unwrap();
+        let p = Passage::within(&doc.text, &q, start..start + "We will win.".len());
+        assert_eq!(p.text, "We will win.");
+        assert_eq!(p.quoted, vec![(0..p.text.len())]);
+        let start = doc.text.find("Markets").unwrap();
+        assert!(
+            Passage::within(&doc.text, &q, start..doc.text.len())
+                .quoted
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn loaded_words_added() {
+        let s = reword(
+            "The government announced a new anti-corruption agency.",
+            "The regime announced a new so-called anti-corruption agency.",
+        );
+        assert_eq!(
+            s,
+            [Signal::Loaded {
+                words: strings(&["regime", "so-called"])
+            }]
+        );
+        let s = reword(
+            "Critics criticized the plan.",
+            "Far-right critics slammed the plan.",
+        );
+        assert_eq!(
+            s,
+            [Signal::Loaded {
+                words: strings(&["far-right", "slammed"])
+            }]
+        );
+    }
+
+    #[test]
+    fn loaded_word_already_in_the_original_is_no_signal() {
+        let s = reword(
+            "The so-called Islamic State claimed the attack on Friday.",
+            "On Friday, the so-called Islamic State claimed the attack.",
+        );
+        assert!(s.is_empty(), "{s:?}");
+        // inflections count as the same word
+        assert!(reword("Two dictators met.", "The dictator met another.").is_empty());
+        // neutral phrases with a listed word
+        assert!(
+            reword(
+                "She went to hospital on Monday.",
+                "She was admitted to hospital on Monday."
+            )
+            .is_empty()
+        );
+        assert!(reword("They seek change.", "They seek regime change.").is_empty());
+    }
+
+    #[test]
+    fn attribution_pairs_verbs_in_the_same_place() {
+        // moved along with its clause
+        let s = reword(
+            "Putin said Friday that the talks had failed.",
+            "On Friday, Putin claimed that the talks had failed.",
+        );
+        assert_eq!(kinds(&s), [SignalKind::Attribution], "{s:?}");
+        // moved to the front of the quotation
+        let s = reword(
+            "\"We are not leaving,\" Smith said on Monday.",
+            "Smith insisted on Monday: \"We are not leaving.\"",
+        );
+        assert_eq!(
+            s,
+            [Signal::Attribution {
+                from: "said".into(),
+                to: "insisted".into()
+            }]
+        );
+        // a verb dropped in one place and another added far away are no replacement
+        let s = reword(
+            "The company announced the plan on Monday, and shares rose.",
+            "The company unveiled the plan on Monday, and shares rose, critics noted.",
+        );
+        assert!(s.is_empty(), "{s:?}");
+    }
+
+    #[test]
+    fn attribution_verb_not_reported_twice_as_loaded() {
+        let s = reword("He said he erred.", "He admitted he erred.");
+        assert_eq!(kinds(&s), [SignalKind::Attribution]);
+    }
+
+    #[test]
+    fn hedges_added_and_dropped() {
+        let s = reword(
+            "He alleged that Ukraine has attempted to launch attacks.",
+            "He alleged, without offering specifics, that Ukraine has attempted to launch attacks.",
+        );
+        assert_eq!(
+            s,
+            [Signal::Hedge {
+                added: strings(&["without offering specifics"]),
+                dropped: vec![]
+            }]
+        );
+        let s = reword(
+            "The gunman reportedly fled on foot, according to police.",
+            "The gunman fled on foot and may have been armed.",
+        );
+        assert_eq!(
+            s,
+            [Signal::Hedge {
+                added: strings(&["may"]),
+                dropped: strings(&["reportedly", "according to"])
+            }]
+        );
+    }
+
+    #[test]
+    fn hedge_equivalents_and_the_month_are_no_signal() {
+        assert!(reword("It will likely rain.", "It will probably rain.").is_empty());
+        assert!(
+            reword(
+                "He said so without evidence.",
+                "He said so without offering evidence."
+            )
+            .is_empty()
+        );
+        assert!(reword("Talks began in June.", "Talks began in May.").is_empty());
+        assert!(reword("The plant opened.", "The plant might open.").len() == 1);
+    }
+
+    #[test]
+    fn credit_on_furniture_and_loaded_on_insertions() {
+        let seg = |kind, furniture| Segment {
+            kind,
+            moved: false,
+            similarity: None,
+            adapted: None,
+            original: None,
+            changes: Vec::new(),
+            furniture,
+            signals: Vec::new(),
+        };
+        let dateline = Some(Furniture::Dateline);
+        assert_eq!(
+            detect(
+                &seg(Kind::Removed, dateline),
+                None,
+                Some(&Passage::new("SAMARKAND (AP) —"))
+            ),
+            [Signal::Credit {
+                change: CreditChange::Dropped,
+                what: Furniture::Dateline
+            }]
+        );
+        assert_eq!(
+            detect(
+                &seg(Kind::Inserted, Some(Furniture::Credit)),
+                Some(&Passage::new(
+                    "Adapted from reporting by the Associated Press"
+                )),
+                None
+            ),
+            [Signal::Credit {
+                change: CreditChange::Added,
+                what: Furniture::Credit
+            }]
+        );
+        assert!(
+            detect(
+                &seg(Kind::Inserted, Some(Furniture::Boilerplate)),
+                Some(&Passage::new("x")),
+                None
+            )
+            .is_empty()
+        );
+        let s = detect(
+            &seg(Kind::Inserted, None),
+            Some(&Passage::new(
+                "Some have accused Zelenskyy of being a puppet for this globalist cabal.",
+            )),
+            None,
+        );
+        assert_eq!(
+            s,
+            [Signal::Loaded {
+                words: strings(&["puppet", "globalist", "cabal"])
+            }]
+        );
+        assert!(
+            detect(
+                &seg(Kind::Inserted, None),
+                Some(&Passage::new("Markets fell.")),
+                None
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn json_shape() {
+        let s = [
+            Signal::Attribution {
+                from: "said".into(),
+                to: "claimed".into(),
+            },
+            Signal::Quote {
+                from: None,
+                to: Some("x".into()),
+            },
+            Signal::Credit {
+                change: CreditChange::Changed,
+                what: Furniture::Byline,
+            },
+        ];
+        assert_eq!(
+            serde_json::to_string(&s).unwrap(),
+            r#"[{"kind":"attribution","from":"said","to":"claimed"},{"kind":"quote","from":null,"to":"x"},{"kind":"credit","change":"changed","what":"byline"}]"#
+        );
+    }
+
+    #[test]
+    fn tokens_fold_like_normalize_words() {
+        for s in [
+            "Xi's \"color-coded\" U.S. plan, 2,000 police.",
+            "“We aren’t in a rush” — he said to\u{00AD}day",
+        ] {
+            let ours: Vec<String> = tokens(s).into_iter().map(|t| t.word).collect();
+            assert_eq!(ours, normalize::words(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn inflections_cover_regular_verbs() {
+        let forms = |w: &str| word_forms(w);
+        assert!(forms("claim").contains(&"claimed".to_string()));
+        assert!(forms("deny").contains(&"denies".to_string()));
+        assert!(forms("deny").contains(&"denied".to_string()));
+        assert!(forms("concede").contains(&"conceding".to_string()));
+        assert!(forms("admit").contains(&"admitted".to_string()));
+        assert!(forms("boast").contains(&"boasts".to_string()));
+    }
+
+    #[test]
+    fn lists_parse() {
+        for lex in [&*ATTRIBUTION, &*LOADED, &*HEDGES] {
+            assert!(!lex.entries.is_empty());
+        }
+        assert!(ATTRIBUTION.entries.iter().any(|e| e.loaded));
+        assert!(ATTRIBUTION.entries.iter().any(|e| !e.loaded));
+    }
+}
