@@ -990,62 +990,65 @@ mod tests {
         assert!(heaviest_increasing(&[], &[]).is_empty());
     }
 
+    /// The word edits of `old` to `new` as (op, text) pairs.
+    fn ops(old: &str, new: &str) -> Vec<(&'static str, String)> {
+        word_changes(old, new)
+            .into_iter()
+            .map(|c| (c.op.as_str(), c.text))
+            .collect()
+    }
+
+    fn owned(expected: &[(&'static str, &str)]) -> Vec<(&'static str, String)> {
+        expected
+            .iter()
+            .map(|&(op, t)| (op, t.to_string()))
+            .collect()
+    }
+
     #[test]
     fn word_changes_ignore_quote_style() {
-        let ch = word_changes(
+        let got = ops(
             "\"We aren't in a rush,\" he said.",
             "“We aren’t in a hurry,” he said.",
         );
-        let ops: Vec<(&str, &str)> = ch
-            .iter()
-            .map(|c| (c.op.as_str(), c.text.as_str()))
-            .collect();
         assert_eq!(
-            ops,
-            [
+            got,
+            owned(&[
                 ("equal", "“We aren’t in a "),
                 ("delete", "rush"),
                 ("insert", "hurry"),
                 ("equal", ",” he said.")
-            ]
+            ])
         );
     }
 
     #[test]
     fn word_changes_group_neighbouring_edits() {
-        let ch = word_changes("He gave no details.", "He did not elaborate.");
-        let ops: Vec<(&str, &str)> = ch
-            .iter()
-            .map(|c| (c.op.as_str(), c.text.as_str()))
-            .collect();
+        let got = ops("He gave no details.", "He did not elaborate.");
         assert_eq!(
-            ops,
-            [
+            got,
+            owned(&[
                 ("equal", "He "),
                 ("delete", "gave no details"),
                 ("insert", "did not elaborate"),
                 ("equal", ".")
-            ]
+            ])
         );
     }
 
     #[test]
     fn word_changes_join_insertions_around_a_space() {
-        let ch = word_changes(
+        let got = ops(
             "He alleged that Kyiv",
             "He alleged, without offering specifics, that Kyiv",
         );
-        let ops: Vec<(&str, &str)> = ch
-            .iter()
-            .map(|c| (c.op.as_str(), c.text.as_str()))
-            .collect();
         assert_eq!(
-            ops,
-            [
+            got,
+            owned(&[
                 ("equal", "He alleged"),
                 ("insert", ", without offering specifics,"),
                 ("equal", " that Kyiv")
-            ]
+            ])
         );
     }
 

@@ -36,6 +36,17 @@ fn wirediff() -> Command {
     cmd
 }
 
+/// Runs `compare --format json` on these files; returns the report and the exit code.
+fn compare_json(files: &[&Path]) -> (Value, Option<i32>) {
+    let out = wirediff()
+        .args(["compare", "--format=json"])
+        .args(files)
+        .output()
+        .expect("run wirediff");
+    let report = serde_json::from_slice(&out.stdout).expect("JSON report");
+    (report, out.status.code())
+}
+
 /// Runs `compare --format json` on a fixture pair; returns the report and the exit code.
 fn json_report(name: &str) -> (Value, i32) {
     let out = wirediff()
@@ -457,13 +468,8 @@ fn html_input_is_extracted() {
         "Dockworkers at the port walked off the job on Monday.\n\nTalks broke down.\n",
     )
     .unwrap();
-    let out = wirediff()
-        .args(["compare", "--format=json"])
-        .arg(&orig)
-        .arg(&page)
-        .output()
-        .unwrap();
-    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (r, code) = compare_json(&[&orig, &page]);
+    assert_eq!(code, Some(1), "the page adds a sentence");
     check_contract(&r);
     assert_eq!(r["adapted"]["title"], "Port strike");
     let kinds: Vec<(&str, &str)> = segments(&r).iter().map(|s| (kind(s), a_text(s))).collect();
@@ -598,15 +604,9 @@ fn separator_lines_match_each_other() {
         "Markets fell on Monday.\n\n___\n\nOil rose — slightly.\n",
     )
     .unwrap();
-    let out = wirediff()
-        .args(["compare", "--format=json"])
-        .arg(&a)
-        .arg(&b)
-        .output()
-        .unwrap();
-    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (r, code) = compare_json(&[&a, &b]);
     assert!(segments(&r).iter().all(|s| kind(s) == "unchanged"), "{r:#}");
-    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(code, Some(0));
 }
 
 #[test]
@@ -682,23 +682,11 @@ fn furniture_alone_is_no_material_difference() {
     )
     .unwrap();
     std::fs::write(&b, format!("- Advertisement -\n\n{body}\nAdapted from reporting by the Associated Press\n\nCopyright 2024. All rights reserved.\n")).unwrap();
-    let out = wirediff()
-        .args(["compare", "--format=json"])
-        .arg(&a)
-        .arg(&b)
-        .output()
-        .unwrap();
-    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (r, code) = compare_json(&[&a, &b]);
     assert_eq!(r["summary"]["furniture"], 5, "{r:#}");
-    assert_eq!(out.status.code(), Some(0), "{r:#}");
+    assert_eq!(code, Some(0), "{r:#}");
     std::fs::write(&b, format!("{body}\nCritics say the markets are rigged.\n")).unwrap();
-    let out = wirediff()
-        .args(["compare", "--format=json"])
-        .arg(&a)
-        .arg(&b)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(compare_json(&[&a, &b]).1, Some(1));
 }
 
 #[test]
