@@ -104,6 +104,9 @@ pub struct Segment {
     /// Edits that change meaning: attribution, quotation, loaded words, hedges, credits (set
     /// by [`crate::compare`], not by the aligner).
     pub signals: Vec<crate::signals::Signal>,
+    /// A removed passage in the tail of its original that the adapted article never reaches:
+    /// the copy stops early there (set by [`crate::compare`]).
+    pub truncated: bool,
 }
 
 /// A document with its sentences, as the aligner takes it.
@@ -641,6 +644,7 @@ impl<'a> Aligner<'a> {
                     changes,
                     furniture: None,
                     signals: Vec::new(),
+                    truncated: false,
                 },
             ));
         }
@@ -657,6 +661,7 @@ impl<'a> Aligner<'a> {
                         changes: Vec::new(),
                         furniture: None,
                         signals: Vec::new(),
+                        truncated: false,
                     },
                 ));
             }
@@ -682,6 +687,7 @@ impl<'a> Aligner<'a> {
                         changes: Vec::new(),
                         furniture: None,
                         signals: Vec::new(),
+                        truncated: false,
                     },
                 ));
             }

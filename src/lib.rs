@@ -123,12 +123,43 @@ pub fn compare(originals: Vec<Document>, adapted: Document, opts: &Options) -> C
         let o = (seg.original.as_ref()).map(|(src, r)| passage(sides[*src], &o_quotes[*src], r));
         seg.signals = signals::detect(seg, a.as_ref(), o.as_ref());
     }
+    mark_truncated(&mut segments, originals.len());
     Comparison {
         originals,
         original_sentences,
         adapted,
         adapted_sentences,
         segments,
+    }
+}
+
+/// Least number of trailing removed sentences that read as a copy stopping early.
+const TRUNCATED_TAIL: usize = 2;
+
+/// Flags the removed sentences after the last sentence of each original that the adapted
+/// article keeps: a copy that stops early has not cut everything after that point one by
+/// one. A tail of a single sentence stays an ordinary removal.
+fn mark_truncated(segments: &mut [Segment], originals: usize) {
+    for src in 0..originals {
+        let last_kept = segments
+            .iter()
+            .filter(|s| s.kind != Kind::Removed)
+            .filter_map(|s| s.original.as_ref())
+            .filter(|(s, _)| *s == src)
+            .map(|(_, r)| r.end)
+            .max();
+        let Some(last_kept) = last_kept else { continue };
+        let is_tail = |s: &Segment| {
+            s.kind == Kind::Removed
+                && s.original
+                    .as_ref()
+                    .is_some_and(|(s, r)| *s == src && r.start >= last_kept)
+        };
+        if segments.iter().filter(|s| is_tail(s)).count() >= TRUNCATED_TAIL {
+            for seg in segments.iter_mut().filter(|s| is_tail(s)) {
+                seg.truncated = true;
+            }
+        }
     }
 }
 

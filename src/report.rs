@@ -50,6 +50,9 @@ pub struct Summary {
     /// Segments that are page or wire furniture (credit lines, bylines, datelines,
     /// copyright notices, boilerplate) inserted, removed or changed; also counted above.
     pub furniture: usize,
+    /// Removed segments in the tail of an original that the adapted article never reaches
+    /// (it stops early); also counted as removed.
+    pub truncated: usize,
     /// Segments that are material differences: reworded, inserted, removed or moved, and
     /// not furniture. The exit status is 1 when this is not zero.
     pub differences: usize,
@@ -97,6 +100,9 @@ pub struct SegmentOut<'a> {
     pub furniture: Option<&'static str>,
     /// Edits that change meaning (attribution, quote, loaded, hedge, credit); often empty.
     pub signals: &'a [Signal],
+    /// A removed segment in the tail of its original that the adapted article never
+    /// reaches: the copy stops early there.
+    pub truncated: bool,
 }
 
 /// A span of the adapted article.
@@ -138,6 +144,7 @@ pub fn summarize(cmp: &Comparison) -> Summary {
             s.signals.add(sig.kind());
         }
         s.furniture += usize::from(seg.furniture.is_some());
+        s.truncated += usize::from(seg.truncated);
         s.differences +=
             usize::from(seg.moved || (seg.kind != Kind::Unchanged && seg.furniture.is_none()));
         if let Some(r) = &seg.adapted {
@@ -230,6 +237,7 @@ fn segment_out<'a>(cmp: &'a Comparison, seg: &'a Segment) -> SegmentOut<'a> {
             .collect(),
         furniture: seg.furniture.map(|f| f.as_str()),
         signals: &seg.signals,
+        truncated: seg.truncated,
     }
 }
 
@@ -265,6 +273,7 @@ pub fn write_terminal(cmp: &Comparison, out: &mut dyn Write) -> io::Result<()> {
     }
     writeln!(out)?;
     let mut last_para: Option<usize> = None;
+    let mut tail_shown = vec![false; cmp.originals.len()];
     for seg in &cmp.segments {
         let para = seg
             .adapted
@@ -275,6 +284,38 @@ pub fn write_terminal(cmp: &Comparison, out: &mut dyn Write) -> io::Result<()> {
         }
         if para.is_some() {
             last_para = para;
+        }
+        if seg.truncated {
+            // The tail an early-stopping copy never reaches: one line, not one per sentence.
+            let src = seg.original.as_ref().map_or(0, |(s, _)| *s);
+            if std::mem::replace(&mut tail_shown[src], true) {
+                continue;
+            }
+            let n = cmp
+                .segments
+                .iter()
+                .filter(|t| t.truncated && t.original.as_ref().is_some_and(|(s, _)| *s == src))
+                .count();
+            let first = seg
+                .original
+                .as_ref()
+                .map(|(s, r)| clean(align::span_text(cmp.original_side(*s), r)))
+                .unwrap_or_default();
+            let from = if several {
+                format!(" [{}]", src + 1)
+            } else {
+                String::new()
+            };
+            writeln!(
+                out,
+                "{} {}",
+                "-".red(),
+                format!(
+                    "(the adapted article stops here: the last {n} sentences of the original are not in it, from “{first}”){from}"
+                )
+                .red()
+            )?;
+            continue;
         }
         write_segment(cmp, seg, several, out)?;
         if let Some(line) = signal_line(&seg.signals) {
@@ -290,12 +331,17 @@ pub fn write_terminal(cmp: &Comparison, out: &mut dyn Write) -> io::Result<()> {
     };
     writeln!(
         out,
-        "{} {} unchanged, {} reworded, {} inserted, {} removed, {} moved{}",
+        "{} {} unchanged, {} reworded, {} inserted, {} removed{}, {} moved{}",
         "Summary:".bold(),
         s.unchanged,
         s.reworded.to_string().yellow(),
         s.inserted.to_string().green().bold(),
         s.removed.to_string().red(),
+        if s.truncated > 0 {
+            format!(" ({} past where the adapted article stops)", s.truncated)
+        } else {
+            String::new()
+        },
         s.moved.to_string().cyan(),
         furniture.dimmed(),
     )?;

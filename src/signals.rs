@@ -1261,6 +1261,7 @@ mod tests {
             changes: Vec::new(),
             furniture,
             signals: Vec::new(),
+            truncated: false,
         };
         let dateline = Some(Furniture::Dateline);
         assert_eq!(

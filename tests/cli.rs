@@ -877,3 +877,51 @@ fn attribution_swap_is_a_signal() {
     assert_eq!(attribution.len(), 1, "{s:#}");
     assert_eq!(attribution[0]["to"], "claimed");
 }
+
+#[test]
+fn a_copy_that_stops_early_flags_the_tail() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (a, b) = (tmp.path().join("ap.txt"), tmp.path().join("site.txt"));
+    let wire = "Markets fell on Monday.\n\nOil rose slightly.\n\nGold was flat.\n\nThe dollar gained.\n\nBonds were steady.\n";
+    std::fs::write(&a, wire).unwrap();
+    std::fs::write(&b, "Markets fell on Monday.\n\nOil rose slightly.\n").unwrap();
+    let (r, code) = compare_json(&[&a, &b]);
+    assert_eq!(code, Some(1));
+    let flags: Vec<(&str, bool)> = segments(&r)
+        .iter()
+        .map(|s| (kind(s), s["truncated"].as_bool().unwrap()))
+        .collect();
+    assert_eq!(
+        flags,
+        [
+            ("unchanged", false),
+            ("unchanged", false),
+            ("removed", true),
+            ("removed", true),
+            ("removed", true)
+        ]
+    );
+    assert_eq!(r["summary"]["truncated"], 3);
+    let out = wirediff()
+        .args(["compare", "--color=never"])
+        .arg(&a)
+        .arg(&b)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("the adapted article stops here: the last 3 sentences"),
+        "{text}"
+    );
+    assert!(!text.contains("- The dollar gained."), "{text}");
+
+    // One sentence cut at the end, or cuts before a kept sentence, are ordinary removals.
+    std::fs::write(
+        &b,
+        "Markets fell on Monday.\n\nGold was flat.\n\nThe dollar gained.\n",
+    )
+    .unwrap();
+    let (r, _) = compare_json(&[&a, &b]);
+    assert_eq!(r["summary"]["truncated"], 0, "{r:#}");
+    assert_eq!(r["summary"]["removed"], 2);
+}
