@@ -150,7 +150,27 @@ def strict(s):
     s = unicodedata.normalize("NFKC", s).lower()
     s = re.sub(r"[.'\u2019\u2018]", "", s)
     s = re.sub(r"[\W_]+", " ", s)
-    return " ".join(s.split())
+    words = [SPELLING.get(w, w) for w in s.split() if w not in HONORIFICS]
+    return " ".join(words)
+
+
+# House style also covers British and American spelling and dropped honorifics.
+SPELLING_PAIRS = [
+    ("colour", "color"), ("colours", "colors"), ("favour", "favor"), ("favourite", "favorite"),
+    ("honour", "honor"), ("labour", "labor"), ("neighbour", "neighbor"),
+    ("neighbours", "neighbors"), ("behaviour", "behavior"), ("centre", "center"),
+    ("centres", "centers"), ("theatre", "theater"), ("defence", "defense"),
+    ("offence", "offense"), ("organise", "organize"), ("organised", "organized"),
+    ("organisation", "organization"), ("organisations", "organizations"),
+    ("recognise", "recognize"), ("recognised", "recognized"), ("realise", "realize"),
+    ("criticised", "criticized"), ("analyse", "analyze"), ("programme", "program"),
+    ("travelled", "traveled"), ("cancelled", "canceled"), ("grey", "gray"),
+    ("catalogue", "catalog"), ("licence", "license"), ("metre", "meter"),
+    ("metres", "meters"), ("jewellery", "jewelry"), ("modelling", "modeling"),
+]
+SPELLING = {uk: us for uk, us in SPELLING_PAIRS}
+SPELLING_BACK = {us: uk for uk, us in SPELLING_PAIRS}
+HONORIFICS = {"mr", "mrs", "ms", "dr"}
 
 
 def wc(s):
@@ -680,6 +700,28 @@ def hs_honorific(s, rng):
     return s[:m.start()] + m.group(1) + " " + s[m.end():], f"{m.group(1)}. -> {m.group(1)}"
 
 
+def hs_spelling(s, rng):
+    """American to British spelling or back, one word ("color" -> "colour")."""
+    words = list(re.finditer(r"\b[A-Za-z]+\b", s))
+    rng.shuffle(words)
+    for m in words:
+        w = m.group(0)
+        low = w.lower()
+        other = SPELLING.get(low) or SPELLING_BACK.get(low)
+        if other:
+            new = other.capitalize() if w[0].isupper() else other
+            return s[:m.start()] + new + s[m.end():], f"spelling {w} -> {new}"
+    return None
+
+
+def hs_honorific_drop(s, rng):
+    """'Mr. Xi' -> 'Xi'."""
+    m = re.search(r"\b(Mr|Mrs|Ms|Dr)\.? (?=[A-Z][a-z])", s)
+    if not m:
+        return None
+    return s[:m.start()] + s[m.end():], f"honorific {m.group(1)} dropped"
+
+
 def hs_ellipsis(s, rng):
     if "..." in s:
         return s.replace("...", "\u2026"), "'...' -> '…'"
@@ -696,7 +738,7 @@ def hs_serial_comma(s, rng):
 
 
 HOUSE = [hs_curly, hs_straight, hs_dash, hs_space, hs_acronym, hs_honorific, hs_ellipsis,
-         hs_serial_comma]
+         hs_serial_comma, hs_spelling, hs_honorific_drop]
 
 
 def house_style(s, rng):
