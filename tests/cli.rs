@@ -925,3 +925,35 @@ fn a_copy_that_stops_early_flags_the_tail() {
     assert_eq!(r["summary"]["truncated"], 0, "{r:#}");
     assert_eq!(r["summary"]["removed"], 2);
 }
+
+#[test]
+fn mayor_claimed_a_cut_quote_and_so_called_carry_three_signals() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (a, b) = (tmp.path().join("wire.txt"), tmp.path().join("site.txt"));
+    std::fs::write(
+        &a,
+        "The council met on Monday.\n\nThe mayor said the plan was “a careful, fair and overdue reform of the city budget.”\n\nThe vote is next week.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &b,
+        "The council met on Monday.\n\nThe mayor claimed the so-called plan was “a careful reform of the city budget.”\n\nThe vote is next week.\n",
+    )
+    .unwrap();
+    let (r, code) = compare_json(&[&a, &b]);
+    assert_eq!(code, Some(1));
+    let s = seg_with(&r, "The mayor claimed");
+    assert_eq!(kind(s), "reworded");
+    let att = signals_of(s, "attribution");
+    assert_eq!(
+        (att.len(), &att[0]["from"], &att[0]["to"]),
+        (1, &Value::from("said"), &Value::from("claimed"))
+    );
+    assert_eq!(signals_of(s, "quote").len(), 1);
+    assert!(
+        signals_of(s, "loaded")[0]["words"]
+            .to_string()
+            .contains("so-called")
+    );
+    assert_eq!(r["summary"]["signals"]["attribution"], 1);
+}
