@@ -49,6 +49,8 @@ Examples:
   wirediff compare ap1.txt ap2.txt site.txt         two wire stories merged into one article
   curl -s URL | wirediff compare ap.txt -           adapted article from standard input
   wirediff compare --format json ap.txt site.txt    the JSON report (contract v1)
+  wirediff compare --format markdown -o report.md ap.txt site.html
+                                                    a report for a pull request or CI summary
   wirediff compare --cache pages https://... https://...
                                                     fetch two pages and keep them in pages/;
                                                     run it again (even --offline) for the same
@@ -114,6 +116,12 @@ struct CompareArgs {
     /// Pretty-print the JSON report (indented).
     #[arg(long)]
     pretty: bool,
+    /// Print only the summary (terminal format).
+    #[arg(long)]
+    summary: bool,
+    /// Write the report to FILE instead of standard output (no color unless --color always).
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<std::path::PathBuf>,
     #[command(flatten)]
     fetch: FetchArgs,
 }
@@ -169,6 +177,9 @@ enum Format {
     Terminal,
     /// The JSON report, contract v1 (see docs/json.md).
     Json,
+    /// Markdown for a pull request or a CI step summary: the summary as a table, then the
+    /// changed passages.
+    Markdown,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -259,14 +270,20 @@ fn compare(args: CompareArgs) -> anyhow::Result<u8> {
         &Options::default(),
         &args.fetch.load_options(),
     )?;
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    let to_terminal = args.output.is_none() && io::stdout().is_terminal();
+    let mut out: Box<dyn Write> = match &args.output {
+        Some(path) => Box::new(io::BufWriter::new(
+            std::fs::File::create(path)
+                .with_context(|| format!("cannot write {}", path.display()))?,
+        )),
+        None => Box::new(io::BufWriter::new(io::stdout().lock())),
+    };
+    colored::control::set_override(use_color(args.color, to_terminal));
     match args.format {
+        _ if args.summary => report::write_summary(&cmp, &mut out)?,
         Format::Json => report::write_json(&cmp, &mut out, args.pretty)?,
-        Format::Terminal => {
-            colored::control::set_override(use_color(args.color, io::stdout().is_terminal()));
-            report::write_terminal(&cmp, &mut out)?;
-        }
+        Format::Markdown => report::write_markdown(&cmp, &mut out)?,
+        Format::Terminal => report::write_terminal(&cmp, &mut out)?,
     }
     out.flush()?;
     Ok(if cmp.summary().has_differences() {

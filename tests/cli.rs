@@ -957,3 +957,58 @@ fn mayor_claimed_a_cut_quote_and_so_called_carry_three_signals() {
     );
     assert_eq!(r["summary"]["signals"]["attribution"], 1);
 }
+
+#[test]
+fn markdown_report_for_pull_requests_escapes_article_text() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (a, b) = (tmp.path().join("wire.txt"), tmp.path().join("site.txt"));
+    std::fs::write(
+        &a,
+        "The council met on Monday.\n\nThe mayor said the plan was fair.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &b,
+        "The council met on Monday.\n\nThe mayor claimed the plan was fair.\n\n<script>alert(1)</script> A **so-called** [deal](javascript:x) | here.\n",
+    )
+    .unwrap();
+    let report = tmp.path().join("report.md");
+    let out = wirediff()
+        .args(["compare", "--format", "markdown", "-o"])
+        .arg(&report)
+        .arg(&a)
+        .arg(&b)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty(), "the report goes to the file");
+    let md = std::fs::read_to_string(&report).unwrap();
+    assert!(md.starts_with("## wirediff: "), "{md}");
+    assert!(md.contains("| inserted | 1 |"), "{md}");
+    assert!(md.contains("### Inserted (1)"), "{md}");
+    assert!(md.contains("### Reworded (1)"), "{md}");
+    assert!(md.contains("~~said~~**claimed**"), "{md}");
+    assert!(md.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{md}");
+    for raw in ["<script>", " **so-called**", " [deal]("] {
+        assert!(!md.contains(raw), "{raw} reached the Markdown: {md}");
+    }
+    assert!(
+        md.contains(r"\*\*so-called\*\* \[deal\](javascript:x) \| here"),
+        "{md}"
+    );
+    assert!(!md.contains('\x1b'));
+}
+
+#[test]
+fn summary_only() {
+    let out = wirediff()
+        .args(["compare", "--summary", "--color=never"])
+        .args(pair_args("seed"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("Summary: 26 unchanged"), "{text}");
+    assert!(!text.contains("globalist"), "{text}");
+    assert!(text.lines().count() <= 3, "{text}");
+}
