@@ -523,7 +523,13 @@ fn clean(s: &str) -> String {
     for c in s.chars() {
         match c {
             '\n' | '\t' => out.push(' '),
-            c if c.is_control() => out.extend(c.escape_unicode()),
+            // Control characters (ESC and the rest) and the bidirectional overrides that can
+            // reorder what a reader sees are shown as escapes, never passed through.
+            c if c.is_control()
+                || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') =>
+            {
+                out.extend(c.escape_unicode())
+            }
             c => out.push(c),
         }
     }

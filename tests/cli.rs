@@ -1012,3 +1012,33 @@ fn summary_only() {
     assert!(!text.contains("globalist"), "{text}");
     assert!(text.lines().count() <= 3, "{text}");
 }
+
+#[test]
+fn terminal_and_markdown_never_pass_control_sequences() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (a, b) = (tmp.path().join("wire.txt"), tmp.path().join("site.txt"));
+    std::fs::write(&a, "The council met on Monday.\n").unwrap();
+    std::fs::write(
+        &b,
+        "The council met on Monday.\n\nClear \x1b[2J\x1b]0;pwned\x07 screen and \u{202E}reversed\u{202C} text.\n",
+    )
+    .unwrap();
+    for format in ["terminal", "markdown"] {
+        let out = wirediff()
+            .args(["compare", "--color=never", "--format", format])
+            .arg(&a)
+            .arg(&b)
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            !text.contains('\x1b') && !text.contains('\x07'),
+            "{format}: {text:?}"
+        );
+        assert!(!text.contains('\u{202E}'), "{format}: {text:?}");
+        assert!(
+            text.contains("u{1b}"),
+            "{format}: the escape is shown: {text:?}"
+        );
+    }
+}
