@@ -202,7 +202,7 @@ impl<'a> Aligner<'a> {
                 }
                 df[id as usize] += 1;
             }
-            (normalize::key(s), ids)
+            (normalize::key_of_words(s, &words), ids)
         };
         let (a_keys, a_toks): (Vec<_>, Vec<_>) = adapted
             .sentences

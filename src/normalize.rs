@@ -68,15 +68,20 @@ const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "dr"];
 /// Sentences with equal keys are unchanged. A sentence without words ("___", "* * *") is
 /// keyed by its folded text, so that such separators match each other.
 pub fn key(s: &str) -> String {
+    key_of_words(s, &words(s))
+}
+
+/// The [`key`] of `s` from its [`words`], for callers that already have them.
+pub fn key_of_words(s: &str, words: &[String]) -> String {
     let mut out = String::new();
-    for w in words(s) {
+    for w in words {
         if HONORIFICS.contains(&w.as_str()) {
             continue;
         }
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(&spelling(&w));
+        out.push_str(&spelling(w));
     }
     if out.is_empty() {
         out = fold(s);
