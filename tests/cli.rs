@@ -69,6 +69,11 @@ fn segments(r: &Value) -> &Vec<Value> {
     r["segments"].as_array().expect("segments")
 }
 
+/// The segments of one kind, in report order.
+fn of_kind<'a>(r: &'a Value, k: &str) -> Vec<&'a Value> {
+    segments(r).iter().filter(|s| kind(s) == k).collect()
+}
+
 fn kind(s: &Value) -> &str {
     s["kind"].as_str().expect("kind")
 }
@@ -264,7 +269,7 @@ fn seed_removed_context_is_removed() {
 #[test]
 fn seed_no_rewording_for_quote_marks_alone() {
     let (r, _) = json_report("seed");
-    for s in segments(&r).iter().filter(|s| kind(s) == "reworded") {
+    for s in of_kind(&r, "reworded") {
         let edits: String = s["changes"]
             .as_array()
             .unwrap()
@@ -294,10 +299,7 @@ fn quote_style_noise_is_unchanged_and_exits_zero() {
 fn split_is_one_segment_with_two_adapted_sentences() {
     let (r, code) = json_report("split");
     assert_eq!(code, 1);
-    let reworded: Vec<&Value> = segments(&r)
-        .iter()
-        .filter(|s| kind(s) == "reworded")
-        .collect();
+    let reworded: Vec<&Value> = of_kind(&r, "reworded");
     assert_eq!(reworded.len(), 1);
     assert_eq!(r["summary"]["inserted"], 0);
     assert_eq!(r["summary"]["removed"], 0);
@@ -309,10 +311,7 @@ fn split_is_one_segment_with_two_adapted_sentences() {
 fn merge_is_one_segment_with_two_original_sentences() {
     let (r, code) = json_report("merge");
     assert_eq!(code, 1);
-    let reworded: Vec<&Value> = segments(&r)
-        .iter()
-        .filter(|s| kind(s) == "reworded")
-        .collect();
+    let reworded: Vec<&Value> = of_kind(&r, "reworded");
     assert_eq!(reworded.len(), 1);
     assert_eq!(r["summary"]["inserted"], 0);
     assert_eq!(r["summary"]["removed"], 0);
@@ -836,7 +835,7 @@ fn seed_news_signals() {
     assert_eq!(quote.len(), 1);
     assert_eq!(quote[0]["from"], "Let's how it develops and how it ends.");
     // quote-mark style alone, and unchanged passages, carry none
-    for s in segments(&r).iter().filter(|s| kind(s) == "unchanged") {
+    for s in of_kind(&r, "unchanged") {
         assert_eq!(s["signals"], serde_json::json!([]), "{s:#}");
     }
     assert!(
