@@ -1,0 +1,71 @@
+//! What `wirediff extract` prints.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::escape::{clean, clean_keep_lines};
+
+/// What `wirediff extract` shows of a document, as JSON: source, title, byline, date, the
+/// extractor that found the text, the text (paragraphs separated by blank lines), the number
+/// of paragraphs, and the captions kept apart.
+#[derive(Debug, Serialize)]
+pub struct ExtractOut<'a> {
+    pub source: &'a str,
+    pub title: Option<&'a str>,
+    pub byline: Option<&'a str>,
+    pub date: Option<&'a str>,
+    pub extractor: &'a str,
+    pub text: &'a str,
+    pub paragraphs: usize,
+    pub captions: &'a [String],
+}
+
+/// The [`ExtractOut`] of a document, as a JSON value.
+pub fn extract_json(doc: &crate::Document) -> serde_json::Value {
+    serde_json::to_value(ExtractOut {
+        source: &doc.source,
+        title: doc.title.as_deref(),
+        byline: doc.byline.as_deref(),
+        date: doc.date.as_deref(),
+        extractor: doc.extractor,
+        text: &doc.text,
+        paragraphs: doc.paragraphs.len(),
+        captions: &doc.captions,
+    })
+    .expect("serializable")
+}
+
+/// What `wirediff extract` shows of a document, for people: a header of what was found,
+/// then the paragraphs separated by blank lines, then the captions. Control characters in
+/// the page are shown escaped.
+pub fn write_extract_text(doc: &crate::Document, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "Source:    {}", clean(&doc.source))?;
+    for (label, value) in [
+        ("Title:    ", doc.title.as_deref()),
+        ("Byline:   ", doc.byline.as_deref()),
+        ("Date:     ", doc.date.as_deref()),
+    ] {
+        if let Some(v) = value {
+            writeln!(out, "{label} {}", clean(v))?;
+        }
+    }
+    writeln!(
+        out,
+        "Extractor: {} ({} paragraphs)",
+        doc.extractor,
+        doc.paragraphs.len()
+    )?;
+    for i in 0..doc.paragraphs.len() {
+        writeln!(out)?;
+        writeln!(out, "{}", clean_keep_lines(doc.paragraph(i)))?;
+    }
+    if !doc.captions.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "Captions:")?;
+        for c in &doc.captions {
+            writeln!(out, "  {}", clean(c))?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,265 @@
+//! The last stage, **report**: a comparison as JSON (contract v1), a terminal view, Markdown
+//! or a self-contained HTML redline.
+//!
+//! Every writer takes a [`Comparison`] and a `Write`; none of them lets article text reach the
+//! reader raw: [`escape`] holds the escapes each format needs.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::align::{self, Kind, Segment};
+use crate::signals::{Signal, SignalCounts};
+use crate::{Comparison, normalize};
+
+mod escape;
+mod extract;
+mod markdown;
+mod terminal;
+
+pub use extract::{ExtractOut, extract_json, write_extract_text};
+pub use markdown::write_markdown;
+pub use terminal::{write_summary, write_terminal};
+
+/// The JSON report, contract version 1 (see `docs/json.md`).
+#[derive(Debug, Serialize)]
+pub struct Report<'a> {
+    /// Always 1 for this contract.
+    pub version: u32,
+    /// The originals, in the order given.
+    pub originals: Vec<DocInfo<'a>>,
+    /// The adapted article.
+    pub adapted: DocInfo<'a>,
+    /// Counts of segments by kind and word shares of the adapted article.
+    pub summary: Summary,
+    /// Passages in the adapted article's order, removed ones where they were cut.
+    pub segments: Vec<SegmentOut<'a>>,
+}
+
+/// A document as the report shows it.
+#[derive(Debug, Serialize)]
+pub struct DocInfo<'a> {
+    /// As the user gave it.
+    pub source: &'a str,
+    /// The title, if one was found.
+    pub title: Option<&'a str>,
+    /// The article text; every span indexes it in UTF-8 bytes.
+    pub text: &'a str,
+    /// How many sentences wirediff read.
+    pub sentences: usize,
+}
+
+/// Counts and shares.
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct Summary {
+    /// Segments of each kind.
+    pub unchanged: usize,
+    pub reworded: usize,
+    pub inserted: usize,
+    pub removed: usize,
+    /// Segments with `moved: true`.
+    pub moved: usize,
+    /// Segments that are page or wire furniture (credit lines, bylines, datelines,
+    /// copyright notices, boilerplate) inserted, removed or changed; also counted above.
+    pub furniture: usize,
+    /// Removed segments in the tail of an original that the adapted article never reaches
+    /// (it stops early); also counted as removed.
+    pub truncated: usize,
+    /// Segments that are material differences: reworded, inserted, removed or moved, and
+    /// not furniture. The exit status is 1 when this is not zero.
+    pub differences: usize,
+    /// Words of the adapted article in all.
+    pub adapted_words: usize,
+    /// Words of the adapted article that are unchanged wire copy.
+    pub wire_words: usize,
+    /// Words of the adapted article that are reworded wire copy.
+    pub reworded_words: usize,
+    /// Words of the adapted article that are new (furniture aside).
+    pub new_words: usize,
+    /// Words of the adapted article that are furniture (inserted or changed).
+    pub furniture_words: usize,
+    /// `wire_words / adapted_words`, 0 to 1.
+    pub wire_share: f64,
+    /// `reworded_words / adapted_words`.
+    pub reworded_share: f64,
+    /// `new_words / adapted_words`.
+    pub new_share: f64,
+    /// `furniture_words / adapted_words`.
+    pub furniture_share: f64,
+    /// Signals of each kind (edits that change meaning), over all segments.
+    pub signals: SignalCounts,
+}
+
+impl Summary {
+    /// True when the adapted article differs materially: anything reworded or moved, or
+    /// inserted or removed that is not furniture.
+    pub fn has_differences(&self) -> bool {
+        self.differences > 0
+    }
+}
+
+/// One passage of the report.
+#[derive(Debug, Serialize)]
+pub struct SegmentOut<'a> {
+    pub kind: &'static str,
+    pub moved: bool,
+    pub similarity: Option<f64>,
+    pub adapted: Option<Span<'a>>,
+    pub original: Option<OrigSpan<'a>>,
+    pub changes: Vec<ChangeOut<'a>>,
+    /// For segments that are page or wire furniture: which kind (`dateline`, `credit`,
+    /// `byline`, `copyright`, `boilerplate`); otherwise null.
+    pub furniture: Option<&'static str>,
+    /// Edits that change meaning (attribution, quote, loaded, hedge, credit); often empty.
+    pub signals: &'a [Signal],
+    /// A removed segment in the tail of its original that the adapted article never
+    /// reaches: the copy stops early there.
+    pub truncated: bool,
+}
+
+/// A span of the adapted article.
+#[derive(Debug, Serialize)]
+pub struct Span<'a> {
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A span of one of the originals.
+#[derive(Debug, Serialize)]
+pub struct OrigSpan<'a> {
+    pub source: usize,
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A word-level edit.
+#[derive(Debug, Serialize)]
+pub struct ChangeOut<'a> {
+    pub op: &'static str,
+    pub text: &'a str,
+}
+
+/// Computes the summary of a comparison.
+pub fn summarize(cmp: &Comparison) -> Summary {
+    let mut s = Summary::default();
+    for seg in &cmp.segments {
+        match seg.kind {
+            Kind::Unchanged => s.unchanged += 1,
+            Kind::Reworded => s.reworded += 1,
+            Kind::Inserted => s.inserted += 1,
+            Kind::Removed => s.removed += 1,
+        }
+        s.moved += usize::from(seg.moved);
+        for sig in &seg.signals {
+            s.signals.add(sig.kind());
+        }
+        s.furniture += usize::from(seg.furniture.is_some());
+        s.truncated += usize::from(seg.truncated);
+        s.differences +=
+            usize::from(seg.moved || (seg.kind != Kind::Unchanged && seg.furniture.is_none()));
+        if let Some(r) = &seg.adapted {
+            let words = normalize::words(align::span_text(cmp.adapted_side(), r)).len();
+            s.adapted_words += words;
+            match seg.kind {
+                Kind::Unchanged => s.wire_words += words,
+                _ if seg.furniture.is_some() => s.furniture_words += words,
+                Kind::Reworded => s.reworded_words += words,
+                _ => s.new_words += words,
+            }
+        }
+    }
+    let share = |n: usize| {
+        if s.adapted_words == 0 {
+            0.0
+        } else {
+            (n as f64 / s.adapted_words as f64 * 1000.0).round() / 1000.0
+        }
+    };
+    s.wire_share = share(s.wire_words);
+    s.reworded_share = share(s.reworded_words);
+    s.new_share = share(s.new_words);
+    s.furniture_share = share(s.furniture_words);
+    s
+}
+
+impl<'a> Report<'a> {
+    /// Builds the v1 report of a comparison.
+    pub fn new(cmp: &'a Comparison) -> Report<'a> {
+        let info = |d: &'a crate::Document, n: usize| DocInfo {
+            source: &d.source,
+            title: d.title.as_deref(),
+            text: &d.text,
+            sentences: n,
+        };
+        let segments = cmp
+            .segments
+            .iter()
+            .map(|seg| segment_out(cmp, seg))
+            .collect();
+        Report {
+            version: 1,
+            originals: cmp
+                .originals
+                .iter()
+                .zip(&cmp.original_sentences)
+                .map(|(d, s)| info(d, s.len()))
+                .collect(),
+            adapted: info(&cmp.adapted, cmp.adapted_sentences.len()),
+            summary: summarize(cmp),
+            segments,
+        }
+    }
+}
+
+fn segment_out<'a>(cmp: &'a Comparison, seg: &'a Segment) -> SegmentOut<'a> {
+    let adapted = seg.adapted.as_ref().map(|r| {
+        let side = cmp.adapted_side();
+        let (start, end) = align::span_bytes(side, r);
+        Span {
+            text: &cmp.adapted.text[start..end],
+            start,
+            end,
+        }
+    });
+    let original = seg.original.as_ref().map(|(src, r)| {
+        let side = cmp.original_side(*src);
+        let (start, end) = align::span_bytes(side, r);
+        OrigSpan {
+            source: *src,
+            text: &cmp.originals[*src].text[start..end],
+            start,
+            end,
+        }
+    });
+    SegmentOut {
+        kind: seg.kind.as_str(),
+        moved: seg.moved,
+        similarity: seg.similarity,
+        adapted,
+        original,
+        changes: seg
+            .changes
+            .iter()
+            .map(|c| ChangeOut {
+                op: c.op.as_str(),
+                text: &c.text,
+            })
+            .collect(),
+        furniture: seg.furniture.map(|f| f.as_str()),
+        signals: &seg.signals,
+        truncated: seg.truncated,
+    }
+}
+
+/// Writes the JSON report, pretty or compact, with a trailing newline.
+pub fn write_json(cmp: &Comparison, out: &mut dyn Write, pretty: bool) -> io::Result<()> {
+    let report = Report::new(cmp);
+    if pretty {
+        serde_json::to_writer_pretty(&mut *out, &report)?;
+    } else {
+        serde_json::to_writer(&mut *out, &report)?;
+    }
+    out.write_all(b"\n")
+}
