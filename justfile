@@ -17,6 +17,10 @@ lint:
     cargo clippy --all-targets -- -D warnings
     cargo fmt --check
 
+# Render the HTML reports in headless Chromium, check the DOM, take screenshots (target/browser/)
+browser:
+    bash .ci/browser-check
+
 # Everything CI runs
 ci:
     bash .ci/run

@@ -180,6 +180,9 @@ enum Format {
     /// Markdown for a pull request or a CI step summary: the summary as a table, then the
     /// changed passages.
     Markdown,
+    /// One self-contained HTML page (no scripts, no requests): the two articles side by side,
+    /// a row a passage, with a summary bar and a legend. Use with -o report.html.
+    Html,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -230,7 +233,7 @@ fn extract(args: ExtractArgs) -> anyhow::Result<u8> {
                         serde_json::json!({"source": source.to_string(), "error": err.to_string()})
                     }
                 };
-                serde_json::to_writer(&mut out, &line)?;
+                report::write_json_value(&mut out, &line, false)?;
                 out.write_all(b"\n")?;
             }
         }
@@ -241,9 +244,9 @@ fn extract(args: ExtractArgs) -> anyhow::Result<u8> {
                 .collect::<Result<Vec<_>, _>>()?;
             let values: Vec<_> = docs.iter().map(report::extract_json).collect();
             if let [one] = values.as_slice() {
-                serde_json::to_writer_pretty(&mut out, one)?;
+                report::write_json_value(&mut out, one, true)?;
             } else {
-                serde_json::to_writer_pretty(&mut out, &values)?;
+                report::write_json_value(&mut out, &values, true)?;
             }
             out.write_all(b"\n")?;
         }
@@ -283,6 +286,7 @@ fn compare(args: CompareArgs) -> anyhow::Result<u8> {
         _ if args.summary => report::write_summary(&cmp, &mut out)?,
         Format::Json => report::write_json(&cmp, &mut out, args.pretty)?,
         Format::Markdown => report::write_markdown(&cmp, &mut out)?,
+        Format::Html => report::write_html(&cmp, &mut out)?,
         Format::Terminal => report::write_terminal(&cmp, &mut out)?,
     }
     out.flush()?;

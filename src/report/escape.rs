@@ -1,6 +1,8 @@
 //! Escapes for article text, one a format: nothing from a page reaches a terminal, a
 //! Markdown renderer or a browser as anything but text.
 
+use std::io;
+
 /// Text for the terminal: line breaks become spaces and control characters are shown as
 /// visible escapes, so article text can never drive the terminal.
 pub(crate) fn clean(s: &str) -> String {
@@ -10,11 +12,7 @@ pub(crate) fn clean(s: &str) -> String {
             '\n' | '\t' => out.push(' '),
             // Control characters (ESC and the rest) and the bidirectional overrides that can
             // reorder what a reader sees are shown as escapes, never passed through.
-            c if c.is_control()
-                || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') =>
-            {
-                out.extend(c.escape_unicode())
-            }
+            c if c.is_control() || is_bidi_control(c) => out.extend(c.escape_unicode()),
             c => out.push(c),
         }
     }
@@ -42,4 +40,122 @@ pub(crate) fn md(s: &str) -> String {
         }
     }
     out
+}
+
+/// Escapes text for HTML element content and quoted attribute values. Run [`clean`] first to
+/// show control characters and bidirectional overrides as visible escapes.
+pub(crate) fn html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + s.len() / 8);
+    for c in s.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Whether a character can reorder or hide what a reader sees: bidirectional overrides,
+/// embeddings, isolates and marks.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A JSON formatter that writes bidirectional controls and the two JavaScript line
+/// separators as `\uXXXX` escapes. The strings mean exactly what they meant (a JSON reader
+/// gets the same text back, so spans still slice it), but the JSON itself, shown in a
+/// terminal or pasted into a page, cannot reorder what a reader sees. serde_json already
+/// escapes the control characters.
+pub(crate) struct SafeJson<F>(pub F);
+
+macro_rules! delegate {
+    ($($name:ident($($arg:ident: $ty:ty),*);)*) => {
+        $(fn $name<W: ?Sized + io::Write>(&mut self, w: &mut W $(, $arg: $ty)*) -> io::Result<()> {
+            self.0.$name(w $(, $arg)*)
+        })*
+    };
+}
+
+impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for SafeJson<F> {
+    delegate! {
+        begin_array();
+        end_array();
+        begin_array_value(first: bool);
+        end_array_value();
+        begin_object();
+        end_object();
+        begin_object_key(first: bool);
+        end_object_key();
+        begin_object_value();
+        end_object_value();
+    }
+
+    fn write_string_fragment<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let mut rest = fragment;
+        while let Some(i) = rest.find(|c| is_bidi_control(c) || c == '\u{2028}' || c == '\u{2029}')
+        {
+            w.write_all(&rest.as_bytes()[..i])?;
+            let c = rest[i..].chars().next().expect("a character at i");
+            write!(w, "\\u{:04x}", u32::from(c))?;
+            rest = &rest[i + c.len_utf8()..];
+        }
+        w.write_all(rest.as_bytes())
+    }
+}
+
+/// Writes a value as JSON through [`SafeJson`], pretty or compact, without a newline.
+pub fn write_json_value<T: serde::Serialize + ?Sized>(
+    out: &mut dyn io::Write,
+    value: &T,
+    pretty: bool,
+) -> io::Result<()> {
+    if pretty {
+        let mut ser = serde_json::Serializer::with_formatter(
+            &mut *out,
+            SafeJson(serde_json::ser::PrettyFormatter::new()),
+        );
+        value.serialize(&mut ser).map_err(io::Error::from)
+    } else {
+        let mut ser = serde_json::Serializer::with_formatter(
+            &mut *out,
+            SafeJson(serde_json::ser::CompactFormatter),
+        );
+        value.serialize(&mut ser).map_err(io::Error::from)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_escapes_bidi_controls_and_reads_back_the_same() {
+        let text = "a\u{202E}b\u{2066}c\u{2028}d \x1b[31m e — “f”";
+        for pretty in [false, true] {
+            let mut out = Vec::new();
+            write_json_value(&mut out, &serde_json::json!({ "t": text }), pretty).unwrap();
+            let s = String::from_utf8(out).unwrap();
+            assert!(s.contains("\\u202e") && s.contains("\\u2066") && s.contains("\\u2028"));
+            assert!(!s.contains('\u{202E}') && !s.contains('\x1b'), "{s}");
+            assert!(s.contains("— “f”"), "other text is kept as it is: {s}");
+            let back: serde_json::Value = serde_json::from_str(&s).unwrap();
+            assert_eq!(back["t"], text);
+        }
+    }
+
+    #[test]
+    fn html_escapes_markup_and_quotes() {
+        assert_eq!(
+            html(r#"<a href="x" onclick='y'>&</a>"#),
+            "&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&lt;/a&gt;"
+        );
+    }
 }

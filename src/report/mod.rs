@@ -14,10 +14,13 @@ use crate::{Comparison, normalize};
 
 mod escape;
 mod extract;
+mod html;
 mod markdown;
 mod terminal;
 
+pub use escape::write_json_value;
 pub use extract::{ExtractOut, extract_json, write_extract_text};
+pub use html::write_html;
 pub use markdown::write_markdown;
 pub use terminal::{write_summary, write_terminal};
 
@@ -255,11 +258,6 @@ fn segment_out<'a>(cmp: &'a Comparison, seg: &'a Segment) -> SegmentOut<'a> {
 
 /// Writes the JSON report, pretty or compact, with a trailing newline.
 pub fn write_json(cmp: &Comparison, out: &mut dyn Write, pretty: bool) -> io::Result<()> {
-    let report = Report::new(cmp);
-    if pretty {
-        serde_json::to_writer_pretty(&mut *out, &report)?;
-    } else {
-        serde_json::to_writer(&mut *out, &report)?;
-    }
+    write_json_value(out, &Report::new(cmp), pretty)?;
     out.write_all(b"\n")
 }
