@@ -15,11 +15,15 @@ use crate::{Comparison, normalize};
 mod escape;
 mod extract;
 mod markdown;
+mod rows;
+mod side;
 mod terminal;
+mod wrap;
 
 pub use extract::{ExtractOut, extract_json, write_extract_text};
 pub use markdown::write_markdown;
-pub use terminal::{write_summary, write_terminal};
+pub use side::{DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH, parse_width, side_width, write_side_by_side};
+pub use terminal::{write_summary, write_terminal, write_terminal_with};
 
 /// The JSON report, contract version 1 (see `docs/json.md`).
 #[derive(Debug, Serialize)]
