@@ -144,32 +144,18 @@ pub(crate) fn adapted_text(cmp: &Comparison, seg: &Segment) -> Option<String> {
 mod tests {
     use super::*;
 
-    fn seg(kind: Kind) -> Segment {
-        Segment {
-            kind,
-            moved: false,
-            similarity: None,
-            adapted: None,
-            original: None,
-            changes: Vec::new(),
-            furniture: None,
-            signals: Vec::new(),
-            truncated: false,
-        }
-    }
-
     /// `u` unchanged, `m` unchanged but moved, `+` inserted, `-` removed.
     fn segs(pattern: &str) -> Vec<Segment> {
         pattern
             .chars()
             .map(|c| match c {
-                'u' => seg(Kind::Unchanged),
+                'u' => Segment::bare(Kind::Unchanged),
                 'm' => Segment {
                     moved: true,
-                    ..seg(Kind::Unchanged)
+                    ..Segment::bare(Kind::Unchanged)
                 },
-                '+' => seg(Kind::Inserted),
-                _ => seg(Kind::Removed),
+                '+' => Segment::bare(Kind::Inserted),
+                _ => Segment::bare(Kind::Removed),
             })
             .collect()
     }
