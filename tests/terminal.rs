@@ -301,7 +301,7 @@ fn context_folds_unchanged_stretches_inline_and_side_by_side() {
         "{+did not elaborate+}",
         "George Soros",
         "- Beijing has declared",
-        "(the adapted article stops here",
+        "(dateline removed)",
     ] {
         assert_eq!(one.contains(needle), full.contains(needle), "{needle}");
     }
@@ -325,4 +325,45 @@ fn context_folds_unchanged_stretches_inline_and_side_by_side() {
         assert!(!sbs_zero.contains(t.as_str()), "shown: {t}");
     }
     assert!(sbs_zero.contains("George Soros"));
+}
+
+#[test]
+fn side_by_side_folds_the_tail_a_short_copy_never_reaches() {
+    let tmp = tempfile::tempdir().unwrap();
+    let files = write_pair(
+        tmp.path(),
+        "Markets fell on Monday.\n\nOil rose slightly.\n\nGold was flat.\n\n\
+         The dollar gained.\n\nBonds were steady.\n",
+        "Markets fell on Monday.\n\nOil rose slightly.\n",
+    );
+    let out = run(
+        &["--side-by-side", "--width=60", "--color=never"],
+        &files,
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    let tail: Vec<&str> = text.lines().filter(|l| l.starts_with('-')).collect();
+    assert_eq!(tail.len(), 1, "one row for the whole tail: {text}");
+    assert!(
+        tail[0].starts_with("-  (the adapted article stops"),
+        "{text}"
+    );
+    assert!(!text.contains("The dollar gained"), "{text}");
+    assert!(cells(&text).contains(&("Oil rose slightly.", "Oil rose slightly.")));
+    // With --context 0 the kept passages fold, the tail stays.
+    let out = run(
+        &[
+            "--side-by-side",
+            "--width=60",
+            "--color=never",
+            "--context=0",
+        ],
+        &files,
+        &[],
+    );
+    let text = stdout(&out);
+    assert!(cells(&text).contains(&("… 2 unchanged passages …", "… 2 unchanged passages …")));
+    assert!(text.contains("-  (the adapted article stops"), "{text}");
+    assert!(!text.contains("Oil rose"), "{text}");
 }
