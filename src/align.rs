@@ -109,6 +109,24 @@ pub struct Segment {
     pub truncated: bool,
 }
 
+#[cfg(test)]
+impl Segment {
+    /// A segment of this kind and nothing else: no sides, edits, furniture or signals.
+    pub(crate) fn bare(kind: Kind) -> Segment {
+        Segment {
+            kind,
+            moved: false,
+            similarity: None,
+            adapted: None,
+            original: None,
+            changes: Vec::new(),
+            furniture: None,
+            signals: Vec::new(),
+            truncated: false,
+        }
+    }
+}
+
 /// A document with its sentences, as the aligner takes it.
 #[derive(Debug, Clone, Copy)]
 pub struct Side<'a> {

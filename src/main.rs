@@ -119,6 +119,31 @@ struct CompareArgs {
     /// Print only the summary (terminal format).
     #[arg(long)]
     summary: bool,
+    /// Show the original(s) and the adapted article in two columns, a row a passage
+    ///
+    /// The original is on the left, the adapted article on the right, each passage on one
+    /// row with its mark in the gutter: + inserted (left side empty), - removed (right side
+    /// empty), ~ reworded (deletions [-...-] on the left, additions {+...+} on the right),
+    /// `>` moved, · furniture. Text is wrapped to fit --width.
+    ///
+    /// Example: wirediff compare --side-by-side --context 2 --color always ap.txt site.txt | less -R
+    #[arg(long)]
+    side_by_side: bool,
+    /// Width of the side-by-side view in columns, 40 to 1000 [default: the terminal's, else 100]
+    ///
+    /// Without --width, the WIREDIFF_WIDTH environment variable, then the terminal's width
+    /// (when standard output is one), then 100. Wide characters (CJK) count two columns,
+    /// combining marks none; no line is wider than this.
+    #[arg(long, value_name = "COLUMNS", requires = "side_by_side")]
+    width: Option<String>,
+    /// Fold unchanged stretches, keeping N unchanged passages around each change
+    ///
+    /// In the terminal views (inline and --side-by-side), at most N unchanged passages are
+    /// shown before and after each change; the rest of a run becomes one line,
+    /// "… 12 unchanged passages …". Moved passages and furniture are changes, never folded.
+    /// --context 0 shows only what changed. Without --context every passage is shown.
+    #[arg(long, value_name = "N")]
+    context: Option<usize>,
     /// Write the report to FILE instead of standard output (no color unless --color always).
     #[arg(short, long, value_name = "FILE")]
     output: Option<std::path::PathBuf>,
@@ -265,6 +290,27 @@ fn extract(args: ExtractArgs) -> anyhow::Result<u8> {
 }
 
 fn compare(args: CompareArgs) -> anyhow::Result<u8> {
+    if (args.side_by_side || args.context.is_some()) && !matches!(args.format, Format::Terminal) {
+        let format = args
+            .format
+            .to_possible_value()
+            .map(|v| v.get_name().to_owned());
+        anyhow::bail!(
+            "--side-by-side and --context are for the terminal report, not --format {}",
+            format.unwrap_or_default()
+        );
+    }
+    let to_terminal = args.output.is_none() && io::stdout().is_terminal();
+    let width = if args.side_by_side {
+        let env = std::env::var_os("WIREDIFF_WIDTH").map(|v| v.to_string_lossy().into_owned());
+        let term = terminal_size::terminal_size_of(io::stdout())
+            .filter(|_| to_terminal)
+            .map(|(w, _)| usize::from(w.0));
+        report::side_width(args.width.as_deref(), env.as_deref(), term)
+            .map_err(anyhow::Error::msg)?
+    } else {
+        0
+    };
     let mut sources: Vec<Source> = args.inputs.iter().map(|s| Source::parse(s)).collect();
     let adapted = sources.pop().context("no adapted article given")?;
     let cmp = wirediff::compare_sources_with(
@@ -273,7 +319,6 @@ fn compare(args: CompareArgs) -> anyhow::Result<u8> {
         &Options::default(),
         &args.fetch.load_options(),
     )?;
-    let to_terminal = args.output.is_none() && io::stdout().is_terminal();
     let mut out: Box<dyn Write> = match &args.output {
         Some(path) => Box::new(io::BufWriter::new(
             std::fs::File::create(path)
@@ -287,7 +332,10 @@ fn compare(args: CompareArgs) -> anyhow::Result<u8> {
         Format::Json => report::write_json(&cmp, &mut out, args.pretty)?,
         Format::Markdown => report::write_markdown(&cmp, &mut out)?,
         Format::Html => report::write_html(&cmp, &mut out)?,
-        Format::Terminal => report::write_terminal(&cmp, &mut out)?,
+        Format::Terminal if args.side_by_side => {
+            report::write_side_by_side(&cmp, width, args.context, &mut out)?
+        }
+        Format::Terminal => report::write_terminal_with(&cmp, args.context, &mut out)?,
     }
     out.flush()?;
     Ok(if cmp.summary().has_differences() {

@@ -1253,15 +1253,8 @@ mod tests {
     #[test]
     fn credit_on_furniture_and_loaded_on_insertions() {
         let seg = |kind, furniture| Segment {
-            kind,
-            moved: false,
-            similarity: None,
-            adapted: None,
-            original: None,
-            changes: Vec::new(),
             furniture,
-            signals: Vec::new(),
-            truncated: false,
+            ..Segment::bare(kind)
         };
         let dateline = Some(Furniture::Dateline);
         assert_eq!(

@@ -308,6 +308,14 @@ fn hostile_article_text_is_inert_in_every_format() {
     for (args, colored) in [
         (&["--format", "terminal", "--color", "never"][..], false),
         (&["--format", "terminal", "--color", "always"][..], true),
+        (
+            &["--side-by-side", "--width", "80", "--color", "never"][..],
+            false,
+        ),
+        (
+            &["--side-by-side", "--width", "80", "--color", "always"][..],
+            true,
+        ),
         (&["--format", "markdown"][..], false),
         (&["--format", "json"][..], false),
         (&["--summary", "--color", "always"][..], true),

@@ -16,13 +16,17 @@ mod escape;
 mod extract;
 mod html;
 mod markdown;
+mod rows;
+mod side;
 mod terminal;
+mod wrap;
 
 pub use escape::write_json_value;
 pub use extract::{ExtractOut, extract_json, write_extract_text};
 pub use html::write_html;
 pub use markdown::write_markdown;
-pub use terminal::{write_summary, write_terminal};
+pub use side::{DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH, parse_width, side_width, write_side_by_side};
+pub use terminal::{write_summary, write_terminal, write_terminal_with};
 
 /// The JSON report, contract version 1 (see `docs/json.md`).
 #[derive(Debug, Serialize)]

@@ -5,6 +5,7 @@ use std::io::{self, Write};
 use colored::Colorize;
 
 use super::escape::clean;
+use super::rows::{Row, adapted_text, fold_text, original_text, rows, tail_text};
 use super::summarize;
 use crate::Comparison;
 use crate::align::{self, Kind, Op, Segment};
@@ -14,6 +15,17 @@ use crate::signals::{Signal, SignalKind};
 /// edits inline, then the summary. Colors follow `colored`'s global setting; without color
 /// the marks alone (`+`, `-`, `~`, `>`, `[-...-]`, `{+...+}`) carry the meaning.
 pub fn write_terminal(cmp: &Comparison, out: &mut dyn Write) -> io::Result<()> {
+    write_terminal_with(cmp, None, out)
+}
+
+/// Like [`write_terminal`], but with `context: Some(n)` long unchanged stretches are folded:
+/// at most `n` unchanged passages are shown before and after each change, the rest as one
+/// dim line (`… 12 unchanged passages …`).
+pub fn write_terminal_with(
+    cmp: &Comparison,
+    context: Option<usize>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let several = cmp.originals.len() > 1;
     let names: Vec<&str> = cmp.originals.iter().map(|d| d.source.as_str()).collect();
     writeln!(
@@ -30,54 +42,29 @@ pub fn write_terminal(cmp: &Comparison, out: &mut dyn Write) -> io::Result<()> {
         }
     }
     writeln!(out)?;
-    let mut last_para: Option<usize> = None;
-    let mut tail_shown = vec![false; cmp.originals.len()];
-    for seg in &cmp.segments {
-        let para = seg
-            .adapted
-            .as_ref()
-            .map(|r| cmp.adapted_sentences[r.start].paragraph);
-        if para.is_some() && last_para.is_some() && para != last_para {
-            writeln!(out)?;
-        }
-        if para.is_some() {
-            last_para = para;
-        }
-        if seg.truncated {
-            // The tail an early-stopping copy never reaches: one line, not one per sentence.
-            let src = seg.original.as_ref().map_or(0, |(s, _)| *s);
-            if std::mem::replace(&mut tail_shown[src], true) {
-                continue;
+    for row in rows(cmp, context) {
+        match row {
+            Row::Break => writeln!(out)?,
+            Row::Fold(n) => writeln!(out, "  {}", fold_text(n).dimmed())?,
+            Row::Tail {
+                source,
+                count,
+                first,
+            } => {
+                let from = if several {
+                    format!(" [{}]", source + 1)
+                } else {
+                    String::new()
+                };
+                let text = tail_text(cmp, count, first);
+                writeln!(out, "{} {}", "-".red(), format!("{text}{from}").red())?;
             }
-            let n = cmp
-                .segments
-                .iter()
-                .filter(|t| t.truncated && t.original.as_ref().is_some_and(|(s, _)| *s == src))
-                .count();
-            let first = seg
-                .original
-                .as_ref()
-                .map(|(s, r)| clean(align::span_text(cmp.original_side(*s), r)))
-                .unwrap_or_default();
-            let from = if several {
-                format!(" [{}]", src + 1)
-            } else {
-                String::new()
-            };
-            writeln!(
-                out,
-                "{} {}",
-                "-".red(),
-                format!(
-                    "(the adapted article stops here: the last {n} sentences of the original are not in it, from “{first}”){from}"
-                )
-                .red()
-            )?;
-            continue;
-        }
-        write_segment(cmp, seg, several, out)?;
-        if let Some(line) = signal_line(&seg.signals) {
-            writeln!(out, "{}", line.magenta().dimmed())?;
+            Row::Segment(seg) => {
+                write_segment(cmp, seg, several, out)?;
+                if let Some(line) = signal_line(&seg.signals) {
+                    writeln!(out, "{}", line.magenta().dimmed())?;
+                }
+            }
         }
     }
     writeln!(out)?;
@@ -186,14 +173,8 @@ fn write_segment(
     several: bool,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let a_text = seg
-        .adapted
-        .as_ref()
-        .map(|r| clean(align::span_text(cmp.adapted_side(), r)));
-    let o_text = seg
-        .original
-        .as_ref()
-        .map(|(s, r)| clean(align::span_text(cmp.original_side(*s), r)));
+    let a_text = adapted_text(cmp, seg);
+    let o_text = original_text(cmp, seg);
     let from = match (&seg.original, several) {
         (Some((s, _)), true) => format!(" [{}]", s + 1).dimmed().to_string(),
         _ => String::new(),
