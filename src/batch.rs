@@ -188,7 +188,9 @@ where
             scope.spawn(move || {
                 loop {
                     let next = work_rx.lock().map(|rx| rx.recv());
-                    let Ok(Ok((seq, number, line))) = next else { break };
+                    let Ok(Ok((seq, number, line))) = next else {
+                        break;
+                    };
                     let a = match line {
                         Some(line) => answer(&line, number, loader, opts),
                         None => failure(
@@ -207,7 +209,9 @@ where
         // On a write error (a closed pipe), dropping the receivers stops the others.
         drop(done_rx);
         drop(permit_rx);
-        let read = reader.join().unwrap_or_else(|_| Err(io::Error::other("reader panicked")));
+        let read = reader
+            .join()
+            .unwrap_or_else(|_| Err(io::Error::other("reader panicked")));
         let stats = written?;
         read?;
         Ok(stats)

@@ -78,7 +78,13 @@ pub struct CorpusArgs {
     #[arg(value_name = "CORPUS", required = true)]
     corpus: Option<PathBuf>,
     /// Compare this many pairs at once (default: one a core)
-    #[arg(short, long, value_name = "N", default_value_t = 0, hide_default_value = true)]
+    #[arg(
+        short,
+        long,
+        value_name = "N",
+        default_value_t = 0,
+        hide_default_value = true
+    )]
     jobs: usize,
     /// Run only part K of N (1/4, 2/4...): pairs are assigned by a hash of their id
     #[arg(long, value_name = "K/N", value_parser = parse_partition)]
@@ -171,7 +177,13 @@ enum PairReport {
 #[derive(clap::Args)]
 pub struct BatchArgs {
     /// Compare this many lines at once (default: one a core)
-    #[arg(short, long, value_name = "N", default_value_t = 0, hide_default_value = true)]
+    #[arg(
+        short,
+        long,
+        value_name = "N",
+        default_value_t = 0,
+        hide_default_value = true
+    )]
     jobs: usize,
     /// Write {"id", "status", "expectations", "summary"} instead of the whole report
     #[arg(long)]
@@ -224,13 +236,11 @@ pub fn corpus(args: CorpusArgs) -> anyhow::Result<u8> {
     // Per-pair text reports are never colored; the summary's colors are drawn apart.
     colored::control::set_override(false);
     let bar = if !args.no_progress && io::stderr().is_terminal() {
-        let bar = ProgressBar::with_draw_target(
-            Some(pairs.len() as u64),
-            ProgressDrawTarget::stderr(),
-        );
-        if let Ok(style) = ProgressStyle::with_template(
-            "{bar:40} {pos}/{len} pairs, {per_sec}, {eta} left {msg}",
-        ) {
+        let bar =
+            ProgressBar::with_draw_target(Some(pairs.len() as u64), ProgressDrawTarget::stderr());
+        if let Ok(style) =
+            ProgressStyle::with_template("{bar:40} {pos}/{len} pairs, {per_sec}, {eta} left {msg}")
+        {
             bar.set_style(style);
         }
         bar

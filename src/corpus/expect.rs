@@ -360,12 +360,10 @@ impl Expect {
     }
 
     fn check(&self, cmp: &Comparison, texts: &[SegmentWords]) -> Checked {
-        let needle = (self.contains.as_ref()).map(|t| format!(" {} ", normalize::words(t).join(" ")));
-        let has_text = |i: usize, seg: &Segment| {
-            needle
-                .as_deref()
-                .is_none_or(|n| texts[i].contains(seg, n))
-        };
+        let needle =
+            (self.contains.as_ref()).map(|t| format!(" {} ", normalize::words(t).join(" ")));
+        let has_text =
+            |i: usize, seg: &Segment| needle.as_deref().is_none_or(|n| texts[i].contains(seg, n));
         let has_signal = |seg: &Segment| {
             self.signal
                 .is_none_or(|s| seg.signals.iter().any(|x| x.kind() == s.kind()))
@@ -377,11 +375,7 @@ impl Expect {
             .find(|(i, seg)| self.kind.matches(seg) && has_text(*i, seg) && has_signal(seg));
         let met = hit.is_some() != self.absent;
         let found = match hit {
-            Some((_, seg)) => Some(format!(
-                "{} passage: {}",
-                seg_kind(seg),
-                excerpt(cmp, seg)
-            )),
+            Some((_, seg)) => Some(format!("{} passage: {}", seg_kind(seg), excerpt(cmp, seg))),
             None => {
                 // Where the text is instead, if anywhere: the likeliest reason it failed.
                 let elsewhere = cmp
@@ -461,7 +455,8 @@ mod tests {
     }
 
     fn cmp() -> Comparison {
-        let wire = Document::from_text("o", "Xi spoke on Friday. He gave no details. Markets fell.");
+        let wire =
+            Document::from_text("o", "Xi spoke on Friday. He gave no details. Markets fell.");
         let adapted = Document::from_text(
             "a",
             "Xi spoke on Friday. He did not elaborate. Markets fell. A globalist cabal is to blame.",
@@ -481,14 +476,18 @@ mod tests {
 
     #[test]
     fn unknown_kind_lists_the_kinds() {
-        let msg = parse("[[expect]]\nkind = \"added\"\n").unwrap_err().to_string();
+        let msg = parse("[[expect]]\nkind = \"added\"\n")
+            .unwrap_err()
+            .to_string();
         assert!(msg.contains("line 2"), "{msg}");
         assert!(msg.contains("`added`") && msg.contains("`moved`"), "{msg}");
     }
 
     #[test]
     fn shares_must_be_fractions() {
-        let msg = parse("[limits]\nmax_inserted_share = 25\n").unwrap_err().to_string();
+        let msg = parse("[limits]\nmax_inserted_share = 25\n")
+            .unwrap_err()
+            .to_string();
         assert!(msg.contains("between 0 and 1"), "{msg}");
         let msg = parse("[[expect]]\nkind = \"inserted\"\ncontains = \"--\"\n")
             .unwrap_err()
@@ -513,7 +512,11 @@ mod tests {
         let met: Vec<bool> = got.iter().map(|c| c.met).collect();
         assert_eq!(met, [true, false, true, false, true, true], "{got:#?}");
         assert!(
-            got[1].found.as_deref().unwrap().contains("unchanged passage"),
+            got[1]
+                .found
+                .as_deref()
+                .unwrap()
+                .contains("unchanged passage"),
             "{got:#?}"
         );
         assert_eq!(got[4].expect, "no removed");

@@ -157,8 +157,14 @@ mod tests {
     #[test]
     fn escapes_markup_quotes_and_characters_xml_forbids() {
         assert_eq!(text("a < b & c > d"), "a &lt; b &amp; c &gt; d");
-        assert_eq!(attr("say \"x\"\n'y'"), "say &quot;x&quot;&#10;&apos;y&apos;");
-        assert_eq!(text("bell\u{7}esc\u{1b}nul\0"), "bell\\u{7}esc\\u{1b}nul\\u{0}");
+        assert_eq!(
+            attr("say \"x\"\n'y'"),
+            "say &quot;x&quot;&#10;&apos;y&apos;"
+        );
+        assert_eq!(
+            text("bell\u{7}esc\u{1b}nul\0"),
+            "bell\\u{7}esc\\u{1b}nul\\u{0}"
+        );
         assert_eq!(text("\u{FFFF}ok\ttab"), "\\u{ffff}ok\ttab");
         // Other non-ASCII text passes through: the document is UTF-8.
         assert_eq!(attr("Zelenskyy – “puppet”"), "Zelenskyy – “puppet”");

@@ -495,8 +495,8 @@ impl LineSpec {
                 _ => PathBuf::from(p),
             }),
             Some(v) => {
-                let exp: Expectations = serde_json::from_value(v.clone())
-                    .map_err(|e| bad(format!("expect: {e}")))?;
+                let exp: Expectations =
+                    serde_json::from_value(v.clone()).map_err(|e| bad(format!("expect: {e}")))?;
                 exp.validate().map_err(|e| bad(format!("expect: {e}")))?;
                 ExpectSource::Inline(exp)
             }
@@ -530,9 +530,10 @@ pub fn read_manifest(path: &Path) -> Result<Vec<Pair>, CorpusError> {
         let (id, inputs) = match LineSpec::parse(line, number) {
             Err(e) => (format!("line {number}"), Err(e.to_string())),
             Ok(spec) => match spec.id.as_str() {
-                Some(id) if valid_id(id) => {
-                    (id.to_string(), spec.inputs(Some(base), number).map_err(|e| e.to_string()))
-                }
+                Some(id) if valid_id(id) => (
+                    id.to_string(),
+                    spec.inputs(Some(base), number).map_err(|e| e.to_string()),
+                ),
                 _ => (
                     format!("line {number}"),
                     Err(format!(
@@ -546,7 +547,9 @@ pub fn read_manifest(path: &Path) -> Result<Vec<Pair>, CorpusError> {
             let dup = format!("{id} (line {number})");
             pairs.push(Pair {
                 id: dup,
-                inputs: Err(format!("line {number}: duplicate id {id:?} (first on line {first})")),
+                inputs: Err(format!(
+                    "line {number}: duplicate id {id:?} (first on line {first})"
+                )),
             });
             continue;
         }
@@ -561,7 +564,9 @@ fn valid_id(id: &str) -> bool {
         && !id.starts_with('/')
         && !id.contains('\\')
         && !id.chars().any(char::is_control)
-        && id.split('/').all(|c| !c.is_empty() && c != "." && c != "..")
+        && id
+            .split('/')
+            .all(|c| !c.is_empty() && c != "." && c != "..")
 }
 
 /// Formats of the per-pair reports written under `--out`.
@@ -697,7 +702,10 @@ pub fn compare_with(
     options: &Options,
 ) -> crate::Result<Comparison> {
     let read = |s: &Source| extract::extract(&loader.load(s)?);
-    let docs = originals.iter().map(read).collect::<crate::Result<Vec<_>>>()?;
+    let docs = originals
+        .iter()
+        .map(read)
+        .collect::<crate::Result<Vec<_>>>()?;
     Ok(crate::compare(docs, read(adapted)?, options))
 }
 
@@ -762,7 +770,10 @@ mod tests {
                 counts[parts[0] as usize - 1] += 1;
             }
             // A hash spreads them: no part is empty or holds most of them.
-            assert!(counts.iter().all(|&c| c > 500 / n as usize / 2), "{counts:?}");
+            assert!(
+                counts.iter().all(|&c| c > 500 / n as usize / 2),
+                "{counts:?}"
+            );
         }
         // Stable: the part depends on the id alone.
         assert_eq!(part_of("seed", 2), part_of("seed", 2));
@@ -770,11 +781,21 @@ mod tests {
 
     #[test]
     fn natural_order_of_originals() {
-        let mut names = vec!["original-10.txt", "original-2.txt", "original.txt", "original-1.txt"];
+        let mut names = vec![
+            "original-10.txt",
+            "original-2.txt",
+            "original.txt",
+            "original-1.txt",
+        ];
         names.sort_by(|a, b| natural_cmp(a, b));
         assert_eq!(
             names,
-            ["original-1.txt", "original-2.txt", "original-10.txt", "original.txt"]
+            [
+                "original-1.txt",
+                "original-2.txt",
+                "original-10.txt",
+                "original.txt"
+            ]
         );
     }
 

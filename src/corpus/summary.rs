@@ -150,15 +150,22 @@ impl CorpusSummary {
             message,
         };
         let text = std::fs::read_to_string(path).map_err(|e| merge_err(e.to_string()))?;
-        let value: serde_json::Value = serde_json::from_str(&text)
-            .map_err(|e| merge_err(format!("not JSON ({e})")))?;
+        let value: serde_json::Value =
+            serde_json::from_str(&text).map_err(|e| merge_err(format!("not JSON ({e})")))?;
         match value.get("version").and_then(|v| v.as_u64()) {
             Some(v) if v == u64::from(SUMMARY_VERSION) => {}
-            Some(v) => return Err(merge_err(format!("summary version {v}; this wirediff reads version {SUMMARY_VERSION}"))),
-            None => return Err(merge_err("not a corpus summary (wirediff corpus --format json)".to_string())),
+            Some(v) => {
+                return Err(merge_err(format!(
+                    "summary version {v}; this wirediff reads version {SUMMARY_VERSION}"
+                )));
+            }
+            None => {
+                return Err(merge_err(
+                    "not a corpus summary (wirediff corpus --format json)".to_string(),
+                ));
+            }
         }
-        serde_json::from_value(value)
-            .map_err(|e| merge_err(format!("not a corpus summary ({e})")))
+        serde_json::from_value(value).map_err(|e| merge_err(format!("not a corpus summary ({e})")))
     }
 
     /// Merges the summaries of the parts of one corpus (or of several corpora) into one:
@@ -172,7 +179,10 @@ impl CorpusSummary {
             });
         };
         let corpus = first.corpus.clone();
-        let partitioned: Vec<_> = parts.iter().filter(|(_, s)| s.partition.is_some()).collect();
+        let partitioned: Vec<_> = parts
+            .iter()
+            .filter(|(_, s)| s.partition.is_some())
+            .collect();
         if !partitioned.is_empty() {
             let of = first.partition.map(|p| p.of);
             let mut seen: BTreeMap<u32, &str> = BTreeMap::new();
@@ -185,7 +195,9 @@ impl CorpusSummary {
                             message: format!(
                                 "partition {} does not fit with {first_name}'s {}",
                                 s.partition.map_or("none".to_string(), |p| p.to_string()),
-                                first.partition.map_or("none".to_string(), |p| p.to_string())
+                                first
+                                    .partition
+                                    .map_or("none".to_string(), |p| p.to_string())
                             ),
                         });
                     }
@@ -205,7 +217,10 @@ impl CorpusSummary {
             if !missing.is_empty() {
                 return Err(CorpusError::Merge {
                     path: first_name.clone(),
-                    message: format!("part {} missing: the merge would not cover the corpus", missing.join(", ")),
+                    message: format!(
+                        "part {} missing: the merge would not cover the corpus",
+                        missing.join(", ")
+                    ),
                 });
             }
         }
@@ -283,7 +298,11 @@ impl CorpusSummary {
                 )?,
             }
         }
-        let failed: Vec<&PairOutcome> = self.pairs.iter().filter(|p| p.status == Status::Fail).collect();
+        let failed: Vec<&PairOutcome> = self
+            .pairs
+            .iter()
+            .filter(|p| p.status == Status::Fail)
+            .collect();
         if !failed.is_empty() {
             writeln!(out)?;
             writeln!(out, "Unmet expectations:")?;
@@ -299,7 +318,11 @@ impl CorpusSummary {
                 }
             }
         }
-        let errors: Vec<&PairOutcome> = self.pairs.iter().filter(|p| p.status == Status::Error).collect();
+        let errors: Vec<&PairOutcome> = self
+            .pairs
+            .iter()
+            .filter(|p| p.status == Status::Error)
+            .collect();
         if !errors.is_empty() {
             writeln!(out)?;
             writeln!(out, "Could not be compared:")?;
@@ -337,14 +360,21 @@ impl CorpusSummary {
         writeln!(out)?;
         writeln!(out, "{verdict} **{}**", md(&t.line()))?;
         writeln!(out)?;
-        writeln!(out, "| pairs | passed | failed | could not be compared | with differences |")?;
+        writeln!(
+            out,
+            "| pairs | passed | failed | could not be compared | with differences |"
+        )?;
         writeln!(out, "|---:|---:|---:|---:|---:|")?;
         writeln!(
             out,
             "| {} | {} | {} | {} | {} |",
             t.pairs, t.passed, t.failed, t.errors, t.with_differences
         )?;
-        let failed: Vec<&PairOutcome> = self.pairs.iter().filter(|p| p.status == Status::Fail).collect();
+        let failed: Vec<&PairOutcome> = self
+            .pairs
+            .iter()
+            .filter(|p| p.status == Status::Fail)
+            .collect();
         if !failed.is_empty() {
             writeln!(out)?;
             writeln!(out, "### Unmet expectations")?;
@@ -363,7 +393,11 @@ impl CorpusSummary {
                 }
             }
         }
-        let errors: Vec<&PairOutcome> = self.pairs.iter().filter(|p| p.status == Status::Error).collect();
+        let errors: Vec<&PairOutcome> = self
+            .pairs
+            .iter()
+            .filter(|p| p.status == Status::Error)
+            .collect();
         if !errors.is_empty() {
             writeln!(out)?;
             writeln!(out, "### Could not be compared")?;
@@ -371,7 +405,12 @@ impl CorpusSummary {
             writeln!(out, "| pair | problem |")?;
             writeln!(out, "|---|---|")?;
             for p in errors {
-                writeln!(out, "| {} | {} |", md(&p.id), md(p.error.as_deref().unwrap_or("")))?;
+                writeln!(
+                    out,
+                    "| {} | {} |",
+                    md(&p.id),
+                    md(p.error.as_deref().unwrap_or(""))
+                )?;
             }
         }
         writeln!(out)?;
@@ -383,7 +422,11 @@ impl CorpusSummary {
             )?;
             return Ok(());
         }
-        writeln!(out, "<details><summary>All {} pairs</summary>", self.pairs.len())?;
+        writeln!(
+            out,
+            "<details><summary>All {} pairs</summary>",
+            self.pairs.len()
+        )?;
         writeln!(out)?;
         writeln!(
             out,
