@@ -44,8 +44,8 @@ takes the pairs whose id hashes to part K (SHA-256), so N CI jobs cover the corp
 Examples:
   wirediff corpus fixtures/pairs
   wirediff corpus --junit junit.xml --out reports corpus/
-  wirediff corpus --partition 2/4 --format json -o part-2.json corpus/
-  wirediff corpus merge --format markdown part-*.json >> \"$GITHUB_STEP_SUMMARY\"
+  wirediff corpus --partition 2/4 --json part-2.json --format markdown corpus/ >> \"$GITHUB_STEP_SUMMARY\"
+  wirediff corpus merge --junit junit.xml --format markdown part-*.json
 
 Exit status (expectations decide, not differences): 0 every pair compared and every \
 expectation held, 1 an expectation did not hold, 2 a pair could not be compared (or trouble).";
@@ -144,6 +144,9 @@ struct SummaryArgs {
     /// Write the summary to FILE instead of standard output
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// Also write the JSON summary to FILE (to merge later), whatever --format says
+    #[arg(long, value_name = "FILE")]
+    json: Option<PathBuf>,
     /// Also write JUnit XML to FILE: one test case a pair, unmet expectations as failures,
     /// pairs that could not be compared as errors
     #[arg(long, value_name = "FILE")]
@@ -271,6 +274,9 @@ fn merge(args: MergeArgs) -> anyhow::Result<u8> {
 }
 
 fn write_summary(summary: &CorpusSummary, args: &SummaryArgs) -> anyhow::Result<u8> {
+    if let Some(path) = &args.json {
+        write_file(path, |out| summary.write_json(out))?;
+    }
     if let Some(path) = &args.junit {
         write_file(path, |out| junit::write_junit(summary, out))?;
     }

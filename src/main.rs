@@ -82,7 +82,7 @@ Exit status: 0 every source read, 2 trouble (with jsonl: any source failed).")]
     Extract(ExtractArgs),
     /// Compare every pair of a corpus, check expect.toml, summarize for CI (JUnit, Markdown).
     #[command(after_help = corpus_cli::CORPUS_HELP)]
-    Corpus(corpus_cli::CorpusArgs),
+    Corpus(Box<corpus_cli::CorpusArgs>),
     /// Compare pairs given as JSON Lines on standard input, one JSON report a line out.
     #[command(after_help = corpus_cli::BATCH_HELP)]
     Batch(corpus_cli::BatchArgs),
@@ -215,7 +215,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
     match cli.command {
         Command::Compare(args) => compare(args),
         Command::Extract(args) => extract(args),
-        Command::Corpus(args) => corpus_cli::corpus(args),
+        Command::Corpus(args) => corpus_cli::corpus(*args),
         Command::Batch(args) => corpus_cli::batch(args),
     }
 }

@@ -45,7 +45,7 @@ fn copy_pair(name: &str, dir: &Path, extra: Option<&str>) {
     for entry in std::fs::read_dir(fixtures().join(name)).unwrap() {
         let path = entry.unwrap().path();
         let file = path.file_name().unwrap().to_string_lossy().into_owned();
-        if file == "README.md" {
+        if file == "README.md" || file == "expect.toml" {
             continue;
         }
         let mut text = std::fs::read_to_string(&path).unwrap();
@@ -480,7 +480,7 @@ fn markdown_summary_names_the_failures() {
         "{md}"
     );
     assert!(
-        md.contains("<details><summary>All 41 pairs</summary>"),
+        md.contains("<details><summary>Every pair (41)</summary>"),
         "{md}"
     );
 }
@@ -537,6 +537,27 @@ fn manifest_lists_pairs_anywhere_with_inline_expectations() {
             .unwrap()
             .starts_with("line 5: ")
     );
+}
+
+#[test]
+fn the_fixture_corpus_meets_its_expectations() {
+    let json_file = tempfile::NamedTempFile::new().unwrap();
+    let out = wirediff()
+        .args(["corpus", "--format", "markdown", "--json"])
+        .arg(json_file.path())
+        .arg(fixtures())
+        .output()
+        .unwrap();
+    let md = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{md}");
+    assert!(
+        md.contains("| pass | seed | 26 | 8 | 17 | 9 | 0 | 15% | 6/6 met |"),
+        "{md}"
+    );
+    let summary: Value = serde_json::from_slice(&std::fs::read(json_file.path()).unwrap()).unwrap();
+    assert_eq!(summary["totals"]["pairs"], fixture_names().len());
+    assert_eq!(summary["totals"]["expectations"], 6);
+    assert_eq!(summary["partition"], Value::Null);
 }
 
 #[test]

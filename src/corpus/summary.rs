@@ -424,7 +424,7 @@ impl CorpusSummary {
         }
         writeln!(
             out,
-            "<details><summary>All {} pairs</summary>",
+            "<details><summary>Every pair ({})</summary>",
             self.pairs.len()
         )?;
         writeln!(out)?;
@@ -448,7 +448,11 @@ impl CorpusSummary {
                     s.new_share * 100.0,
                     met_of(p)
                 )?,
-                None => writeln!(out, "| {status} | {} | | | | | | | |", md(&p.id))?,
+                None => writeln!(
+                    out,
+                    "| {status} | {} | | | | | | | could not be compared |",
+                    md(&p.id)
+                )?,
             }
         }
         writeln!(out)?;
