@@ -77,15 +77,8 @@ pub struct CorpusArgs {
     /// The corpus: a directory of pair subdirectories, or a JSON Lines manifest
     #[arg(value_name = "CORPUS", required = true)]
     corpus: Option<PathBuf>,
-    /// Compare this many pairs at once (default: one a core)
-    #[arg(
-        short,
-        long,
-        value_name = "N",
-        default_value_t = 0,
-        hide_default_value = true
-    )]
-    jobs: usize,
+    #[command(flatten)]
+    jobs: Jobs,
     /// Run only part K of N (1/4, 2/4...): pairs are assigned by a hash of their id
     #[arg(long, value_name = "K/N", value_parser = parse_partition)]
     partition: Option<Partition>,
@@ -179,7 +172,19 @@ enum PairReport {
 /// Compare pairs given as JSON Lines on standard input; one JSON report a line out.
 #[derive(clap::Args)]
 pub struct BatchArgs {
-    /// Compare this many lines at once (default: one a core)
+    #[command(flatten)]
+    jobs: Jobs,
+    /// Write {"id", "status", "expectations", "summary"} instead of the whole report
+    #[arg(long)]
+    summary: bool,
+    #[command(flatten)]
+    fetch: FetchArgs,
+}
+
+/// How many pairs are compared at once.
+#[derive(clap::Args)]
+struct Jobs {
+    /// Compare this many pairs at once (default: one a core)
     #[arg(
         short,
         long,
@@ -188,11 +193,16 @@ pub struct BatchArgs {
         hide_default_value = true
     )]
     jobs: usize,
-    /// Write {"id", "status", "expectations", "summary"} instead of the whole report
-    #[arg(long)]
-    summary: bool,
-    #[command(flatten)]
-    fetch: FetchArgs,
+}
+
+impl Jobs {
+    fn get(&self) -> usize {
+        if self.jobs > 0 {
+            self.jobs
+        } else {
+            std::thread::available_parallelism().map_or(1, |n| n.get())
+        }
+    }
 }
 
 fn parse_partition(s: &str) -> Result<Partition, String> {
@@ -202,14 +212,6 @@ fn parse_partition(s: &str) -> Result<Partition, String> {
             .trim_start_matches(&format!("--partition {s}: "))
             .to_string()
     })
-}
-
-fn jobs_or_cores(jobs: usize) -> usize {
-    if jobs > 0 {
-        jobs
-    } else {
-        std::thread::available_parallelism().map_or(1, |n| n.get())
-    }
 }
 
 pub fn corpus(args: CorpusArgs) -> anyhow::Result<u8> {
@@ -224,7 +226,7 @@ pub fn corpus(args: CorpusArgs) -> anyhow::Result<u8> {
     let opts = RunOptions {
         options: Options::default(),
         load: args.fetch.load_options(),
-        jobs: jobs_or_cores(args.jobs),
+        jobs: args.jobs.get(),
         out: args.out,
         reports: args
             .report
@@ -241,9 +243,9 @@ pub fn corpus(args: CorpusArgs) -> anyhow::Result<u8> {
     let bar = if !args.no_progress && io::stderr().is_terminal() {
         let bar =
             ProgressBar::with_draw_target(Some(pairs.len() as u64), ProgressDrawTarget::stderr());
-        if let Ok(style) =
-            ProgressStyle::with_template("{bar:40} {pos}/{len} pairs, {per_sec}, {eta} left {msg}")
-        {
+        if let Ok(style) = ProgressStyle::with_template(
+            "{bar:40} {pos}/{len} pairs, {per_sec:0}, {eta} left {msg}",
+        ) {
             bar.set_style(style);
         }
         bar
@@ -314,7 +316,7 @@ pub fn batch(args: BatchArgs) -> anyhow::Result<u8> {
     let opts = BatchOptions {
         options: Options::default(),
         load: args.fetch.load_options(),
-        jobs: jobs_or_cores(args.jobs),
+        jobs: args.jobs.get(),
         summary_only: args.summary,
     };
     let input = io::BufReader::with_capacity(1 << 16, io::stdin());

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::{CorpusError, PairOutcome, Partition, Status};
+use super::{Checked, CorpusError, PairOutcome, Partition, Status};
 use crate::signals::SignalCounts;
 
 /// Version of the corpus summary's JSON shape (docs/json.md).
@@ -298,43 +298,25 @@ impl CorpusSummary {
                 )?,
             }
         }
-        let failed: Vec<&PairOutcome> = self
-            .pairs
-            .iter()
-            .filter(|p| p.status == Status::Fail)
-            .collect();
-        if !failed.is_empty() {
-            writeln!(out)?;
-            writeln!(out, "Unmet expectations:")?;
-            for p in failed {
-                for c in p.unmet() {
-                    writeln!(
-                        out,
-                        "  {}: {} ({})",
-                        clean(&p.id),
-                        clean(&c.expect),
-                        clean(c.found.as_deref().unwrap_or("not found"))
-                    )?;
-                }
-            }
-        }
-        let errors: Vec<&PairOutcome> = self
-            .pairs
-            .iter()
-            .filter(|p| p.status == Status::Error)
-            .collect();
-        if !errors.is_empty() {
-            writeln!(out)?;
-            writeln!(out, "Could not be compared:")?;
-            for p in errors {
-                writeln!(
-                    out,
+        self.write_problems(
+            out,
+            ["Unmet expectations:\n", "Could not be compared:\n"],
+            &|p, c| {
+                format!(
+                    "  {}: {} ({})",
+                    clean(&p.id),
+                    clean(&c.expect),
+                    clean(c.found.as_deref().unwrap_or("not found"))
+                )
+            },
+            &|p| {
+                format!(
                     "  {}: {}",
                     clean(&p.id),
                     clean(p.error.as_deref().unwrap_or(""))
-                )?;
-            }
-        }
+                )
+            },
+        )?;
         writeln!(out)?;
         let part = self
             .partition
@@ -370,49 +352,28 @@ impl CorpusSummary {
             "| {} | {} | {} | {} | {} |",
             t.pairs, t.passed, t.failed, t.errors, t.with_differences
         )?;
-        let failed: Vec<&PairOutcome> = self
-            .pairs
-            .iter()
-            .filter(|p| p.status == Status::Fail)
-            .collect();
-        if !failed.is_empty() {
-            writeln!(out)?;
-            writeln!(out, "### Unmet expectations")?;
-            writeln!(out)?;
-            writeln!(out, "| pair | expected | found |")?;
-            writeln!(out, "|---|---|---|")?;
-            for p in failed {
-                for c in p.unmet() {
-                    writeln!(
-                        out,
-                        "| {} | {} | {} |",
-                        md(&p.id),
-                        md(&c.expect),
-                        md(c.found.as_deref().unwrap_or(""))
-                    )?;
-                }
-            }
-        }
-        let errors: Vec<&PairOutcome> = self
-            .pairs
-            .iter()
-            .filter(|p| p.status == Status::Error)
-            .collect();
-        if !errors.is_empty() {
-            writeln!(out)?;
-            writeln!(out, "### Could not be compared")?;
-            writeln!(out)?;
-            writeln!(out, "| pair | problem |")?;
-            writeln!(out, "|---|---|")?;
-            for p in errors {
-                writeln!(
-                    out,
+        self.write_problems(
+            out,
+            [
+                "### Unmet expectations\n\n| pair | expected | found |\n|---|---|---|\n",
+                "### Could not be compared\n\n| pair | problem |\n|---|---|\n",
+            ],
+            &|p, c| {
+                format!(
+                    "| {} | {} | {} |",
+                    md(&p.id),
+                    md(&c.expect),
+                    md(c.found.as_deref().unwrap_or(""))
+                )
+            },
+            &|p| {
+                format!(
                     "| {} | {} |",
                     md(&p.id),
                     md(p.error.as_deref().unwrap_or(""))
-                )?;
-            }
-        }
+                )
+            },
+        )?;
         writeln!(out)?;
         if self.pairs.len() > MARKDOWN_ALL_PAIRS {
             writeln!(
@@ -457,6 +418,36 @@ impl CorpusSummary {
         }
         writeln!(out)?;
         writeln!(out, "</details>")
+    }
+}
+
+impl CorpusSummary {
+    /// Writes the unmet expectations, then the pairs that could not be compared, each part
+    /// after a blank line and its heading, one line each (nothing for a part with none).
+    fn write_problems(
+        &self,
+        out: &mut dyn Write,
+        headings: [&str; 2],
+        unmet: &dyn Fn(&PairOutcome, &Checked) -> String,
+        error: &dyn Fn(&PairOutcome) -> String,
+    ) -> io::Result<()> {
+        let unmet_lines: Vec<String> = (self.pairs.iter())
+            .flat_map(|p| p.unmet().map(move |c| unmet(p, c)))
+            .collect();
+        let error_lines: Vec<String> = (self.pairs.iter())
+            .filter(|p| p.status == Status::Error)
+            .map(error)
+            .collect();
+        for (heading, lines) in headings.iter().zip([unmet_lines, error_lines]) {
+            if lines.is_empty() {
+                continue;
+            }
+            write!(out, "\n{heading}")?;
+            for line in lines {
+                writeln!(out, "{line}")?;
+            }
+        }
+        Ok(())
     }
 }
 
