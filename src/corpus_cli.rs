@@ -62,7 +62,7 @@ Blank lines are skipped. Memory stays flat: at most 4 lines a job are in flight.
 
 Examples:
   wirediff batch < pairs.jsonl > reports.jsonl
-  parallel --pipe -N 1000 -j 8 wirediff batch --jobs 1 --summary < pairs.jsonl > out.jsonl
+  parallel --pipe -N 1000 -j 8 -k wirediff batch --jobs 1 --summary < pairs.jsonl > out.jsonl
   Spark: rdd.pipe(\"wirediff batch --summary\")
 
 Exit status: 0 every line compared and every expectation held, 1 an expectation did not \
