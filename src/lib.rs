@@ -17,6 +17,9 @@
 //! | signals | [`signals`] | segments and their texts | edits that change meaning flagged |
 //! | report | [`report`] | a [`Comparison`] | JSON or terminal output |
 //!
+//! Around the pipeline, [`corpus`] runs many pairs with expectations (a directory or a
+//! manifest, partitions, summaries, JUnit) and [`batch`] answers pairs given as JSON Lines.
+//!
 //! ```
 //! use wirediff::{Document, compare};
 //!
@@ -31,6 +34,8 @@
 //! ```
 
 pub mod align;
+pub mod batch;
+pub mod corpus;
 pub mod error;
 pub mod extract;
 pub mod fetch;

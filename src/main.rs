@@ -9,6 +9,8 @@ use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
 use wirediff::{FetchOptions, LoadOptions, Options, Source, fetch, report};
 
+mod corpus_cli;
+
 /// Exit status: no material differences.
 const EXIT_SAME: u8 = 0;
 /// Exit status: differences found.
@@ -78,6 +80,12 @@ Examples:
 
 Exit status: 0 every source read, 2 trouble (with jsonl: any source failed).")]
     Extract(ExtractArgs),
+    /// Compare every pair of a corpus, check expect.toml, summarize for CI (JUnit, Markdown).
+    #[command(after_help = corpus_cli::CORPUS_HELP)]
+    Corpus(Box<corpus_cli::CorpusArgs>),
+    /// Compare pairs given as JSON Lines on standard input, one JSON report a line out.
+    #[command(after_help = corpus_cli::BATCH_HELP)]
+    Batch(corpus_cli::BatchArgs),
 }
 
 #[derive(clap::Args)]
@@ -235,6 +243,8 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
     match cli.command {
         Command::Compare(args) => compare(args),
         Command::Extract(args) => extract(args),
+        Command::Corpus(args) => corpus_cli::corpus(*args),
+        Command::Batch(args) => corpus_cli::batch(args),
     }
 }
 

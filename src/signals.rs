@@ -132,7 +132,7 @@ impl Signal {
 }
 
 /// Signals counted by kind (the summary's `signals`).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct SignalCounts {
     pub attribution: usize,
     pub quote: usize,

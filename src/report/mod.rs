@@ -6,13 +6,13 @@
 
 use std::io::{self, Write};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::align::{self, Kind, Segment};
 use crate::signals::{Signal, SignalCounts};
 use crate::{Comparison, normalize};
 
-mod escape;
+pub(crate) mod escape;
 mod extract;
 mod html;
 mod markdown;
@@ -57,7 +57,7 @@ pub struct DocInfo<'a> {
 }
 
 /// Counts and shares.
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct Summary {
     /// Segments of each kind.
     pub unchanged: usize,
