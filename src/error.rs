@@ -23,6 +23,27 @@ pub enum Error {
     /// A URL could not be fetched (or read from the cache): what went wrong is in `problem`.
     #[error("{url}: {problem}")]
     Fetch { url: String, problem: FetchError },
+    /// The input is larger than the size limit (`--max-bytes`).
+    #[error(
+        "{source_name}: {}larger than the {} limit; raise --max-bytes",
+        size.map(|n| format!("{}, ", approx_size(n))).unwrap_or_default(),
+        crate::fetch::format_size(*limit)
+    )]
+    TooLarge {
+        source_name: String,
+        /// The size, when it is known before reading.
+        size: Option<u64>,
+        limit: u64,
+    },
+    /// The input has more sentences than the limit (`--max-sentences`).
+    #[error(
+        "{source_name}: {count} sentences, more than the limit of {limit}; raise --max-sentences"
+    )]
+    TooManySentences {
+        source_name: String,
+        count: usize,
+        limit: usize,
+    },
     /// `-` (standard input) was given more than once.
     #[error("standard input (-) can be given only once")]
     StdinTwice,
@@ -141,6 +162,21 @@ fn describe_io(err: &io::Error) -> String {
                 None => s,
             }
         }
+    }
+}
+
+/// A size rounded for a message: `100 MB`, `2.4 MB`, `512 KB`, `700 bytes`.
+fn approx_size(n: u64) -> String {
+    let (value, unit) = match n {
+        1_000_000_000.. => (n as f64 / 1e9, "GB"),
+        1_000_000.. => (n as f64 / 1e6, "MB"),
+        1_000.. => (n as f64 / 1e3, "KB"),
+        _ => return format!("{n} bytes"),
+    };
+    if value < 10.0 {
+        format!("{value:.1} {unit}")
+    } else {
+        format!("{value:.0} {unit}")
     }
 }
 

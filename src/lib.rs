@@ -96,6 +96,36 @@ impl Comparison {
 pub fn compare(originals: Vec<Document>, adapted: Document, opts: &Options) -> Comparison {
     let original_sentences: Vec<Vec<Sentence>> = originals.iter().map(segment::segment).collect();
     let adapted_sentences = segment::segment(&adapted);
+    compare_segmented(
+        originals,
+        original_sentences,
+        adapted,
+        adapted_sentences,
+        opts,
+    )
+}
+
+/// Segments documents and refuses one with more than `limit` sentences.
+fn segment_within(doc: &Document, limit: usize) -> Result<Vec<Sentence>> {
+    let sentences = segment::segment(doc);
+    if sentences.len() > limit {
+        return Err(Error::TooManySentences {
+            source_name: doc.source.clone(),
+            count: sentences.len(),
+            limit,
+        });
+    }
+    Ok(sentences)
+}
+
+/// Aligns documents already split into sentences.
+fn compare_segmented(
+    originals: Vec<Document>,
+    original_sentences: Vec<Vec<Sentence>>,
+    adapted: Document,
+    adapted_sentences: Vec<Sentence>,
+    opts: &Options,
+) -> Comparison {
     let sides: Vec<align::Side<'_>> = originals
         .iter()
         .zip(&original_sentences)
@@ -253,7 +283,7 @@ pub fn compare_sources(
 }
 
 /// [`compare_sources`] with load options: how URLs are fetched (one HTTP client for all of
-/// them), cached, or read offline.
+/// them), cached, or read offline, and how large an input may be (bytes and sentences).
 pub fn compare_sources_with(
     originals: &[Source],
     adapted: &Source,
@@ -272,5 +302,17 @@ pub fn compare_sources_with(
     let read = |source: &Source| extract::extract(&loader.load(source)?);
     let docs = originals.iter().map(read).collect::<Result<Vec<_>>>()?;
     let adapted = read(adapted)?;
-    Ok(compare(docs, adapted, opts))
+    let limit = load_opts.max_sentences;
+    let original_sentences = docs
+        .iter()
+        .map(|d| segment_within(d, limit))
+        .collect::<Result<Vec<_>>>()?;
+    let adapted_sentences = segment_within(&adapted, limit)?;
+    Ok(compare_segmented(
+        docs,
+        original_sentences,
+        adapted,
+        adapted_sentences,
+        opts,
+    ))
 }

@@ -96,11 +96,28 @@ pub enum Format {
     Html,
 }
 
-/// How inputs are loaded. Today that is how URLs are fetched.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// How inputs are loaded, and how large they may be.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadOptions {
-    /// Time and size limits, the cache and the offline switch for URLs.
+    /// Time and size limits, the cache and the offline switch for URLs. Its `max_bytes`
+    /// caps every input: files and standard input are refused past it too.
     pub fetch: FetchOptions,
+    /// Most sentences an input may have once extracted ([`DEFAULT_MAX_SENTENCES`]); checked
+    /// by [`crate::compare_sources_with`].
+    pub max_sentences: usize,
+}
+
+/// The default [`LoadOptions::max_sentences`]: about two thousand pages of prose, past which a
+/// comparison is more likely a mistake than a report anyone reads.
+pub const DEFAULT_MAX_SENTENCES: usize = 200_000;
+
+impl Default for LoadOptions {
+    fn default() -> LoadOptions {
+        LoadOptions {
+            fetch: FetchOptions::default(),
+            max_sentences: DEFAULT_MAX_SENTENCES,
+        }
+    }
 }
 
 /// The decoded text of an input and its format.
@@ -119,41 +136,74 @@ pub struct Loaded {
 #[derive(Debug, Default)]
 pub struct Loader {
     fetcher: Fetcher,
+    max_bytes: u64,
 }
 
 impl Loader {
     /// A loader with these options.
     pub fn new(opts: LoadOptions) -> Loader {
         Loader {
+            max_bytes: opts.fetch.max_bytes,
             fetcher: Fetcher::new(opts.fetch),
         }
     }
 
-    /// Reads a source and decodes it to text.
+    /// Reads a source and decodes it to text. A file or standard input larger than the size
+    /// limit is refused without being read whole: a file by its size when the file system
+    /// knows it, anything else (a pipe, a device) once more than the limit has arrived.
     pub fn load(&self, source: &Source) -> Result<Loaded> {
         let name = source.to_string();
+        let read_err = |err| Error::Read {
+            source_name: name.clone(),
+            err,
+        };
         let bytes = match source {
-            Source::Path(p) => std::fs::read(p).map_err(|err| Error::Read {
-                source_name: name.clone(),
-                err,
-            })?,
-            Source::Stdin => {
-                let mut buf = Vec::new();
-                std::io::stdin()
-                    .lock()
-                    .read_to_end(&mut buf)
-                    .map_err(|err| Error::Read {
-                        source_name: name.clone(),
-                        err,
-                    })?;
-                buf
+            Source::Path(p) => {
+                let file = std::fs::File::open(p).map_err(read_err)?;
+                let meta = file.metadata().map_err(read_err)?;
+                if meta.is_dir() {
+                    return Err(read_err(std::io::Error::from(
+                        std::io::ErrorKind::IsADirectory,
+                    )));
+                }
+                if meta.len() > self.max_bytes {
+                    return Err(Error::TooLarge {
+                        source_name: name,
+                        size: Some(meta.len()),
+                        limit: self.max_bytes,
+                    });
+                }
+                self.read_capped(file, &name)?
             }
+            Source::Stdin => self.read_capped(std::io::stdin().lock(), &name)?,
             Source::Url(url) => {
                 let fetched = self.fetcher.fetch(url)?;
                 return from_fetched(&fetched, source.format_hint());
             }
         };
         from_bytes(name, &bytes, source.format_hint())
+    }
+}
+
+impl Loader {
+    /// Reads at most the size limit, and refuses what goes past it.
+    fn read_capped(&self, reader: impl Read, name: &str) -> Result<Vec<u8>> {
+        let mut buf = Vec::new();
+        reader
+            .take(self.max_bytes.saturating_add(1))
+            .read_to_end(&mut buf)
+            .map_err(|err| Error::Read {
+                source_name: name.to_string(),
+                err,
+            })?;
+        if buf.len() as u64 > self.max_bytes {
+            return Err(Error::TooLarge {
+                source_name: name.to_string(),
+                size: None,
+                limit: self.max_bytes,
+            });
+        }
+        Ok(buf)
     }
 }
 

@@ -169,12 +169,23 @@ struct FetchArgs {
     /// server that trickles its answer is cut off too. Decimals are allowed (2.5).
     #[arg(long, value_name = "SECONDS", default_value = "30", value_parser = fetch::parse_seconds)]
     timeout: Duration,
-    /// Refuse a page larger than this (20MB, 500KB, or bytes)
+    /// Refuse an input larger than this: a file, standard input or a page (20MB, 500KB, bytes)
     ///
-    /// Counted after decompression while the body arrives, whatever the server announces.
-    /// Units: KB, MB, GB (powers of 1000) or KiB, MiB, GiB (powers of 1024).
-    #[arg(long, value_name = "SIZE", default_value = "20MB", value_parser = fetch::parse_size)]
+    /// A file is refused by its size before it is read; standard input and pages once more
+    /// than SIZE has arrived (a page counted after decompression, whatever its server
+    /// announces), so memory stays bounded whatever comes in. Units: KB, MB, GB (powers of
+    /// 1000) or KiB, MiB, GiB (powers of 1024).
+    #[arg(long, value_name = "SIZE", default_value = "20MB", value_parser = fetch::parse_size,
+          help_heading = "Limits")]
     max_bytes: u64,
+    /// Refuse an input with more sentences than this once extracted
+    ///
+    /// 200,000 sentences is about two thousand pages of prose; past it a comparison is more
+    /// likely a mistake (a log file, a data dump) than a report anyone reads. Raise it for
+    /// very long documents.
+    #[arg(long, value_name = "N", default_value_t = wirediff::load::DEFAULT_MAX_SENTENCES,
+          help_heading = "Limits")]
+    max_sentences: usize,
     /// Keep fetched pages in DIR and reuse them on later runs
     ///
     /// Each URL is fetched once: DIR/<sha256 of the URL>.json holds the URL, the final URL
@@ -200,6 +211,7 @@ impl FetchArgs {
                 offline: self.offline,
                 ..FetchOptions::default()
             },
+            max_sentences: self.max_sentences,
         }
     }
 }

@@ -211,6 +211,12 @@ fn serve(mut conn: TcpStream) -> std::io::Result<()> {
         "/big" => Reply::ok(html, big_page(3_000_000)),
         "/big-unannounced" => return stream_unannounced(&mut conn, 3_000_000),
         "/trickle" => return trickle(&mut conn),
+        "/bomb.html" => {
+            // 200 MB of spaces inside a page, gzipped to a few hundred KB.
+            let mut r = Reply::ok(html, gzip_bomb());
+            r.headers.push(("Content-Encoding", "gzip".into()));
+            r
+        }
         "/loop/a" => Reply::redirect("/loop/b".into()),
         "/loop/b" => Reply::redirect("/loop/a".into()),
         "/to-ftp" => Reply::redirect("ftp://127.0.0.1/file.txt".into()),
@@ -236,6 +242,22 @@ fn serve(mut conn: TcpStream) -> std::io::Result<()> {
     reply.write(&mut conn)?;
     let _ = conn.shutdown(Shutdown::Write);
     Ok(())
+}
+
+/// A page that inflates a thousandfold: a paragraph, then 200 MB of spaces.
+fn gzip_bomb() -> Vec<u8> {
+    static BOMB: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    BOMB.get_or_init(|| {
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        enc.write_all(b"<html><body><article><p>The port of Halden stayed closed.</p>")
+            .unwrap();
+        let spaces = vec![b' '; 1 << 20];
+        for _ in 0..200 {
+            enc.write_all(&spaces).unwrap();
+        }
+        enc.finish().unwrap()
+    })
+    .clone()
 }
 
 fn big_page(size: usize) -> Vec<u8> {
@@ -480,6 +502,22 @@ fn oversize_bodies_are_refused() {
     // Under the default limit the same page is fine.
     let r = report(&[&wire, &server.url("/big")], 1);
     assert_eq!(r["summary"]["removed"], 3);
+}
+
+#[test]
+fn gzip_bomb_is_cut_off_at_the_size_limit() {
+    let server = Server::start();
+    let wire = server.url("/wire.txt");
+    let bomb = server.url("/bomb.html");
+    assert!(
+        gzip_bomb().len() < 2_000_000,
+        "the bomb is small on the wire"
+    );
+    trouble(
+        &[&wire, &bomb],
+        &bomb,
+        "larger than the 20 MB limit; raise --max-bytes",
+    );
 }
 
 #[test]

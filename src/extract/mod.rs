@@ -169,14 +169,17 @@ impl Document {
     }
 }
 
-/// Turns loaded text into a document according to its format. Fails when no text is left (a
-/// page with a headline and no body counts as empty).
+/// Turns loaded text into a document according to its format. Fails when no text is left: a
+/// page with a headline and no body counts as empty, and so does a body without a letter or
+/// digit in it (invisible characters, punctuation alone).
 pub fn extract(loaded: &Loaded) -> Result<Document> {
     let doc = match loaded.format {
         Format::Html => Document::from_html(&loaded.source, &loaded.text),
         Format::Text | Format::Markdown => Document::from_text(&loaded.source, &loaded.text),
     };
-    if doc.paragraphs.len() <= doc.body_start {
+    let has_words = (doc.body_start..doc.paragraphs.len())
+        .any(|i| doc.paragraph(i).chars().any(char::is_alphanumeric));
+    if !has_words {
         return Err(Error::Empty {
             source_name: loaded.source.clone(),
         });
