@@ -21,6 +21,10 @@ lint:
 browser:
     bash .ci/browser-check
 
+# Run each fuzz target for SECONDS (needs a nightly toolchain and `cargo install cargo-fuzz`)
+fuzz-smoke SECONDS="30":
+    cd fuzz && for t in segment extract align decode; do cargo +nightly fuzz run -O $t -- -max_total_time={{SECONDS}} -max_len=65536 -rss_limit_mb=2048 -timeout=30 || exit 1; done
+
 # Everything CI runs
 ci:
     bash .ci/run
@@ -30,6 +34,7 @@ eval:
     cargo build --release
     cargo run --release --example golden_rules
     cargo run --release --example extract_bench
+    cargo run --release --example self_compare
     python3 eval/synth.py
     python3 eval/run.py
     python3 eval/synth2.py
