@@ -19,6 +19,7 @@
 //! What is left is inserted (adapted side) or removed (original side).
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use similar::{Algorithm, DiffOp, capture_diff_slices};
@@ -168,6 +169,62 @@ pub fn align(originals: &[Side<'_>], adapted: Side<'_>, opts: &Options) -> Vec<S
     Aligner::new(originals, adapted, *opts).run()
 }
 
+/// A hash map with a fast, non-cryptographic hasher (FxHash's), for the word interner and
+/// the indexes: keys come from the documents being compared, not from an attacker who could
+/// pick collisions to any effect beyond a slower comparison.
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// The Fx hash (as in rustc): a multiply and a rotate a word.
+#[derive(Default, Clone, Copy)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut last = [0u8; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(last));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(SEED);
+    }
+}
+
+/// Most sentences a word may be in and still find candidates in [`Aligner::pair_rewordings`]
+/// (fewer in short documents: a twentieth of the sentences, at least 12).
+const MAX_INDEXED_DF: usize = 64;
+
 /// A sentence of an original: (original index, sentence index).
 type ORef = (usize, usize);
 
@@ -201,17 +258,43 @@ struct Aligner<'a> {
 
 impl<'a> Aligner<'a> {
     fn new(originals: &'a [Side<'a>], adapted: Side<'a>, opts: Options) -> Self {
-        let mut interner: HashMap<String, u32> = HashMap::new();
+        let mut interner: FastMap<String, u32> = FastMap::default();
         let mut df: Vec<u32> = Vec::new();
+        // Each distinct word's part of a key (normalize::key_of_words): its American
+        // spelling, or nothing for an honorific. Worked out once a word, not once a use.
+        let mut key_part: Vec<String> = Vec::new();
+        let mut buf = String::new();
+        // One pass over each sentence's words: their ids, and the matching key built
+        // alongside.
         let mut tokenize = |s: &str| -> (String, Vec<u32>) {
-            let words = normalize::words(s);
-            let mut ids: Vec<u32> = words
-                .iter()
-                .map(|w| {
-                    let next = interner.len() as u32;
-                    *interner.entry(w.clone()).or_insert(next)
-                })
-                .collect();
+            let mut ids: Vec<u32> = Vec::new();
+            let mut key = String::new();
+            normalize::for_each_word(s, &mut buf, |w| {
+                let id = match interner.get(w) {
+                    Some(&id) => id,
+                    None => {
+                        let id = interner.len() as u32;
+                        interner.insert(w.to_string(), id);
+                        key_part.push(if normalize::is_honorific(w) {
+                            String::new()
+                        } else {
+                            normalize::spelling(w).into_owned()
+                        });
+                        id
+                    }
+                };
+                ids.push(id);
+                let part = &key_part[id as usize];
+                if !part.is_empty() {
+                    if !key.is_empty() {
+                        key.push(' ');
+                    }
+                    key.push_str(part);
+                }
+            });
+            if key.is_empty() {
+                key = normalize::fold(s);
+            }
             ids.sort_unstable();
             ids.dedup();
             for &id in &ids {
@@ -220,7 +303,7 @@ impl<'a> Aligner<'a> {
                 }
                 df[id as usize] += 1;
             }
-            (normalize::key_of_words(s, &words), ids)
+            (key, ids)
         };
         let (a_keys, a_toks): (Vec<_>, Vec<_>) = adapted
             .sentences
@@ -303,7 +386,7 @@ impl<'a> Aligner<'a> {
     /// Step 1: Patience diff over keys, one original at a time, most-matching original first.
     fn backbone(&mut self) {
         let mut order: Vec<usize> = (0..self.originals.len()).collect();
-        let a_set: HashMap<&str, ()> = self.a_keys.iter().map(|k| (k.as_str(), ())).collect();
+        let a_set: FastMap<&str, ()> = self.a_keys.iter().map(|k| (k.as_str(), ())).collect();
         let hits: Vec<usize> = self
             .o_keys
             .iter()
@@ -344,7 +427,7 @@ impl<'a> Aligner<'a> {
 
     /// Step 1b: exact matches the backbone left (repeated or moved sentences).
     fn exact_elsewhere(&mut self) {
-        let mut by_key: HashMap<&str, Vec<ORef>> = HashMap::new();
+        let mut by_key: FastMap<&str, Vec<ORef>> = FastMap::default();
         for (s, keys) in self.o_keys.iter().enumerate() {
             for (i, k) in keys.iter().enumerate() {
                 if self.o_group[s][i].is_none() && !k.is_empty() {
@@ -415,9 +498,11 @@ impl<'a> Aligner<'a> {
         if free_o.is_empty() || free_a.is_empty() {
             return;
         }
+        // Words in more than `common` sentences are left out of the index: they find too many
+        // candidates to help, and in a long document they would make the search quadratic.
         let total = self.a_toks.len() + self.o_toks.len();
-        let common = (total / 20).max(12) as u32;
-        let mut index: HashMap<u32, Vec<usize>> = HashMap::new();
+        let common = (total / 20).clamp(12, MAX_INDEXED_DF) as u32;
+        let mut index: FastMap<u32, Vec<usize>> = FastMap::default();
         for (n, &o) in free_o.iter().enumerate() {
             for &t in self.otoks(o) {
                 if self.df[t as usize] <= common && self.weight[t as usize] > 0.0 {
@@ -444,11 +529,17 @@ impl<'a> Aligner<'a> {
                     }
                 }
             }
-            touched.sort_by(|&x, &y| scores[y].total_cmp(&scores[x]).then(x.cmp(&y)));
+            // The best `candidates` (score down, then document order), without sorting all.
+            let by_score = |&x: &usize, &y: &usize| scores[y].total_cmp(&scores[x]).then(x.cmp(&y));
+            let keep = self.opts.candidates.min(touched.len());
+            if keep > 0 && keep < touched.len() {
+                touched.select_nth_unstable_by(keep - 1, by_score);
+            }
+            touched[..keep].sort_by(by_score);
             for &n in &touched {
                 scores[n] = 0.0;
             }
-            touched.truncate(self.opts.candidates);
+            touched.truncate(keep);
             let a_gap = a_table[a];
             for &n in &touched {
                 let sim = self.similarity(&self.a_toks[a], self.otoks(free_o[n]));
@@ -980,10 +1071,15 @@ fn diff_tokens(s: &str) -> Vec<&str> {
 
 fn token_key(t: &str) -> String {
     if t.trim().is_empty() {
-        " ".to_string()
-    } else {
-        normalize::spelling(&normalize::fold(t)).into_owned()
+        return " ".to_string();
     }
+    let folded = normalize::fold(t);
+    // `spelling` mostly hands the word back: keep the folded string then, no second copy.
+    let respelled = match normalize::spelling(&folded) {
+        std::borrow::Cow::Borrowed(b) if std::ptr::eq(b, folded.as_str()) => None,
+        other => Some(other.into_owned()),
+    };
+    respelled.unwrap_or(folded)
 }
 
 /// Function words: they count for little when sentences are compared.

@@ -277,6 +277,52 @@ pub fn classify_all<'a>(
     out
 }
 
+/// [`classify_all`] on demand: each sentence is classified when first asked about (with the
+/// first sentence of its paragraph, for a copyright notice), so that a long document whose
+/// sentences are mostly unchanged does not have them all classified.
+pub struct Lazy<'a> {
+    texts: Vec<&'a str>,
+    /// Index of the first sentence of each sentence's paragraph.
+    para_first: Vec<usize>,
+    own: Vec<Option<Option<Furniture>>>,
+}
+
+impl<'a> Lazy<'a> {
+    /// The sentences as (text, paragraph index), in order.
+    pub fn new(sentences: impl IntoIterator<Item = (&'a str, usize)>) -> Self {
+        let mut texts = Vec::new();
+        let mut para_first = Vec::new();
+        let mut para: Option<usize> = None;
+        let mut first = 0;
+        for (i, (text, p)) in sentences.into_iter().enumerate() {
+            if para != Some(p) {
+                para = Some(p);
+                first = i;
+            }
+            texts.push(text);
+            para_first.push(first);
+        }
+        Lazy {
+            own: vec![None; texts.len()],
+            texts,
+            para_first,
+        }
+    }
+
+    fn own(&mut self, i: usize) -> Option<Furniture> {
+        *self.own[i].get_or_insert_with(|| classify(self.texts[i]))
+    }
+
+    /// What [`classify_all`] gives for sentence `i`.
+    pub fn get(&mut self, i: usize) -> Option<Furniture> {
+        let first = self.para_first[i];
+        self.own(i).or_else(|| {
+            (first != i && self.own(first) == Some(Furniture::Copyright))
+                .then_some(Furniture::Copyright)
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -363,5 +409,25 @@ mod tests {
                 None
             ]
         );
+    }
+
+    #[test]
+    fn lazy_agrees_with_classify_all() {
+        let sentences = [
+            ("SAMARKAND, Uzbekistan (AP) —", 0),
+            ("Xi spoke.", 0),
+            ("Copyright 2024 The Associated Press.", 1),
+            ("All rights reserved.", 1),
+            ("No part may be reproduced.", 1),
+            ("The Associated Press contributed to this report.", 2),
+            ("Markets fell.", 3),
+        ];
+        let all = classify_all(sentences);
+        let mut lazy = Lazy::new(sentences);
+        // asked in any order, as the aligner's segments come
+        for i in [4, 6, 1, 0, 5, 3, 2] {
+            assert_eq!(lazy.get(i), all[i], "sentence {i}");
+        }
+        assert_eq!(all[4], Some(Furniture::Copyright));
     }
 }

@@ -220,19 +220,26 @@ fn mark_furniture(
     original_sentences: &[Vec<Sentence>],
     opts: &Options,
 ) -> Vec<Segment> {
-    let kinds = |doc: &Document, sents: &[Sentence]| {
-        furniture::classify_all(sents.iter().map(|s| (s.text(doc), s.paragraph)))
-    };
-    let a_kinds = kinds(adapted, adapted_sentences);
-    let o_kinds: Vec<_> = originals
+    // Only the first sentence of a passage that is not unchanged is ever asked about:
+    // classify those, not every sentence of a long document.
+    let mut a_kinds = furniture::Lazy::new(
+        adapted_sentences
+            .iter()
+            .map(|s| (s.text(adapted), s.paragraph)),
+    );
+    let mut o_kinds: Vec<_> = originals
         .iter()
         .zip(original_sentences)
-        .map(|(d, s)| kinds(d, s))
+        .map(|(d, sents)| furniture::Lazy::new(sents.iter().map(|s| (s.text(d), s.paragraph))))
         .collect();
     let mut out = Vec::with_capacity(segments.len());
     for mut seg in segments {
-        let a_kind = seg.adapted.as_ref().map(|r| a_kinds[r.start]);
-        let o_kind = seg.original.as_ref().map(|(src, r)| o_kinds[*src][r.start]);
+        if seg.kind == Kind::Unchanged {
+            out.push(seg);
+            continue;
+        }
+        let a_kind = seg.adapted.as_ref().map(|r| a_kinds.get(r.start));
+        let o_kind = (seg.original.as_ref()).map(|(src, r)| o_kinds[*src].get(r.start));
         match (seg.kind, a_kind, o_kind) {
             (Kind::Inserted, Some(k), _) => seg.furniture = k,
             (Kind::Removed, _, Some(k)) => seg.furniture = k,

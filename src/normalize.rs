@@ -11,9 +11,34 @@ use unicode_normalization::UnicodeNormalization;
 /// and zero-width characters dropped, whitespace collapsed to single spaces, lower case.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// [`fold`] appended to `out`, for callers that reuse a buffer.
+pub fn fold_into(s: &str, out: &mut String) {
+    use unicode_normalization::{IsNormalized, is_nfkc_quick};
+    // NFKC changes nothing in ASCII or in text already in NFKC: skip it there.
+    if s.is_ascii() || is_nfkc_quick(s.chars()) == IsNormalized::Yes {
+        fold_chars(s.chars(), out);
+    } else {
+        fold_chars(s.nfkc(), out);
+    }
+}
+
+fn fold_chars(chars: impl Iterator<Item = char>, out: &mut String) {
+    let base = out.len();
     let mut pending_space = false;
-    for c in s.nfkc() {
+    for c in chars {
         let c = match c {
+            'a'..='z' | '0'..='9' => {
+                if pending_space {
+                    out.push(' ');
+                    pending_space = false;
+                }
+                out.push(c);
+                continue;
+            }
             '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => {
                 '\''
             }
@@ -22,7 +47,7 @@ pub fn fold(s: &str) -> String {
             '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{2043}' | '\u{FE58}' | '\u{FE63}' => '-',
             '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => continue,
             c if c.is_whitespace() => {
-                pending_space = !out.is_empty();
+                pending_space = out.len() > base;
                 continue;
             }
             c => c,
@@ -31,38 +56,62 @@ pub fn fold(s: &str) -> String {
             out.push(' ');
             pending_space = false;
         }
-        out.extend(c.to_lowercase());
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
     }
-    out
 }
 
 /// The words of a string for matching, folded: runs of letters and digits, where a `.` or `'`
 /// between two of them does not break the word ("U.S" is `us`, "don't" is `dont`).
 pub fn words(s: &str) -> Vec<String> {
-    let folded = fold(s);
-    let chars: Vec<char> = folded.chars().collect();
     let mut out = Vec::new();
+    for_each_word(s, &mut String::new(), |w| out.push(w.to_string()));
+    out
+}
+
+/// How many [`words`] `s` has, without building them.
+pub fn word_count(s: &str) -> usize {
+    let mut n = 0;
+    for_each_word(s, &mut String::new(), |_| n += 1);
+    n
+}
+
+/// Calls `f` with each of the [`words`] of `s` in turn; `buf` is scratch space that callers
+/// may reuse from one call to the next (it is cleared first).
+pub fn for_each_word(s: &str, buf: &mut String, mut f: impl FnMut(&str)) {
+    buf.clear();
+    fold_into(s, buf);
+    let folded = buf.as_str();
     let mut word = String::new();
-    for (i, &c) in chars.iter().enumerate() {
+    let mut chars = folded.chars().peekable();
+    while let Some(c) = chars.next() {
         if c.is_alphanumeric() {
             word.push(c);
         } else if (c == '.' || c == '\'')
             && !word.is_empty()
-            && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric())
+            && chars.peek().is_some_and(|n| n.is_alphanumeric())
         {
             // joins "u.s", "don't"
         } else if !word.is_empty() {
-            out.push(std::mem::take(&mut word));
+            f(&word);
+            word.clear();
         }
     }
     if !word.is_empty() {
-        out.push(word);
+        f(&word);
     }
-    out
 }
 
 /// Honorifics that house styles add or drop ("Mr Xi", "Mr. Xi", "Xi").
 const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "dr"];
+
+/// True for the honorifics that keys leave out.
+pub fn is_honorific(w: &str) -> bool {
+    HONORIFICS.contains(&w)
+}
 
 /// The matching key of a sentence: its [`words`] without honorifics, joined by spaces.
 /// Sentences with equal keys are unchanged. A sentence without words ("___", "* * *") is
@@ -163,14 +212,24 @@ const SUFFIXES: &[(&str, &str)] = &[
     ("ogue", "og"),
 ];
 
+/// The letters that the British words and suffixes above end in.
+const LAST_LETTERS: &[char] = &[
+    'a', 'c', 'd', 'e', 'g', 'h', 'l', 'm', 'n', 'r', 's', 't', 'y',
+];
+
 /// The American spelling of a folded word, for matching only.
 pub fn spelling(w: &str) -> std::borrow::Cow<'_, str> {
     use std::borrow::Cow;
+    // Every British word listed has 4 bytes or more, every suffix rewrite needs 5 characters,
+    // and every word and suffix ends in one of LAST_LETTERS: most words stop here.
+    if w.len() < 4 || !w.ends_with(LAST_LETTERS) {
+        return Cow::Borrowed(w);
+    }
     if let Some((_, us)) = SPELLINGS.iter().find(|(uk, _)| *uk == w) {
         return Cow::Borrowed(us);
     }
     // Short words ("our", "hour", "four", "rise") keep their spelling.
-    if w.chars().count() >= 5 {
+    if w.len() >= 5 && w.chars().count() >= 5 {
         for (uk, us) in SUFFIXES {
             if let Some(stem) = w.strip_suffix(uk)
                 && stem.chars().count() >= 2
@@ -217,6 +276,34 @@ mod tests {
         assert_ne!(key("Four hours later."), key("For hors later."));
         assert_ne!(key("The pipe was filled."), key("The pipe was filed."));
         assert_ne!(key("* * *"), key("___"));
+    }
+
+    #[test]
+    fn last_letters_cover_every_rewrite() {
+        for (uk, _) in SPELLINGS.iter().chain(SUFFIXES) {
+            assert!(uk.ends_with(LAST_LETTERS), "{uk}");
+            assert!(
+                uk.len() >= 4 || SUFFIXES.iter().any(|(s, _)| s == uk),
+                "{uk}"
+            );
+        }
+    }
+
+    #[test]
+    fn fold_fast_paths_agree_with_nfkc() {
+        for s in [
+            "Plain ASCII,  `quoted`\t text.",
+            "Caf\u{e9} \u{2014} na\u{ef}ve",
+            "\u{fb01}nance \u{ff12}",
+        ] {
+            let slow: String = {
+                let mut out = String::new();
+                fold_chars(s.nfkc(), &mut out);
+                out
+            };
+            assert_eq!(fold(s), slow, "{s}");
+        }
+        assert_eq!(word_count("U.S. officials don't  agree."), 4);
     }
 
     #[test]

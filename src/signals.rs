@@ -195,8 +195,12 @@ impl<'a> Passage<'a> {
     /// The passage `span` of a document whose [`quotations`] are known: a sentence inside a
     /// quotation of several sentences is quoted even with no quote mark of its own.
     pub fn within(doc_text: &'a str, quotations: &[Range<usize>], span: Range<usize>) -> Self {
-        let quoted = quotations
+        // The quotations are in order and do not overlap: skip to the first one that ends
+        // after the span starts, rather than scanning all of a long document's.
+        let first = quotations.partition_point(|q| q.end <= span.start);
+        let quoted = quotations[first..]
             .iter()
+            .take_while(|q| q.start < span.end)
             .filter(|q| q.start < span.end && span.start < q.end)
             .map(|q| q.start.max(span.start) - span.start..q.end.min(span.end) - span.start)
             .filter(|q| !q.is_empty())
@@ -731,7 +735,7 @@ fn quotes(text: &str) -> Vec<Range<usize>> {
     let mut open: Option<(usize, bool)> = None;
     let mut skip = false;
     for (k, &(i, c)) in chars.iter().enumerate() {
-        if std::mem::take(&mut skip) {
+        if std::mem::take(&mut skip) || !(is_double_quote(c) || is_single_quote(c)) {
             continue;
         }
         let prev = k.checked_sub(1).map(|j| chars[j].1);

@@ -167,7 +167,7 @@ pub fn summarize(cmp: &Comparison) -> Summary {
         s.differences +=
             usize::from(seg.moved || (seg.kind != Kind::Unchanged && seg.furniture.is_none()));
         if let Some(r) = &seg.adapted {
-            let words = normalize::words(align::span_text(cmp.adapted_side(), r)).len();
+            let words = normalize::word_count(align::span_text(cmp.adapted_side(), r));
             s.adapted_words += words;
             match seg.kind {
                 Kind::Unchanged => s.wire_words += words,
