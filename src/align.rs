@@ -18,11 +18,13 @@
 //!
 //! What is left is inserted (adapted side) or removed (original side).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
+use std::time::{Duration, Instant};
 
-use similar::{Algorithm, DiffOp, capture_diff_slices};
+use similar::{Algorithm, DiffOp, capture_diff_deadline, capture_diff_slices};
 
 use crate::extract::Document;
 use crate::normalize;
@@ -150,6 +152,10 @@ pub struct Options {
     pub containment: f64,
     /// Most candidates scored for each adapted sentence.
     pub candidates: usize,
+    /// How long the alignment may take (from the start of [`align`]). Past it, the costly
+    /// steps left are cut short and cheap answers used instead, each recorded as a
+    /// [`Fallback`]: every sentence is still reported. `None`: no limit.
+    pub time_limit: Option<Duration>,
 }
 
 impl Default for Options {
@@ -159,6 +165,7 @@ impl Default for Options {
             moved: 0.5,
             containment: 0.4,
             candidates: 12,
+            time_limit: None,
         }
     }
 }
@@ -166,8 +173,65 @@ impl Default for Options {
 /// Aligns the adapted article with its originals; segments come in the adapted article's
 /// order, with removed passages placed where they were cut.
 pub fn align(originals: &[Side<'_>], adapted: Side<'_>, opts: &Options) -> Vec<Segment> {
-    Aligner::new(originals, adapted, *opts).run()
+    align_within(originals, adapted, opts).0
 }
+
+/// [`align`], with the steps that [`Options::time_limit`] cut short (none when it was not
+/// reached), in the order they were cut.
+pub fn align_within(
+    originals: &[Side<'_>],
+    adapted: Side<'_>,
+    opts: &Options,
+) -> (Vec<Segment>, Vec<Fallback>) {
+    let deadline = opts.time_limit.map(|d| Instant::now() + d);
+    let mut aligner = Aligner::new(originals, adapted, *opts);
+    aligner.deadline = deadline;
+    aligner.run()
+}
+
+/// A step of the alignment that ran out of time ([`Options::time_limit`]), and what was done
+/// instead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Fallback {
+    /// The Patience diff of the sentence keys stopped early: some unchanged sentences may
+    /// be reported as changed.
+    Backbone,
+    /// Changed sentences were no longer paired by their words: the rest are reported as
+    /// inserted and removed.
+    Rewordings,
+    /// Reworded pairs were no longer grown into splits and merges.
+    SplitsAndMerges,
+    /// Word-level edits were no longer computed: the rest of the reworded passages show
+    /// their whole original text deleted and their whole adapted text inserted.
+    WordEdits,
+}
+
+impl Fallback {
+    /// The name used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Fallback::Backbone => "backbone",
+            Fallback::Rewordings => "rewordings",
+            Fallback::SplitsAndMerges => "splits-and-merges",
+            Fallback::WordEdits => "word-edits",
+        }
+    }
+
+    /// What was done instead, for people.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Fallback::Backbone => "the sentence diff stopped early",
+            Fallback::Rewordings => {
+                "changed sentences left unpaired are shown as inserted and removed"
+            }
+            Fallback::SplitsAndMerges => "splits and merges were not looked for",
+            Fallback::WordEdits => "some reworded passages show no word-level edits",
+        }
+    }
+}
+
+/// How many items a loop handles between two looks at the clock.
+const CLOCK_EVERY: usize = 64;
 
 /// A hash map with a fast, non-cryptographic hasher (FxHash's), for the word interner and
 /// the indexes: keys come from the documents being compared, not from an attacker who could
@@ -242,6 +306,10 @@ struct Aligner<'a> {
     originals: &'a [Side<'a>],
     adapted: Side<'a>,
     opts: Options,
+    /// When the costly steps must stop ([`Options::time_limit`]).
+    deadline: Option<Instant>,
+    /// The steps cut short by the deadline.
+    fallbacks: Vec<Fallback>,
     /// Matching keys.
     a_keys: Vec<String>,
     o_keys: Vec<Vec<String>>,
@@ -260,15 +328,24 @@ impl<'a> Aligner<'a> {
     fn new(originals: &'a [Side<'a>], adapted: Side<'a>, opts: Options) -> Self {
         let mut interner: FastMap<String, u32> = FastMap::default();
         let mut df: Vec<u32> = Vec::new();
-        // Each distinct word's part of a key (normalize::key_of_words): its American
-        // spelling, or nothing for an honorific. Worked out once a word, not once a use.
-        let mut key_part: Vec<String> = Vec::new();
+        // Each distinct word's part of a key (normalize::key_of_words): the word itself,
+        // nothing for an honorific, or its American spelling. Worked out once a word, not
+        // once a use.
+        enum KeyPart {
+            Same,
+            Skip,
+            Respelled(Box<str>),
+        }
+        let text_bytes =
+            adapted.doc.text.len() + originals.iter().map(|s| s.doc.text.len()).sum::<usize>();
+        interner.reserve(text_bytes / 16);
+        let mut key_part: Vec<KeyPart> = Vec::new();
         let mut buf = String::new();
         // One pass over each sentence's words: their ids, and the matching key built
         // alongside.
         let mut tokenize = |s: &str| -> (String, Vec<u32>) {
             let mut ids: Vec<u32> = Vec::new();
-            let mut key = String::new();
+            let mut key = String::with_capacity(s.len());
             normalize::for_each_word(s, &mut buf, |w| {
                 let id = match interner.get(w) {
                     Some(&id) => id,
@@ -276,21 +353,26 @@ impl<'a> Aligner<'a> {
                         let id = interner.len() as u32;
                         interner.insert(w.to_string(), id);
                         key_part.push(if normalize::is_honorific(w) {
-                            String::new()
+                            KeyPart::Skip
                         } else {
-                            normalize::spelling(w).into_owned()
+                            match normalize::spelling(w) {
+                                Cow::Borrowed(b) if std::ptr::eq(b, w) => KeyPart::Same,
+                                other => KeyPart::Respelled(other.into()),
+                            }
                         });
                         id
                     }
                 };
                 ids.push(id);
-                let part = &key_part[id as usize];
-                if !part.is_empty() {
-                    if !key.is_empty() {
-                        key.push(' ');
-                    }
-                    key.push_str(part);
+                let part = match &key_part[id as usize] {
+                    KeyPart::Same => w,
+                    KeyPart::Skip => return,
+                    KeyPart::Respelled(r) => r,
+                };
+                if !key.is_empty() {
+                    key.push(' ');
                 }
+                key.push_str(part);
             });
             if key.is_empty() {
                 key = normalize::fold(s);
@@ -337,6 +419,8 @@ impl<'a> Aligner<'a> {
             originals,
             adapted,
             opts,
+            deadline: None,
+            fallbacks: Vec::new(),
             a_group: vec![None; a_keys.len()],
             a_keys,
             o_keys,
@@ -350,7 +434,16 @@ impl<'a> Aligner<'a> {
         }
     }
 
-    fn run(mut self) -> Vec<Segment> {
+    /// True once the deadline has passed; the first time, `step` is recorded as cut short.
+    fn out_of_time(&mut self, step: Fallback) -> bool {
+        let late = self.deadline.is_some_and(|d| Instant::now() >= d);
+        if late && !self.fallbacks.contains(&step) {
+            self.fallbacks.push(step);
+        }
+        late
+    }
+
+    fn run(mut self) -> (Vec<Segment>, Vec<Fallback>) {
         self.backbone();
         self.exact_elsewhere();
         self.mark_moves();
@@ -407,7 +500,15 @@ impl<'a> Aligner<'a> {
                 .enumerate()
                 .map(|(i, k)| key_or_unique(k, i, 1))
                 .collect();
-            let ops = capture_diff_slices(Algorithm::Patience, &okeys, &akeys);
+            let ops = capture_diff_deadline(
+                Algorithm::Patience,
+                &okeys,
+                0..okeys.len(),
+                &akeys,
+                0..akeys.len(),
+                self.deadline,
+            );
+            self.out_of_time(Fallback::Backbone);
             for op in ops {
                 if let DiffOp::Equal {
                     old_index,
@@ -518,7 +619,10 @@ impl<'a> Aligner<'a> {
         let mut scores: Vec<f64> = vec![0.0; free_o.len()];
         let mut touched: Vec<usize> = Vec::new();
         let mut pairs: Vec<(f64, f64, usize, usize)> = Vec::new();
-        for &a in &free_a {
+        for (k, &a) in free_a.iter().enumerate() {
+            if k % CLOCK_EVERY == 0 && self.out_of_time(Fallback::Rewordings) {
+                break;
+            }
             for &t in &self.a_toks[a] {
                 if let Some(list) = index.get(&t) {
                     for &n in list {
@@ -569,6 +673,9 @@ impl<'a> Aligner<'a> {
     fn grow_splits_and_merges(&mut self) {
         let min = self.opts.containment;
         for g in 0..self.groups.len() {
+            if g % CLOCK_EVERY == 0 && self.out_of_time(Fallback::SplitsAndMerges) {
+                break;
+            }
             if self.groups[g].exact {
                 continue;
             }
@@ -724,23 +831,31 @@ impl<'a> Aligner<'a> {
         }
     }
 
-    fn segments(self) -> Vec<Segment> {
+    fn segments(mut self) -> (Vec<Segment>, Vec<Fallback>) {
         // Sort key: (adapted position, phase, original, sentence); phase 0 = before the
         // passage at that position, 1 = the passage, 2 = after it.
         let mut items: Vec<((usize, u8, usize, usize), Segment)> = Vec::new();
-        for g in &self.groups {
+        let mut late = false;
+        let deadline = self.deadline;
+        for (n, g) in self.groups.iter().enumerate() {
             let kind = if g.exact {
                 Kind::Unchanged
             } else {
                 Kind::Reworded
             };
+            if !late && n % CLOCK_EVERY == 0 {
+                late = deadline.is_some_and(|d| Instant::now() >= d);
+            }
+            let (old, new) = (
+                span_text(self.originals[g.src], &g.o),
+                span_text(self.adapted, &g.a),
+            );
             let changes = if g.exact {
                 Vec::new()
+            } else if late {
+                whole_changes(old, new)
             } else {
-                word_changes(
-                    span_text(self.originals[g.src], &g.o),
-                    span_text(self.adapted, &g.a),
-                )
+                word_changes(old, new)
             };
             items.push((
                 (g.a.start, 1, 0, 0),
@@ -801,8 +916,12 @@ impl<'a> Aligner<'a> {
                 ));
             }
         }
+        if late {
+            self.fallbacks.push(Fallback::WordEdits);
+        }
         items.sort_by_key(|(k, _)| *k);
-        items.into_iter().map(|(_, seg)| seg).collect()
+        let segments = items.into_iter().map(|(_, seg)| seg).collect();
+        (segments, self.fallbacks)
     }
 }
 
@@ -925,13 +1044,25 @@ fn heaviest_increasing(keys: &[usize], weights: &[u64]) -> Vec<bool> {
     keep
 }
 
+/// The edits of a rewording without a word diff: all of `old` deleted, all of `new` inserted.
+fn whole_changes(old: &str, new: &str) -> Vec<Change> {
+    [(Op::Delete, old), (Op::Insert, new)]
+        .into_iter()
+        .filter(|(_, t)| !t.is_empty())
+        .map(|(op, t)| Change {
+            op,
+            text: t.to_string(),
+        })
+        .collect()
+}
+
 /// Word-level edits from `old` to `new`, compared on folded words so that house style
 /// (quote marks, dashes, case) is not reported as an edit.
 pub fn word_changes(old: &str, new: &str) -> Vec<Change> {
     let ot = diff_tokens(old);
     let nt = diff_tokens(new);
-    let ok: Vec<String> = ot.iter().map(|t| token_key(t)).collect();
-    let nk: Vec<String> = nt.iter().map(|t| token_key(t)).collect();
+    let ok: Vec<Cow<'_, str>> = ot.iter().map(|t| token_key(t)).collect();
+    let nk: Vec<Cow<'_, str>> = nt.iter().map(|t| token_key(t)).collect();
     // Chunks: equal text, or an edit (deleted, inserted).
     let mut chunks: Vec<Chunk> = Vec::new();
     for op in capture_diff_slices(Algorithm::Myers, &ok, &nk) {
@@ -1069,17 +1200,21 @@ fn diff_tokens(s: &str) -> Vec<&str> {
     out
 }
 
-fn token_key(t: &str) -> String {
+fn token_key(t: &str) -> Cow<'_, str> {
     if t.trim().is_empty() {
-        return " ".to_string();
+        return Cow::Borrowed(" ");
+    }
+    // Folding ASCII without capitals or '`' changes nothing: most tokens need no copy.
+    if t.is_ascii() && !t.bytes().any(|b| b.is_ascii_uppercase() || b == b'`') {
+        return normalize::spelling(t);
     }
     let folded = normalize::fold(t);
     // `spelling` mostly hands the word back: keep the folded string then, no second copy.
     let respelled = match normalize::spelling(&folded) {
-        std::borrow::Cow::Borrowed(b) if std::ptr::eq(b, folded.as_str()) => None,
+        Cow::Borrowed(b) if std::ptr::eq(b, folded.as_str()) => None,
         other => Some(other.into_owned()),
     };
-    respelled.unwrap_or(folded)
+    Cow::Owned(respelled.unwrap_or(folded))
 }
 
 /// Function words: they count for little when sentences are compared.
@@ -1329,5 +1464,116 @@ mod growth_tests {
             k.contains(&Kind::Inserted) && k.contains(&Kind::Removed),
             "{got:?}"
         );
+    }
+}
+
+#[cfg(test)]
+mod deadline_tests {
+    use super::*;
+    use crate::segment::segment;
+
+    /// A long original and a copy with every sentence reworded (one word replaced), or
+    /// with every third one reworded, in paragraphs of five.
+    fn rewritten(n: usize, every: usize) -> (Document, Document) {
+        let sentence = |i: usize, verb: &str| {
+            format!(
+                "Officer{i} of district{} {verb} the plan{} on Monday.",
+                i % 97,
+                i % 89
+            )
+        };
+        let doc = |verb: &str, every: usize| {
+            (0..n)
+                .map(|i| sentence(i, if i % every == 0 { verb } else { "backed" }))
+                .collect::<Vec<_>>()
+                .chunks(5)
+                .map(|p| p.join(" "))
+                .collect::<Vec<_>>()
+                .join("\n\n")
+        };
+        (
+            Document::from_text("o", &doc("backed", 1)),
+            Document::from_text("a", &doc("rejected", every)),
+        )
+    }
+
+    fn run(o: &Document, a: &Document, limit: Option<Duration>) -> (Vec<Segment>, Vec<Fallback>) {
+        let (os, as_) = (segment(o), segment(a));
+        assert_eq!(os.len(), 2000);
+        let opts = Options {
+            time_limit: limit,
+            ..Options::default()
+        };
+        let (segs, fallbacks) = align_within(
+            &[Side {
+                doc: o,
+                sentences: &os,
+            }],
+            Side {
+                doc: a,
+                sentences: &as_,
+            },
+            &opts,
+        );
+        // Every sentence of both sides is in exactly one segment, deadline or not.
+        let mut a_seen = vec![0; as_.len()];
+        let mut o_seen = vec![0; os.len()];
+        for s in &segs {
+            for i in s.adapted.clone().unwrap_or(0..0) {
+                a_seen[i] += 1;
+            }
+            for i in s.original.clone().map_or(0..0, |(_, r)| r) {
+                o_seen[i] += 1;
+            }
+        }
+        assert!(a_seen.iter().chain(&o_seen).all(|&n| n == 1));
+        (segs, fallbacks)
+    }
+
+    #[test]
+    fn a_passed_deadline_falls_back_and_still_covers_every_sentence() {
+        let (o, a) = rewritten(2000, 1);
+        let (segs, fallbacks) = run(&o, &a, Some(Duration::ZERO));
+        assert!(fallbacks.contains(&Fallback::Rewordings), "{fallbacks:?}");
+        // Rewordings were not paired by their words: inserted and removed instead.
+        let count = |k: Kind| segs.iter().filter(|s| s.kind == k).count();
+        assert_eq!(count(Kind::Inserted), 2000);
+        assert_eq!(count(Kind::Removed), 2000);
+    }
+
+    #[test]
+    fn a_passed_deadline_skips_word_edits() {
+        // Every third sentence reworded: the unchanged ones are still found by their keys,
+        // and a lone changed sentence between two of them is paired by position, but its
+        // word edits are not computed.
+        let (o, a) = rewritten(2000, 3);
+        let (segs, fallbacks) = run(&o, &a, Some(Duration::ZERO));
+        assert!(fallbacks.contains(&Fallback::WordEdits), "{fallbacks:?}");
+        let reworded: Vec<&Segment> = segs.iter().filter(|s| s.kind == Kind::Reworded).collect();
+        assert!(reworded.len() > 600, "{}", reworded.len());
+        for s in reworded {
+            let ops: Vec<Op> = s.changes.iter().map(|c| c.op).collect();
+            assert_eq!(ops, [Op::Delete, Op::Insert]);
+        }
+        let (segs, fallbacks) = run(&o, &a, None);
+        assert!(fallbacks.is_empty());
+        let s = segs
+            .iter()
+            .find(|s| s.kind == Kind::Reworded)
+            .expect("a rewording");
+        assert!(s.changes.iter().any(|c| c.op == Op::Equal));
+    }
+
+    #[test]
+    fn without_a_deadline_every_rewording_is_paired() {
+        let (o, a) = rewritten(2000, 1);
+        let (segs, fallbacks) = run(&o, &a, None);
+        assert!(fallbacks.is_empty());
+        assert!(
+            segs.iter().all(|s| s.kind == Kind::Reworded),
+            "not all reworded"
+        );
+        assert!(segs.iter().all(|s| !s.moved));
+        assert_eq!(segs.len(), 2000);
     }
 }

@@ -46,7 +46,7 @@ pub mod report;
 pub mod segment;
 pub mod signals;
 
-pub use align::{Kind, Options, Segment};
+pub use align::{Fallback, Kind, Options, Segment};
 pub use error::{Error, FetchError, Result};
 pub use extract::Document;
 pub use fetch::FetchOptions;
@@ -67,6 +67,9 @@ pub struct Comparison {
     pub adapted_sentences: Vec<Sentence>,
     /// The aligned passages, in the adapted article's order.
     pub segments: Vec<Segment>,
+    /// The alignment steps that ran out of time ([`Options::time_limit`]) and were cut
+    /// short; empty when the alignment finished.
+    pub fallbacks: Vec<align::Fallback>,
 }
 
 impl Comparison {
@@ -131,7 +134,7 @@ fn compare_segmented(
         .zip(&original_sentences)
         .map(|(doc, sentences)| align::Side { doc, sentences })
         .collect();
-    let segments = align::align(
+    let (segments, fallbacks) = align::align_within(
         &sides,
         align::Side {
             doc: &adapted,
@@ -165,6 +168,7 @@ fn compare_segmented(
         adapted,
         adapted_sentences,
         segments,
+        fallbacks,
     }
 }
 

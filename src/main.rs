@@ -163,10 +163,13 @@ struct CompareArgs {
 #[derive(clap::Args)]
 #[command(next_help_heading = "Fetching URLs")]
 struct FetchArgs {
-    /// Give up on a URL after this many seconds
+    /// Give up on a URL after this many seconds; `compare` also bounds the alignment by it
     ///
     /// The limit covers connecting, every redirect and the whole download together, so a
-    /// server that trickles its answer is cut off too. Decimals are allowed (2.5).
+    /// server that trickles its answer is cut off too. Decimals are allowed (2.5). An
+    /// alignment that takes longer (a very long document rewritten throughout) cuts its
+    /// costly steps short, reports every sentence all the same, and says so (a "Fallback:"
+    /// line; "fallback" in JSON).
     #[arg(long, value_name = "SECONDS", default_value = "30", value_parser = fetch::parse_seconds)]
     timeout: Duration,
     /// Refuse an input larger than this: a file, standard input or a page (20MB, 500KB, bytes)
@@ -335,12 +338,12 @@ fn compare(args: CompareArgs) -> anyhow::Result<u8> {
     };
     let mut sources: Vec<Source> = args.inputs.iter().map(|s| Source::parse(s)).collect();
     let adapted = sources.pop().context("no adapted article given")?;
-    let cmp = wirediff::compare_sources_with(
-        &sources,
-        &adapted,
-        &Options::default(),
-        &args.fetch.load_options(),
-    )?;
+    let opts = Options {
+        time_limit: Some(args.fetch.timeout),
+        ..Options::default()
+    };
+    let cmp =
+        wirediff::compare_sources_with(&sources, &adapted, &opts, &args.fetch.load_options())?;
     let mut out: Box<dyn Write> = match &args.output {
         Some(path) => Box::new(io::BufWriter::new(
             std::fs::File::create(path)

@@ -359,10 +359,18 @@ fn tokens(text: &str) -> Vec<Token> {
 }
 
 fn token(text: &str, start: usize, end: usize) -> Token {
-    let word = normalize::fold(&text[start..end])
-        .chars()
-        .filter(|&c| c != '.' && c != '\'')
-        .collect();
+    let raw = &text[start..end];
+    let word = if raw
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    {
+        raw.to_string() // already folded: most words
+    } else {
+        normalize::fold(raw)
+            .chars()
+            .filter(|&c| c != '.' && c != '\'')
+            .collect()
+    };
     Token { word, start, end }
 }
 
@@ -727,26 +735,25 @@ fn is_single_quote(c: char) -> bool {
 /// boundaries, outside double quotes, and when closed, so that apostrophes ("don't", "the
 /// leaders' summit", "the '90s") are never quote marks.
 fn quotes(text: &str) -> Vec<Range<usize>> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
     // Where the text after the last closing mark starts.
     let mut since = 0;
     // (start of the quoted text, a double quote)
     let mut open: Option<(usize, bool)> = None;
-    let mut skip = false;
-    for (k, &(i, c)) in chars.iter().enumerate() {
-        if std::mem::take(&mut skip) || !(is_double_quote(c) || is_single_quote(c)) {
+    let mut chars = text.char_indices();
+    while let Some((i, c)) = chars.next() {
+        if !(is_double_quote(c) || is_single_quote(c)) {
             continue;
         }
-        let prev = k.checked_sub(1).map(|j| chars[j].1);
-        let mut next = chars.get(k + 1).map(|x| x.1);
+        let prev = text[..i].chars().next_back();
         let mut after = i + c.len_utf8();
+        let mut next = text[after..].chars().next();
         // two single marks as one double: ''...'' or ‘‘...’’
         let doubled = is_single_quote(c) && next == Some(c);
         if doubled {
-            skip = true;
+            chars.next();
             after += c.len_utf8();
-            next = chars.get(k + 2).map(|x| x.1);
+            next = text[after..].chars().next();
         }
         let opens = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/:".contains(p))
             && next.is_some_and(|n| !n.is_whitespace());

@@ -1041,3 +1041,52 @@ fn terminal_and_markdown_never_pass_control_sequences() {
         );
     }
 }
+
+/// `--timeout` bounds the alignment too: past it, the report still covers every sentence and
+/// says which steps fell back.
+#[test]
+fn timeout_bounds_the_alignment_and_the_report_says_so() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = |verb: &str| {
+        (0..600)
+            .map(|i| format!("Officer{i} of district{} {verb} plan{}.", i % 31, i % 29))
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    };
+    let (o, a) = (dir.path().join("o.txt"), dir.path().join("a.txt"));
+    std::fs::write(&o, text("backed")).expect("write");
+    std::fs::write(&a, text("rejected")).expect("write");
+    let out = wirediff()
+        .args(["compare", "--format=json", "--timeout=0.000000001"])
+        .args([&o, &a])
+        .output()
+        .expect("run wirediff");
+    assert_eq!(out.status.code(), Some(1));
+    let r: Value = serde_json::from_slice(&out.stdout).expect("JSON report");
+    assert_eq!(r["fallback"]["reason"], "timeout");
+    let steps = r["fallback"]["steps"].as_array().expect("steps");
+    assert!(steps.iter().any(|s| s == "rewordings"), "{steps:?}");
+    let adapted: usize = segments(&r)
+        .iter()
+        .filter(|s| !s["adapted"].is_null())
+        .count();
+    assert_eq!(adapted, 600);
+    let summary = wirediff()
+        .args([
+            "compare",
+            "--summary",
+            "--color=never",
+            "--timeout=0.000000001",
+        ])
+        .args([&o, &a])
+        .output()
+        .expect("run wirediff");
+    let text = String::from_utf8(summary.stdout).expect("UTF-8");
+    assert!(
+        text.contains("Fallback: the alignment ran out of time"),
+        "{text}"
+    );
+    // Without a deadline in reach there is no fallback field at all (contract v1 unchanged).
+    let (r, _) = compare_json(&[&o, &a]);
+    assert!(r.get("fallback").is_none());
+}

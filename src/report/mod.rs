@@ -39,8 +39,29 @@ pub struct Report<'a> {
     pub adapted: DocInfo<'a>,
     /// Counts of segments by kind and word shares of the adapted article.
     pub summary: Summary,
+    /// Present only when the alignment ran out of time (`--timeout`): which steps were cut
+    /// short.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fallback: Option<FallbackOut>,
     /// Passages in the adapted article's order, removed ones where they were cut.
     pub segments: Vec<SegmentOut<'a>>,
+}
+
+/// The alignment steps cut short by the time limit.
+#[derive(Debug, Serialize)]
+pub struct FallbackOut {
+    /// Always `"timeout"` for now.
+    pub reason: &'static str,
+    /// The steps, in order: `backbone`, `rewordings`, `splits-and-merges`, `word-edits`.
+    pub steps: Vec<&'static str>,
+}
+
+/// The fallback of a comparison, if its alignment ran out of time.
+pub fn fallback(cmp: &Comparison) -> Option<FallbackOut> {
+    (!cmp.fallbacks.is_empty()).then(|| FallbackOut {
+        reason: "timeout",
+        steps: cmp.fallbacks.iter().map(|f| f.as_str()).collect(),
+    })
 }
 
 /// A document as the report shows it.
@@ -215,6 +236,7 @@ impl<'a> Report<'a> {
                 .collect(),
             adapted: info(&cmp.adapted, cmp.adapted_sentences.len()),
             summary: summarize(cmp),
+            fallback: fallback(cmp),
             segments,
         }
     }
