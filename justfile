@@ -41,9 +41,9 @@ eval:
     python3 eval/run.py --pairs target/eval/pairs2
     python3 eval/signals.py
 
-# Speed: wirediff against the difflib baseline on the evaluation pairs, and extraction
+# Speed: news-length pairs (in process and a process per pair) and long documents against
+# the difflib baseline, git diff --word-diff and dwdiff; extraction against trafilatura
 bench:
-    cargo build --release
+    cargo build --release --bin wirediff --example bench --example extract_bench
     python3 eval/synth.py
     python3 eval/bench.py
-    cargo run --release --example extract_bench

@@ -395,7 +395,8 @@ def extraction(a):
     except ImportError:
         trafilatura = None
     if trafilatura is None:
-        rows.append(("trafilatura (not installed: pip install trafilatura)", None))
+        rows.append(("trafilatura (not importable: pip install trafilatura lxml_html_clean)",
+                     None))
     else:
         pages = [gzip.decompress(p.read_bytes()).decode("utf-8", "replace")
                  for p in sorted(pages_dir.glob("*.html.gz"))]
