@@ -1086,6 +1086,23 @@ fn timeout_bounds_the_alignment_and_the_report_says_so() {
         text.contains("Fallback: the alignment ran out of time"),
         "{text}"
     );
+    // The Markdown and HTML reports say so too.
+    for (format, needle) in [
+        ("markdown", "> **Fallback:** the alignment ran out of time"),
+        ("html", "<b>Fallback:</b> the alignment ran out of time"),
+    ] {
+        let out = wirediff()
+            .args(["compare", "--timeout=0.000000001", "--format", format])
+            .args([&o, &a])
+            .output()
+            .expect("run wirediff");
+        let text = String::from_utf8(out.stdout).expect("UTF-8");
+        assert!(
+            text.contains(needle),
+            "{format}: {}",
+            &text[..text.len().min(2000)]
+        );
+    }
     // Without a deadline in reach there is no fallback field at all (contract v1 unchanged).
     let (r, _) = compare_json(&[&o, &a]);
     assert!(r.get("fallback").is_none());

@@ -53,7 +53,8 @@ h1 { font-size: 1.4rem; margin: 0 0 .25rem; overflow-wrap: anywhere; }
 .bar .reworded { background: var(--rew-edge); }
 .bar .new { background: var(--ins-edge); }
 .bar .furniture { background: var(--furn); opacity: .5; }
-.shares, .counts { margin: .25rem 0; font-size: .9rem; }
+.shares, .counts, .fallback { margin: .25rem 0; font-size: .9rem; }
+.fallback { color: var(--del-fg); }
 .shares b.new { color: var(--ins-fg); background: var(--ins-bg); padding: 0 .25rem; border-radius: 3px; }
 .legend { font-size: .85rem; color: var(--muted); margin: 0 0 1rem; display: flex; flex-wrap: wrap; gap: .4rem 1rem; }
 .badge { display: inline-block; min-width: 1.6rem; padding: 0 .35rem; border-radius: 3px; font: 600 .75rem/1.4rem system-ui, sans-serif;
@@ -237,9 +238,17 @@ fn summary(cmp: &Comparison, page: &mut String) {
     };
     let _ = writeln!(
         page,
-        "<p class=\"counts\">Passages: {} unchanged, {} reworded, <b>{} inserted</b>, {} removed, {} moved{furniture_note}{signals}.</p>\n</section>",
+        "<p class=\"counts\">Passages: {} unchanged, {} reworded, <b>{} inserted</b>, {} removed, {} moved{furniture_note}{signals}.</p>",
         s.unchanged, s.reworded, s.inserted, s.removed, s.moved
     );
+    if let Some(note) = super::fallback_note(cmp) {
+        let _ = writeln!(
+            page,
+            "<p class=\"fallback\"><b>Fallback:</b> {}.</p>",
+            html(&note)
+        );
+    }
+    page.push_str("</section>\n");
     page.push_str(
         "<div class=\"legend\" aria-label=\"Legend\">\
          <span><span class=\"badge inserted\">new</span> inserted: in the adapted article only</span>\

@@ -64,6 +64,10 @@ pub fn write_markdown(cmp: &Comparison, out: &mut dyn Write) -> io::Result<()> {
             String::new()
         }
     )?;
+    if let Some(note) = super::fallback_note(cmp) {
+        writeln!(out)?;
+        writeln!(out, "> **Fallback:** {}.", md(&note))?;
+    }
     let side = |seg: &Segment| {
         let a = seg
             .adapted

@@ -56,6 +56,17 @@ pub struct FallbackOut {
     pub steps: Vec<&'static str>,
 }
 
+/// What the alignment left out when it ran out of time, for people: `None` when it did not.
+pub(crate) fn fallback_note(cmp: &Comparison) -> Option<String> {
+    (!cmp.fallbacks.is_empty()).then(|| {
+        let what: Vec<&str> = cmp.fallbacks.iter().map(|f| f.describe()).collect();
+        format!(
+            "the alignment ran out of time (--timeout): {}",
+            what.join("; ")
+        )
+    })
+}
+
 /// The fallback of a comparison, if its alignment ran out of time.
 pub fn fallback(cmp: &Comparison) -> Option<FallbackOut> {
     (!cmp.fallbacks.is_empty()).then(|| FallbackOut {

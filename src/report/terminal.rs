@@ -118,14 +118,8 @@ pub fn write_summary(cmp: &Comparison, out: &mut dyn Write) -> io::Result<()> {
             .collect();
         writeln!(out, "{} {}", "Signals:".bold(), counts.join(", ").magenta())?;
     }
-    if !cmp.fallbacks.is_empty() {
-        let what: Vec<&str> = cmp.fallbacks.iter().map(|f| f.describe()).collect();
-        writeln!(
-            out,
-            "{} the alignment ran out of time (--timeout): {}",
-            "Fallback:".bold(),
-            what.join("; ").yellow()
-        )?;
+    if let Some(note) = super::fallback_note(cmp) {
+        writeln!(out, "{} {}", "Fallback:".bold(), note.yellow())?;
     }
     Ok(())
 }
