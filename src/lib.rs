@@ -301,6 +301,23 @@ pub fn compare_sources_with(
     opts: &Options,
     load_opts: &LoadOptions,
 ) -> Result<Comparison> {
+    compare_with_loader(
+        &load::Loader::new(load_opts.clone()),
+        originals,
+        adapted,
+        opts,
+    )
+}
+
+/// [`compare_sources_with`] through a [`load::Loader`] the caller keeps, so that many
+/// comparisons share one HTTP client (corpus and batch modes). The loader's limits hold:
+/// input size, and sentences once extracted.
+pub fn compare_with_loader(
+    loader: &load::Loader,
+    originals: &[Source],
+    adapted: &Source,
+    opts: &Options,
+) -> Result<Comparison> {
     let stdin_count = originals
         .iter()
         .chain(std::iter::once(adapted))
@@ -309,11 +326,10 @@ pub fn compare_sources_with(
     if stdin_count > 1 {
         return Err(Error::StdinTwice);
     }
-    let loader = load::Loader::new(load_opts.clone());
     let read = |source: &Source| extract::extract(&loader.load(source)?);
     let docs = originals.iter().map(read).collect::<Result<Vec<_>>>()?;
     let adapted = read(adapted)?;
-    let limit = load_opts.max_sentences;
+    let limit = loader.max_sentences();
     let original_sentences = docs
         .iter()
         .map(|d| segment_within(d, limit))

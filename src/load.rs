@@ -133,10 +133,18 @@ pub struct Loaded {
 
 /// Loads sources with shared options; every URL goes through one [`Fetcher`] (one HTTP
 /// client, built only when a request is needed).
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Loader {
     fetcher: Fetcher,
     max_bytes: u64,
+    max_sentences: usize,
+}
+
+impl Default for Loader {
+    /// A loader with the default options (and limits).
+    fn default() -> Loader {
+        Loader::new(LoadOptions::default())
+    }
 }
 
 impl Loader {
@@ -144,8 +152,14 @@ impl Loader {
     pub fn new(opts: LoadOptions) -> Loader {
         Loader {
             max_bytes: opts.fetch.max_bytes,
+            max_sentences: opts.max_sentences,
             fetcher: Fetcher::new(opts.fetch),
         }
+    }
+
+    /// Most sentences an input may have ([`LoadOptions::max_sentences`]).
+    pub fn max_sentences(&self) -> usize {
+        self.max_sentences
     }
 
     /// Reads a source and decodes it to text. A file or standard input larger than the size
@@ -557,5 +571,18 @@ mod tests {
         );
         let err = from_bytes("l1.txt".into(), b"caf\xE9 au lait", None).unwrap_err();
         assert!(err.to_string().contains("not valid UTF-8 text (byte 3)"));
+    }
+
+    #[test]
+    fn a_default_loader_has_the_default_limits() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("story.txt");
+        std::fs::write(&path, "The council met on Monday.").unwrap();
+        let loader = Loader::default();
+        assert_eq!(loader.max_sentences(), DEFAULT_MAX_SENTENCES);
+        let loaded = loader
+            .load(&Source::Path(path))
+            .expect("a small file loads");
+        assert_eq!(loaded.text, "The council met on Monday.");
     }
 }

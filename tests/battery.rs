@@ -502,3 +502,40 @@ fn every_fixture_text_against_itself_is_unchanged() {
         assert_eq!(report["summary"]["differences"], 0);
     }
 }
+
+/// Corpus and batch modes hold the same limits as compare: the pair is an error, the run
+/// goes on.
+#[test]
+fn batch_holds_the_limits() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/pairs/seed");
+    let line = |id: &str, adapted: &str| {
+        serde_json::json!({
+            "id": id,
+            "originals": [dir.join("original-1.txt")],
+            "adapted": dir.join(adapted),
+        })
+        .to_string()
+    };
+    let input = format!(
+        "{}\n{}\n",
+        line("long", "adapted.txt"),
+        line("short", "original-1.txt")
+    );
+    let r = run(
+        &[os("batch"), os("--max-sentences"), os("30")],
+        Some(input.into_bytes()),
+    );
+    sane(&r, "batch");
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    let lines: Vec<serde_json::Value> = String::from_utf8(r.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["id"], "long");
+    let err = lines[0]["error"].as_str().expect("an error");
+    assert!(err.contains("more than the limit of 30"), "{err}");
+    assert_eq!(lines[1]["id"], "short");
+    assert!(lines[1].get("error").is_none(), "{}", lines[1]);
+}

@@ -18,7 +18,7 @@ use sha2::{Digest, Sha256};
 
 use crate::load::Loader;
 use crate::report::{self, Summary};
-use crate::{Comparison, LoadOptions, Options, Source, extract};
+use crate::{Comparison, LoadOptions, Options, Source};
 
 pub mod expect;
 pub mod junit;
@@ -694,19 +694,15 @@ pub fn outcome_of(
     }
 }
 
-/// Reads and compares with a shared loader (one HTTP client for the whole run).
+/// Reads and compares with a shared loader (one HTTP client for the whole run), within the
+/// loader's limits.
 pub fn compare_with(
     loader: &Loader,
     originals: &[Source],
     adapted: &Source,
     options: &Options,
 ) -> crate::Result<Comparison> {
-    let read = |s: &Source| extract::extract(&loader.load(s)?);
-    let docs = originals
-        .iter()
-        .map(read)
-        .collect::<crate::Result<Vec<_>>>()?;
-    Ok(crate::compare(docs, read(adapted)?, options))
+    crate::compare_with_loader(loader, originals, adapted, options)
 }
 
 fn write_reports(id: &str, cmp: &Comparison, opts: &RunOptions) -> Result<(), CorpusError> {
