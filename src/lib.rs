@@ -40,6 +40,8 @@ pub mod error;
 pub mod extract;
 pub mod fetch;
 pub mod furniture;
+#[doc(hidden)]
+pub mod invariants;
 pub mod load;
 pub mod normalize;
 pub mod report;
