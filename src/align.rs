@@ -236,11 +236,11 @@ const CLOCK_EVERY: usize = 64;
 /// A hash map with a fast, non-cryptographic hasher (FxHash's), for the word interner and
 /// the indexes: keys come from the documents being compared, not from an attacker who could
 /// pick collisions to any effect beyond a slower comparison.
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// The Fx hash (as in rustc): a multiply and a rotate a word.
 #[derive(Default, Clone, Copy)]
-struct FxHasher(u64);
+pub(crate) struct FxHasher(u64);
 
 impl Hasher for FxHasher {
     fn write(&mut self, bytes: &[u8]) {
@@ -1061,8 +1061,14 @@ fn whole_changes(old: &str, new: &str) -> Vec<Change> {
 pub fn word_changes(old: &str, new: &str) -> Vec<Change> {
     let ot = diff_tokens(old);
     let nt = diff_tokens(new);
-    let ok: Vec<Cow<'_, str>> = ot.iter().map(|t| token_key(t)).collect();
-    let nk: Vec<Cow<'_, str>> = nt.iter().map(|t| token_key(t)).collect();
+    // Each distinct key an integer: the diff then compares integers, not strings.
+    fn id_of<'k>(ids: &mut FastMap<Cow<'k, str>, u32>, key: Cow<'k, str>) -> u32 {
+        let next = ids.len() as u32;
+        *ids.entry(key).or_insert(next)
+    }
+    let mut ids = FastMap::default();
+    let ok: Vec<u32> = ot.iter().map(|t| id_of(&mut ids, token_key(t))).collect();
+    let nk: Vec<u32> = nt.iter().map(|t| id_of(&mut ids, token_key(t))).collect();
     // Chunks: equal text, or an edit (deleted, inserted).
     let mut chunks: Vec<Chunk> = Vec::new();
     for op in capture_diff_slices(Algorithm::Myers, &ok, &nk) {

@@ -90,12 +90,24 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
     let mut prev = 0;
     for c in kept.iter_mut() {
         let piece = text[prev..*c].trim_end();
-        if let Some(m) = STRAY_QUOTE.find(piece) {
+        // Both patterns end the piece: only a piece ending in a quote mark or in ". . . ."
+        // is searched.
+        let stray_quote = piece
+            .ends_with(['"', '“', '”', '„', '«', '‘', '’', '\''])
+            .then(|| STRAY_QUOTE.find(piece))
+            .flatten();
+        let ellipsis = || {
+            piece
+                .ends_with(". . . .")
+                .then(|| TRAILING_ELLIPSIS.find(piece))
+                .flatten()
+        };
+        if let Some(m) = stray_quote {
             let quote_start = prev + m.start() + (m.as_str().len() - m.as_str().trim_start().len());
             if quote_start > prev {
                 *c = quote_start;
             }
-        } else if let Some(m) = TRAILING_ELLIPSIS.find(piece) {
+        } else if let Some(m) = ellipsis() {
             let word_char = m.as_str().chars().next().map_or(1, char::len_utf8);
             *c = prev + m.start() + word_char + 1;
         }
@@ -160,12 +172,16 @@ fn sentencex_starts(text: &str) -> impl Iterator<Item = usize> {
 
 /// Double quote marks, hidden from `sentencex` inside an enclosure.
 fn mask_quotes(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '"' | '“' | '”' | '„' | '«' | '»' => " ".repeat(c.len_utf8()),
-            c => c.to_string(),
-        })
-        .collect()
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '"' | '“' | '”' | '„' | '«' | '»' => {
+                out.extend(std::iter::repeat_n(' ', c.len_utf8()));
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Opening and closing marks of quotations and parentheses.
@@ -278,8 +294,10 @@ fn after_clock_time(text: &str, c: usize) -> bool {
         "UTC",
         "local",
     ];
-    let before = text[..c].trim_end().to_ascii_lowercase();
-    if !(before.ends_with("a.m.") || before.ends_with("p.m.")) {
+    // The last four bytes, lower-cased, are all that "a.m." and "p.m." need.
+    let before = text[..c].trim_end().as_bytes();
+    let last4 = before[before.len().saturating_sub(4)..].to_ascii_lowercase();
+    if !(last4 == b"a.m." || last4 == b"p.m.") {
         return false;
     }
     let next: String = text[c..]
@@ -291,6 +309,10 @@ fn after_clock_time(text: &str, c: usize) -> bool {
 
 /// Starts of lines that open with a bullet ("- milk", "• eggs").
 fn bulleted_line_starts(text: &str) -> Vec<usize> {
+    // A quick look without the captures first: most paragraphs have no bullet.
+    if !BULLET_LINE.is_match(text) {
+        return Vec::new();
+    }
     BULLET_LINE
         .captures_iter(text)
         .filter_map(|c| c.name("b").map(|m| m.start()))
@@ -423,6 +445,10 @@ fn list_item_starts(text: &str) -> Vec<usize> {
         bullet: bool,
     }
     let mut starts = Vec::new();
+    // A quick look without the captures first: most paragraphs have no list marker.
+    if !MARKER.is_match(text) {
+        return starts;
+    }
     let mut markers = Vec::new();
     for caps in MARKER.captures_iter(text) {
         if let Some(b) = caps.name("lb") {

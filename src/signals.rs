@@ -15,7 +15,7 @@
 //! ([`crate::normalize::fold`]), phrases as word sequences, from left to right, the longest
 //! phrase first.
 
-use std::collections::HashMap;
+use crate::align::FastMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -377,7 +377,7 @@ fn token(text: &str, start: usize, end: usize) -> Token {
 /// A word list: entries of one or more forms, each form a word sequence.
 struct Lexicon {
     /// Forms by their first word, longest first: (words, entry).
-    forms: HashMap<String, Vec<(Vec<String>, usize)>>,
+    forms: FastMap<String, Vec<(Vec<String>, usize)>>,
     entries: Vec<Entry>,
 }
 
@@ -409,7 +409,7 @@ impl Lexicon {
     /// `!` for neutral phrases, commas between the forms of one entry.
     fn parse(list: &str, inflect: Inflect) -> Lexicon {
         let mut lex = Lexicon {
-            forms: HashMap::new(),
+            forms: FastMap::default(),
             entries: Vec::new(),
         };
         let mut loaded = false;
@@ -583,7 +583,7 @@ fn count_diff(lex: &Lexicon, o: &Text<'_>, a: &Text<'_>) -> (Vec<String>, Vec<St
     };
     let (om, am) = (keep(o), keep(a));
     let extra = |mine: &[Match], theirs: &[Match]| -> Vec<Match> {
-        let mut seen: HashMap<usize, usize> = HashMap::new();
+        let mut seen: FastMap<usize, usize> = FastMap::default();
         let mut out = Vec::new();
         for m in mine {
             let k = seen.entry(m.entry).or_insert(0);

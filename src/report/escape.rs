@@ -99,6 +99,11 @@ impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for SafeJson<F> {
         w: &mut W,
         fragment: &str,
     ) -> io::Result<()> {
+        // Every character escaped here is three bytes in UTF-8 starting with 0xE2: text
+        // without that byte is written as it is.
+        if memchr::memchr(0xE2, fragment.as_bytes()).is_none() {
+            return w.write_all(fragment.as_bytes());
+        }
         let mut rest = fragment;
         while let Some(i) = rest.find(|c| is_bidi_control(c) || c == '\u{2028}' || c == '\u{2029}')
         {
@@ -117,19 +122,23 @@ pub fn write_json_value<T: serde::Serialize + ?Sized>(
     value: &T,
     pretty: bool,
 ) -> io::Result<()> {
+    // Through a buffer: serde_json's many small writes are inlined copies into it, not
+    // calls through `dyn Write`.
+    let mut buf = io::BufWriter::with_capacity(32 * 1024, out);
     if pretty {
         let mut ser = serde_json::Serializer::with_formatter(
-            &mut *out,
+            &mut buf,
             SafeJson(serde_json::ser::PrettyFormatter::new()),
         );
-        value.serialize(&mut ser).map_err(io::Error::from)
+        value.serialize(&mut ser).map_err(io::Error::from)?;
     } else {
         let mut ser = serde_json::Serializer::with_formatter(
-            &mut *out,
+            &mut buf,
             SafeJson(serde_json::ser::CompactFormatter),
         );
-        value.serialize(&mut ser).map_err(io::Error::from)
+        value.serialize(&mut ser).map_err(io::Error::from)?;
     }
+    io::Write::flush(&mut buf)
 }
 
 #[cfg(test)]
