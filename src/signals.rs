@@ -327,7 +327,7 @@ struct Token {
 /// The words of a text with their byte spans: runs of letters and digits, where a `.` or an
 /// apostrophe between two of them does not break the word ("U.S.", "don't").
 fn tokens(text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
     let mut start: Option<usize> = None;
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
