@@ -487,19 +487,39 @@ impl<'a> Aligner<'a> {
             .map(|ks| ks.iter().filter(|k| a_set.contains_key(k.as_str())).count())
             .collect();
         order.sort_by_key(|&s| (std::cmp::Reverse(hits[s]), s));
+        // Keys as integers, so that the diffs compare and hash integers, not strings; a
+        // sentence without words gets an id nothing else has, so that it never matches.
+        let (a_ids, o_ids) = {
+            let mut key_ids: FastMap<&str, u64> = FastMap::with_capacity_and_hasher(
+                self.a_keys.len() + self.o_keys.iter().map(Vec::len).sum::<usize>(),
+                Default::default(),
+            );
+            fn ids<'k>(key_ids: &mut FastMap<&'k str, u64>, keys: &'k [String]) -> Vec<u64> {
+                keys.iter()
+                    .map(|k| {
+                        let next = key_ids.len() as u64;
+                        *key_ids.entry(k.as_str()).or_insert(next)
+                    })
+                    .collect()
+            }
+            let a_ids = ids(&mut key_ids, &self.a_keys);
+            let o_ids: Vec<Vec<u64>> = (self.o_keys.iter())
+                .map(|ks| ids(&mut key_ids, ks))
+                .collect();
+            (a_ids, o_ids)
+        };
         for s in order {
             let free: Vec<usize> = (0..self.a_keys.len())
                 .filter(|&i| self.a_group[i].is_none())
                 .collect();
             // Sentences without words never match: give them keys nothing else has.
-            let akeys: Vec<(&str, usize)> = free
+            let akeys: Vec<(u64, usize)> = free
                 .iter()
-                .map(|&i| key_or_unique(&self.a_keys[i], i, 0))
+                .map(|&i| id_or_unique(a_ids[i], self.a_keys[i].is_empty(), i, 0))
                 .collect();
-            let okeys: Vec<(&str, usize)> = self.o_keys[s]
-                .iter()
+            let okeys: Vec<(u64, usize)> = (o_ids[s].iter().zip(&self.o_keys[s]))
                 .enumerate()
-                .map(|(i, k)| key_or_unique(k, i, 1))
+                .map(|(i, (&id, k))| id_or_unique(id, k.is_empty(), i, 1))
                 .collect();
             let ops = capture_diff_deadline(
                 Algorithm::Patience,
@@ -937,11 +957,11 @@ pub fn span_bytes(side: Side<'_>, r: &Range<usize>) -> (usize, usize) {
     (side.sentences[r.start].start, side.sentences[r.end - 1].end)
 }
 
-fn key_or_unique(k: &str, i: usize, side: usize) -> (&str, usize) {
-    if k.is_empty() {
-        ("", i * 2 + side + 1)
+fn id_or_unique(id: u64, empty: bool, i: usize, side: usize) -> (u64, usize) {
+    if empty {
+        (u64::MAX, i * 2 + side + 1)
     } else {
-        (k, 0)
+        (id, 0)
     }
 }
 
@@ -1066,7 +1086,8 @@ pub fn word_changes(old: &str, new: &str) -> Vec<Change> {
     // A token seen before has its id without its key worked out again: a rewording shares
     // most of its tokens.
     let n = ot.len() + nt.len();
-    let mut ids: FastMap<Cow<'_, str>, u32> = FastMap::with_capacity_and_hasher(n, Default::default());
+    let mut ids: FastMap<Cow<'_, str>, u32> =
+        FastMap::with_capacity_and_hasher(n, Default::default());
     let mut seen: FastMap<&str, u32> = FastMap::with_capacity_and_hasher(n, Default::default());
     fn id_of<'k>(
         ids: &mut FastMap<Cow<'k, str>, u32>,

@@ -105,7 +105,9 @@ impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for SafeJson<F> {
         let mut done = 0;
         for i in memchr::memchr_iter(0xE2, b) {
             let c = match (b.get(i + 1), b.get(i + 2)) {
-                (Some(0x80), Some(&x @ (0x8E | 0x8F | 0xA8..=0xAE))) => 0x2000 + u32::from(x - 0x80),
+                (Some(0x80), Some(&x @ (0x8E | 0x8F | 0xA8..=0xAE))) => {
+                    0x2000 + u32::from(x - 0x80)
+                }
                 (Some(0x81), Some(&x @ 0xA6..=0xA9)) => 0x2040 + u32::from(x - 0x80),
                 _ => continue,
             };
