@@ -248,11 +248,17 @@ impl Hasher for FxHasher {
         for c in &mut chunks {
             self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
         }
+        // The last 1 to 7 bytes in one word, from overlapping loads rather than a copy (a
+        // call to memcpy for every short key).
         let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut last = [0u8; 8];
-            last[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(last));
+        let n = rest.len();
+        if n >= 4 {
+            let lo = u32::from_le_bytes(rest[..4].try_into().expect("4 bytes"));
+            let hi = u32::from_le_bytes(rest[n - 4..].try_into().expect("4 bytes"));
+            self.add(u64::from(lo) | (u64::from(hi) << 32));
+        } else if n > 0 {
+            let (a, b, c) = (rest[0], rest[n / 2], rest[n - 1]);
+            self.add(u64::from(a) | (u64::from(b) << 8) | (u64::from(c) << 16) | (n as u64) << 24);
         }
     }
 
@@ -1094,13 +1100,14 @@ pub fn word_changes(old: &str, new: &str) -> Vec<Change> {
         seen: &mut FastMap<&'k str, u32>,
         t: &'k str,
     ) -> u32 {
-        if let Some(&id) = seen.get(t) {
-            return id;
+        use std::collections::hash_map::Entry;
+        match seen.entry(t) {
+            Entry::Occupied(e) => *e.get(),
+            Entry::Vacant(e) => {
+                let next = ids.len() as u32;
+                *e.insert(*ids.entry(token_key(t)).or_insert(next))
+            }
         }
-        let next = ids.len() as u32;
-        let id = *ids.entry(token_key(t)).or_insert(next);
-        seen.insert(t, id);
-        id
     }
     let ok: Vec<u32> = ot.iter().map(|t| id_of(&mut ids, &mut seen, t)).collect();
     let nk: Vec<u32> = nt.iter().map(|t| id_of(&mut ids, &mut seen, t)).collect();
