@@ -329,8 +329,20 @@ struct Token<'a> {
 fn tokens(text: &str) -> Vec<Token<'_>> {
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
     let mut start: Option<usize> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    while pos < bytes.len() {
+        // ASCII is read byte by byte; only other characters are decoded.
+        let i = pos;
+        let c = if bytes[i].is_ascii() {
+            char::from(bytes[i])
+        } else {
+            text[i..]
+                .chars()
+                .next()
+                .expect("a character at a char boundary")
+        };
+        pos += c.len_utf8();
         if c.is_alphanumeric() {
             start.get_or_insert(i);
             continue;
@@ -344,7 +356,10 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
         let joins = matches!(
             c,
             '.' | '\'' | '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}'
-        ) && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+        ) && text[pos..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric);
         if start.is_some() && (invisible || joins) {
             continue;
         }
