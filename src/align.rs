@@ -332,7 +332,8 @@ struct Aligner<'a> {
 
 impl<'a> Aligner<'a> {
     fn new(originals: &'a [Side<'a>], adapted: Side<'a>, opts: Options) -> Self {
-        let mut interner: FastMap<String, u32> = FastMap::default();
+        // Words that are slices of the text are kept as such: no copy of each distinct word.
+        let mut interner: FastMap<Cow<'a, str>, u32> = FastMap::default();
         let mut df: Vec<u32> = Vec::new();
         // Each distinct word's part of a key (normalize::key_of_words): the word itself,
         // nothing for an honorific, or its American spelling. Worked out once a word, not
@@ -349,16 +350,19 @@ impl<'a> Aligner<'a> {
         let mut buf = String::new();
         // One pass over each sentence's words: their ids, and the matching key built
         // alongside.
-        let mut tokenize = |s: &str| -> (String, Vec<u32>) {
+        let mut tokenize = |s: &'a str| -> (String, Vec<u32>) {
             // About one word in every five or six bytes of news text.
             let mut ids: Vec<u32> = Vec::with_capacity(s.len() / 4 + 1);
             let mut key = String::with_capacity(s.len());
-            normalize::for_each_word(s, &mut buf, |w| {
+            normalize::for_each_word_in(s, &mut buf, |w, slice| {
                 let id = match interner.get(w) {
                     Some(&id) => id,
                     None => {
                         let id = interner.len() as u32;
-                        interner.insert(w.to_string(), id);
+                        interner.insert(
+                            slice.map_or_else(|| Cow::Owned(w.to_string()), Cow::Borrowed),
+                            id,
+                        );
                         key_part.push(if normalize::is_honorific(w) {
                             KeyPart::Skip
                         } else {
@@ -1202,46 +1206,60 @@ enum Chunk {
 fn diff_tokens(s: &str) -> Vec<&str> {
     // About two tokens (a word and a space) in every six bytes of news text.
     let mut out = Vec::with_capacity(s.len() / 3 + 1);
+    let bytes = s.as_bytes();
+    // The character at byte `i`: ASCII without decoding.
+    let char_at = |i: usize| -> Option<char> {
+        let x = *bytes.get(i)?;
+        Some(if x.is_ascii() {
+            char::from(x)
+        } else {
+            s[i..]
+                .chars()
+                .next()
+                .expect("a character at a char boundary")
+        })
+    };
+    let class = |c: char| {
+        if c.is_alphanumeric() {
+            0
+        } else if c.is_whitespace() {
+            1
+        } else {
+            2
+        }
+    };
     let mut start = 0;
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let class = |c: char| {
-            if c.is_alphanumeric() {
-                0
-            } else if c.is_whitespace() {
-                1
-            } else {
-                2
-            }
-        };
+    let mut i = 0;
+    while let Some(c) = char_at(i) {
+        let j = i + c.len_utf8();
+        let next = char_at(j);
         let k = class(c);
         if k == 2 {
             let joins = (c == '.' || c == '\'' || c == '’')
                 && i > start
                 && s[start..i].chars().all(char::is_alphanumeric)
-                && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+                && next.is_some_and(char::is_alphanumeric);
             if !joins {
                 if i > start {
                     out.push(&s[start..i]);
                 }
-                out.push(&s[i..i + c.len_utf8()]);
-                start = i + c.len_utf8();
+                out.push(&s[i..j]);
+                start = j;
             }
+            i = j;
             continue;
         }
-        if let Some(&(j, n)) = chars.peek() {
+        if let Some(n) = next {
             let joins_next = class(n) == k
                 || (k == 0
                     && (n == '.' || n == '\'' || n == '’')
-                    && s[j + n.len_utf8()..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphanumeric));
+                    && char_at(j + n.len_utf8()).is_some_and(char::is_alphanumeric));
             if !joins_next {
                 out.push(&s[start..j]);
                 start = j;
             }
         }
+        i = j;
     }
     if start < s.len() {
         out.push(&s[start..]);

@@ -134,12 +134,23 @@ pub fn word_count(s: &str) -> usize {
 /// Calls `f` with each of the [`words`] of `s` in turn; `buf` is scratch space that callers
 /// may reuse from one call to the next (it is cleared first).
 pub fn for_each_word(s: &str, buf: &mut String, mut f: impl FnMut(&str)) {
+    for_each_word_in(s, buf, |w, _| f(w));
+}
+
+/// [`for_each_word`], also giving each word as a slice of `s` when it is one (the word is
+/// `s`'s own bytes: no capital, nothing taken out), so that callers may keep it without a
+/// copy.
+pub(crate) fn for_each_word_in<'s>(
+    s: &'s str,
+    buf: &mut String,
+    mut f: impl FnMut(&str, Option<&'s str>),
+) {
     if is_plain(s) {
         // Folding plain text maps it character for character: words straight from the bytes,
         // copied only when they hold a capital or a joiner.
         plain_words(s.as_bytes(), |start, end, simple| {
             if simple {
-                f(&s[start..end]);
+                f(&s[start..end], Some(&s[start..end]));
             } else {
                 buf.clear();
                 buf.extend(
@@ -148,7 +159,7 @@ pub fn for_each_word(s: &str, buf: &mut String, mut f: impl FnMut(&str)) {
                         .filter(|b| b.is_ascii_alphanumeric())
                         .map(|b| char::from(b.to_ascii_lowercase())),
                 );
-                f(buf);
+                f(buf, None);
             }
         });
         return;
@@ -175,9 +186,9 @@ pub fn for_each_word(s: &str, buf: &mut String, mut f: impl FnMut(&str)) {
             if std::mem::take(&mut has_joiner) {
                 joined.clear();
                 joined.extend(w.chars().filter(|&c| c != '.' && c != '\''));
-                f(&joined);
+                f(&joined, None);
             } else {
-                f(w);
+                f(w, None);
             }
         }
         if i == folded.len() {
