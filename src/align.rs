@@ -236,11 +236,11 @@ const CLOCK_EVERY: usize = 64;
 /// A hash map with a fast, non-cryptographic hasher (FxHash's), for the word interner and
 /// the indexes: keys come from the documents being compared, not from an attacker who could
 /// pick collisions to any effect beyond a slower comparison.
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// The Fx hash (as in rustc): a multiply and a rotate a word.
 #[derive(Default, Clone, Copy)]
-struct FxHasher(u64);
+pub(crate) struct FxHasher(u64);
 
 impl Hasher for FxHasher {
     fn write(&mut self, bytes: &[u8]) {
@@ -248,11 +248,17 @@ impl Hasher for FxHasher {
         for c in &mut chunks {
             self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
         }
+        // The last 1 to 7 bytes in one word, from overlapping loads rather than a copy (a
+        // call to memcpy for every short key).
         let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut last = [0u8; 8];
-            last[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(last));
+        let n = rest.len();
+        if n >= 4 {
+            let lo = u32::from_le_bytes(rest[..4].try_into().expect("4 bytes"));
+            let hi = u32::from_le_bytes(rest[n - 4..].try_into().expect("4 bytes"));
+            self.add(u64::from(lo) | (u64::from(hi) << 32));
+        } else if n > 0 {
+            let (a, b, c) = (rest[0], rest[n / 2], rest[n - 1]);
+            self.add(u64::from(a) | (u64::from(b) << 8) | (u64::from(c) << 16) | (n as u64) << 24);
         }
     }
 
@@ -326,7 +332,8 @@ struct Aligner<'a> {
 
 impl<'a> Aligner<'a> {
     fn new(originals: &'a [Side<'a>], adapted: Side<'a>, opts: Options) -> Self {
-        let mut interner: FastMap<String, u32> = FastMap::default();
+        // Words that are slices of the text are kept as such: no copy of each distinct word.
+        let mut interner: FastMap<Cow<'a, str>, u32> = FastMap::default();
         let mut df: Vec<u32> = Vec::new();
         // Each distinct word's part of a key (normalize::key_of_words): the word itself,
         // nothing for an honorific, or its American spelling. Worked out once a word, not
@@ -343,15 +350,19 @@ impl<'a> Aligner<'a> {
         let mut buf = String::new();
         // One pass over each sentence's words: their ids, and the matching key built
         // alongside.
-        let mut tokenize = |s: &str| -> (String, Vec<u32>) {
-            let mut ids: Vec<u32> = Vec::new();
+        let mut tokenize = |s: &'a str| -> (String, Vec<u32>) {
+            // About one word in every five or six bytes of news text.
+            let mut ids: Vec<u32> = Vec::with_capacity(s.len() / 4 + 1);
             let mut key = String::with_capacity(s.len());
-            normalize::for_each_word(s, &mut buf, |w| {
+            normalize::for_each_word_in(s, &mut buf, |w, slice| {
                 let id = match interner.get(w) {
                     Some(&id) => id,
                     None => {
                         let id = interner.len() as u32;
-                        interner.insert(w.to_string(), id);
+                        interner.insert(
+                            slice.map_or_else(|| Cow::Owned(w.to_string()), Cow::Borrowed),
+                            id,
+                        );
                         key_part.push(if normalize::is_honorific(w) {
                             KeyPart::Skip
                         } else {
@@ -486,19 +497,39 @@ impl<'a> Aligner<'a> {
             .map(|ks| ks.iter().filter(|k| a_set.contains_key(k.as_str())).count())
             .collect();
         order.sort_by_key(|&s| (std::cmp::Reverse(hits[s]), s));
+        // Keys as integers, so that the diffs compare and hash integers, not strings; a
+        // sentence without words gets an id nothing else has, so that it never matches.
+        let (a_ids, o_ids) = {
+            let mut key_ids: FastMap<&str, u64> = FastMap::with_capacity_and_hasher(
+                self.a_keys.len() + self.o_keys.iter().map(Vec::len).sum::<usize>(),
+                Default::default(),
+            );
+            fn ids<'k>(key_ids: &mut FastMap<&'k str, u64>, keys: &'k [String]) -> Vec<u64> {
+                keys.iter()
+                    .map(|k| {
+                        let next = key_ids.len() as u64;
+                        *key_ids.entry(k.as_str()).or_insert(next)
+                    })
+                    .collect()
+            }
+            let a_ids = ids(&mut key_ids, &self.a_keys);
+            let o_ids: Vec<Vec<u64>> = (self.o_keys.iter())
+                .map(|ks| ids(&mut key_ids, ks))
+                .collect();
+            (a_ids, o_ids)
+        };
         for s in order {
             let free: Vec<usize> = (0..self.a_keys.len())
                 .filter(|&i| self.a_group[i].is_none())
                 .collect();
             // Sentences without words never match: give them keys nothing else has.
-            let akeys: Vec<(&str, usize)> = free
+            let akeys: Vec<(u64, usize)> = free
                 .iter()
-                .map(|&i| key_or_unique(&self.a_keys[i], i, 0))
+                .map(|&i| id_or_unique(a_ids[i], self.a_keys[i].is_empty(), i, 0))
                 .collect();
-            let okeys: Vec<(&str, usize)> = self.o_keys[s]
-                .iter()
+            let okeys: Vec<(u64, usize)> = (o_ids[s].iter().zip(&self.o_keys[s]))
                 .enumerate()
-                .map(|(i, k)| key_or_unique(k, i, 1))
+                .map(|(i, (&id, k))| id_or_unique(id, k.is_empty(), i, 1))
                 .collect();
             let ops = capture_diff_deadline(
                 Algorithm::Patience,
@@ -936,11 +967,11 @@ pub fn span_bytes(side: Side<'_>, r: &Range<usize>) -> (usize, usize) {
     (side.sentences[r.start].start, side.sentences[r.end - 1].end)
 }
 
-fn key_or_unique(k: &str, i: usize, side: usize) -> (&str, usize) {
-    if k.is_empty() {
-        ("", i * 2 + side + 1)
+fn id_or_unique(id: u64, empty: bool, i: usize, side: usize) -> (u64, usize) {
+    if empty {
+        (u64::MAX, i * 2 + side + 1)
     } else {
-        (k, 0)
+        (id, 0)
     }
 }
 
@@ -1061,8 +1092,29 @@ fn whole_changes(old: &str, new: &str) -> Vec<Change> {
 pub fn word_changes(old: &str, new: &str) -> Vec<Change> {
     let ot = diff_tokens(old);
     let nt = diff_tokens(new);
-    let ok: Vec<Cow<'_, str>> = ot.iter().map(|t| token_key(t)).collect();
-    let nk: Vec<Cow<'_, str>> = nt.iter().map(|t| token_key(t)).collect();
+    // Each distinct key an integer: the diff then compares integers, not strings.
+    // A token seen before has its id without its key worked out again: a rewording shares
+    // most of its tokens.
+    let n = ot.len() + nt.len();
+    let mut ids: FastMap<Cow<'_, str>, u32> =
+        FastMap::with_capacity_and_hasher(n, Default::default());
+    let mut seen: FastMap<&str, u32> = FastMap::with_capacity_and_hasher(n, Default::default());
+    fn id_of<'k>(
+        ids: &mut FastMap<Cow<'k, str>, u32>,
+        seen: &mut FastMap<&'k str, u32>,
+        t: &'k str,
+    ) -> u32 {
+        use std::collections::hash_map::Entry;
+        match seen.entry(t) {
+            Entry::Occupied(e) => *e.get(),
+            Entry::Vacant(e) => {
+                let next = ids.len() as u32;
+                *e.insert(*ids.entry(token_key(t)).or_insert(next))
+            }
+        }
+    }
+    let ok: Vec<u32> = ot.iter().map(|t| id_of(&mut ids, &mut seen, t)).collect();
+    let nk: Vec<u32> = nt.iter().map(|t| id_of(&mut ids, &mut seen, t)).collect();
     // Chunks: equal text, or an edit (deleted, inserted).
     let mut chunks: Vec<Chunk> = Vec::new();
     for op in capture_diff_slices(Algorithm::Myers, &ok, &nk) {
@@ -1152,47 +1204,62 @@ enum Chunk {
 /// Splits text into words (letters and digits, with inner `.` or `'`), whitespace runs, and
 /// single other characters.
 fn diff_tokens(s: &str) -> Vec<&str> {
-    let mut out = Vec::new();
+    // About two tokens (a word and a space) in every six bytes of news text.
+    let mut out = Vec::with_capacity(s.len() / 3 + 1);
+    let bytes = s.as_bytes();
+    // The character at byte `i`: ASCII without decoding.
+    let char_at = |i: usize| -> Option<char> {
+        let x = *bytes.get(i)?;
+        Some(if x.is_ascii() {
+            char::from(x)
+        } else {
+            s[i..]
+                .chars()
+                .next()
+                .expect("a character at a char boundary")
+        })
+    };
+    let class = |c: char| {
+        if c.is_alphanumeric() {
+            0
+        } else if c.is_whitespace() {
+            1
+        } else {
+            2
+        }
+    };
     let mut start = 0;
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let class = |c: char| {
-            if c.is_alphanumeric() {
-                0
-            } else if c.is_whitespace() {
-                1
-            } else {
-                2
-            }
-        };
+    let mut i = 0;
+    while let Some(c) = char_at(i) {
+        let j = i + c.len_utf8();
+        let next = char_at(j);
         let k = class(c);
         if k == 2 {
             let joins = (c == '.' || c == '\'' || c == '’')
                 && i > start
                 && s[start..i].chars().all(char::is_alphanumeric)
-                && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+                && next.is_some_and(char::is_alphanumeric);
             if !joins {
                 if i > start {
                     out.push(&s[start..i]);
                 }
-                out.push(&s[i..i + c.len_utf8()]);
-                start = i + c.len_utf8();
+                out.push(&s[i..j]);
+                start = j;
             }
+            i = j;
             continue;
         }
-        if let Some(&(j, n)) = chars.peek() {
+        if let Some(n) = next {
             let joins_next = class(n) == k
                 || (k == 0
                     && (n == '.' || n == '\'' || n == '’')
-                    && s[j + n.len_utf8()..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphanumeric));
+                    && char_at(j + n.len_utf8()).is_some_and(char::is_alphanumeric));
             if !joins_next {
                 out.push(&s[start..j]);
                 start = j;
             }
         }
+        i = j;
     }
     if start < s.len() {
         out.push(&s[start..]);

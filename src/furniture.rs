@@ -234,7 +234,10 @@ pub fn classify(text: &str) -> Option<Furniture> {
             !c.is_alphanumeric() && c != '.' && c != '©' && c != '(' && c != ')'
         })
         .trim_end_matches('.');
-    if BOILERPLATE.contains(&bare.to_lowercase().as_str()) {
+    // Lower-casing never makes a string more than three times shorter (the Kelvin sign's
+    // three bytes become "k"): longer text is no boilerplate line, and is not lower-cased.
+    let longest = BOILERPLATE.iter().map(|b| b.len()).max().unwrap_or(0);
+    if bare.len() <= 3 * longest && BOILERPLATE.contains(&bare.to_lowercase().as_str()) {
         return Some(Furniture::Boilerplate);
     }
     if COPYRIGHT.is_match(t) {

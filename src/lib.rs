@@ -159,8 +159,15 @@ fn compare_segmented(
     let a_quotes = signals::quotations(&adapted);
     let o_quotes: Vec<_> = originals.iter().map(signals::quotations).collect();
     for seg in &mut segments {
-        let a = seg.adapted.as_ref().map(|r| passage(a_side, &a_quotes, r));
-        let o = (seg.original.as_ref()).map(|(src, r)| passage(sides[*src], &o_quotes[*src], r));
+        // Only reworded and inserted text (furniture aside) is read for signals: the other
+        // segments need no passages.
+        let read = seg.furniture.is_none() && matches!(seg.kind, Kind::Reworded | Kind::Inserted);
+        let a = (seg.adapted.as_ref())
+            .filter(|_| read)
+            .map(|r| passage(a_side, &a_quotes, r));
+        let o = (seg.original.as_ref())
+            .filter(|_| read)
+            .map(|(src, r)| passage(sides[*src], &o_quotes[*src], r));
         seg.signals = signals::detect(seg, a.as_ref(), o.as_ref());
     }
     mark_truncated(&mut segments, originals.len());

@@ -405,6 +405,10 @@ pub(crate) fn binary_signature(bytes: &[u8]) -> Option<&'static str> {
 
 /// True when the start of `text` reads as an HTML document or fragment.
 pub fn looks_like_html(text: &str) -> bool {
+    // Every test below needs the text to open with '<'.
+    if !text.trim_start().starts_with('<') {
+        return false;
+    }
     let head: String = text
         .trim_start()
         .chars()

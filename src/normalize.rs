@@ -24,14 +24,7 @@ pub fn fold_into(s: &str, out: &mut String) {
     }
     // NFKC changes nothing in text already in NFKC: skip it there. News text is ASCII but
     // for its quote marks and dashes, which are in NFKC: no table lookups for those.
-    let plain = |c: char| {
-        c.is_ascii()
-            || matches!(
-                c,
-                '\u{2013}' | '\u{2014}' | '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}'
-            )
-    };
-    if s.chars().all(plain) || is_nfkc_quick(s.chars()) == IsNormalized::Yes {
+    if s.chars().all(is_plain_char) || is_nfkc_quick(s.chars()) == IsNormalized::Yes {
         fold_chars(s.chars(), out);
     } else {
         fold_chars(s.nfkc(), out);
@@ -109,6 +102,11 @@ pub fn words(s: &str) -> Vec<String> {
 
 /// How many [`words`] `s` has, without building them.
 pub fn word_count(s: &str) -> usize {
+    if is_plain(s) {
+        let mut n = 0;
+        plain_words(s.as_bytes(), |_, _, _| n += 1);
+        return n;
+    }
     if s.is_ascii() {
         // Folding ASCII only lowers case, maps '`' to '\'' and collapses spaces, none of
         // which moves a word boundary: count on the bytes.
@@ -136,6 +134,36 @@ pub fn word_count(s: &str) -> usize {
 /// Calls `f` with each of the [`words`] of `s` in turn; `buf` is scratch space that callers
 /// may reuse from one call to the next (it is cleared first).
 pub fn for_each_word(s: &str, buf: &mut String, mut f: impl FnMut(&str)) {
+    for_each_word_in(s, buf, |w, _| f(w));
+}
+
+/// [`for_each_word`], also giving each word as a slice of `s` when it is one (the word is
+/// `s`'s own bytes: no capital, nothing taken out), so that callers may keep it without a
+/// copy.
+pub(crate) fn for_each_word_in<'s>(
+    s: &'s str,
+    buf: &mut String,
+    mut f: impl FnMut(&str, Option<&'s str>),
+) {
+    if is_plain(s) {
+        // Folding plain text maps it character for character: words straight from the bytes,
+        // copied only when they hold a capital or a joiner.
+        plain_words(s.as_bytes(), |start, end, simple| {
+            if simple {
+                f(&s[start..end], Some(&s[start..end]));
+            } else {
+                buf.clear();
+                buf.extend(
+                    s.as_bytes()[start..end]
+                        .iter()
+                        .filter(|b| b.is_ascii_alphanumeric())
+                        .map(|b| char::from(b.to_ascii_lowercase())),
+                );
+                f(buf, None);
+            }
+        });
+        return;
+    }
     buf.clear();
     fold_into(s, buf);
     let folded = buf.as_str();
@@ -158,14 +186,73 @@ pub fn for_each_word(s: &str, buf: &mut String, mut f: impl FnMut(&str)) {
             if std::mem::take(&mut has_joiner) {
                 joined.clear();
                 joined.extend(w.chars().filter(|&c| c != '.' && c != '\''));
-                f(&joined);
+                f(&joined, None);
             } else {
-                f(w);
+                f(w, None);
             }
         }
         if i == folded.len() {
             break;
         }
+    }
+}
+
+/// A character that [`fold`] maps to one ASCII character, or keeps: ASCII, and the curly
+/// quote marks and dashes of news text.
+fn is_plain_char(c: char) -> bool {
+    c.is_ascii()
+        || matches!(
+            c,
+            '\u{2013}' | '\u{2014}' | '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}'
+        )
+}
+
+/// True when `s` has only [`is_plain_char`] characters.
+fn is_plain(s: &str) -> bool {
+    s.is_ascii() || s.chars().all(is_plain_char)
+}
+
+/// The words of plain text ([`is_plain`]) as [`for_each_word`] finds them in its folded
+/// form, read from the bytes: `f(start, end, simple)` for each, where the word is the ASCII
+/// letters and digits of `start..end`, lower-cased, and `simple` says that the span holds
+/// nothing else and no capital (the word is the span itself).
+fn plain_words(b: &[u8], mut f: impl FnMut(usize, usize, bool)) {
+    // Between two letters or digits, '.', '\'', '`' and the curly single quotes (which fold
+    // to '\'') join a word: their length in bytes at `i`, or 0.
+    let joiner = |i: usize| -> usize {
+        match b.get(i) {
+            Some(b'.' | b'\'' | b'`') => 1,
+            Some(0xE2)
+                if b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x98 | 0x99)) =>
+            {
+                3
+            }
+            _ => 0,
+        }
+    };
+    let n = b.len();
+    let mut i = 0;
+    while i < n {
+        if !b[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut simple = true;
+        loop {
+            while i < n && b[i].is_ascii_alphanumeric() {
+                simple &= !b[i].is_ascii_uppercase();
+                i += 1;
+            }
+            let j = joiner(i);
+            if j > 0 && b.get(i + j).is_some_and(u8::is_ascii_alphanumeric) {
+                simple = false;
+                i += j;
+                continue;
+            }
+            break;
+        }
+        f(start, i, simple);
     }
 }
 
@@ -276,12 +363,9 @@ const SUFFIXES: &[(&str, &str)] = &[
     ("ogue", "og"),
 ];
 
-/// [`SPELLINGS`] in order, for a binary search.
-static SPELLINGS_SORTED: std::sync::LazyLock<Vec<(&str, &str)>> = std::sync::LazyLock::new(|| {
-    let mut v = SPELLINGS.to_vec();
-    v.sort_unstable();
-    v
-});
+/// [`SPELLINGS`] by British spelling.
+static SPELLINGS_MAP: std::sync::LazyLock<crate::align::FastMap<&str, &str>> =
+    std::sync::LazyLock::new(|| SPELLINGS.iter().copied().collect());
 
 /// The letters that the British words and suffixes above end in.
 const LAST_LETTERS: &[char] = &[
@@ -293,16 +377,34 @@ pub fn spelling(w: &str) -> std::borrow::Cow<'_, str> {
     use std::borrow::Cow;
     // Every British word listed has 4 bytes or more, every suffix rewrite needs 5 characters,
     // and every word and suffix ends in one of LAST_LETTERS: most words stop here.
-    if w.len() < 4 || !w.ends_with(LAST_LETTERS) {
+    let b = w.as_bytes();
+    if b.len() < 4
+        || !b
+            .last()
+            .is_some_and(|l| LAST_LETTERS.contains(&char::from(*l)))
+    {
         return Cow::Borrowed(w);
     }
-    if let Ok(i) = SPELLINGS_SORTED.binary_search_by(|(uk, _)| (*uk).cmp(w)) {
-        return Cow::Borrowed(SPELLINGS_SORTED[i].1);
+    if let Some(us) = SPELLINGS_MAP.get(w) {
+        return Cow::Borrowed(us);
     }
     // Short words ("our", "hour", "four", "rise") keep their spelling.
     if w.len() >= 5 && w.chars().count() >= 5 {
+        // Every suffix ends in one of these two letters: most words stop here.
+        let tail = [b[b.len() - 2], b[b.len() - 1]];
+        if !matches!(
+            &tail,
+            b"ns" | b"rs" | b"es" | b"on" | b"ng" | b"ed" | b"se" | b"re" | b"ue" | b"te" | b"ur"
+        ) {
+            return Cow::Borrowed(w);
+        }
+        // Byte by byte from the end: most suffixes differ from the word in its last letter.
+        let ends_with = |u: &[u8]| {
+            u.len() <= b.len() && u.iter().rev().zip(b.iter().rev()).all(|(x, y)| x == y)
+        };
         for (uk, us) in SUFFIXES {
-            if let Some(stem) = w.strip_suffix(uk)
+            if ends_with(uk.as_bytes())
+                && let Some(stem) = w.strip_suffix(uk)
                 && stem.chars().count() >= 2
             {
                 return Cow::Owned(format!("{stem}{us}"));
@@ -351,6 +453,17 @@ mod tests {
 
     #[test]
     fn last_letters_cover_every_rewrite() {
+        for (uk, _) in SUFFIXES {
+            let tail = &uk.as_bytes()[uk.len() - 2..];
+            assert!(
+                [
+                    b"ns", b"rs", b"es", b"on", b"ng", b"ed", b"se", b"re", b"ue", b"te", b"ur"
+                ]
+                .iter()
+                .any(|t| t.as_slice() == tail),
+                "{uk}"
+            );
+        }
         for (uk, _) in SPELLINGS.iter().chain(SUFFIXES) {
             assert!(uk.ends_with(LAST_LETTERS), "{uk}");
             assert!(

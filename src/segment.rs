@@ -78,7 +78,13 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
     let mut kept: Vec<usize> = Vec::with_capacity(cuts.len());
     let mut prev = 0;
     for &c in &cuts {
-        if LONE_MARKER.is_match(text[prev..c].trim()) {
+        let piece = text[prev..c].trim();
+        // What follows the optional bullet and spaces is at most four bytes ("123." or "a)"):
+        // longer pieces are not searched.
+        let after_bullet = (piece.strip_prefix(['•', '⁃', '▪', '‣', '◦', '*', '-']))
+            .unwrap_or(piece)
+            .trim_start();
+        if after_bullet.len() <= 4 && LONE_MARKER.is_match(piece) {
             continue;
         }
         kept.push(c);
@@ -90,12 +96,24 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
     let mut prev = 0;
     for c in kept.iter_mut() {
         let piece = text[prev..*c].trim_end();
-        if let Some(m) = STRAY_QUOTE.find(piece) {
+        // Both patterns end the piece: only a piece ending in a quote mark or in ". . . ."
+        // is searched.
+        let stray_quote = piece
+            .ends_with(['"', '“', '”', '„', '«', '‘', '’', '\''])
+            .then(|| STRAY_QUOTE.find(piece))
+            .flatten();
+        let ellipsis = || {
+            piece
+                .ends_with(". . . .")
+                .then(|| TRAILING_ELLIPSIS.find(piece))
+                .flatten()
+        };
+        if let Some(m) = stray_quote {
             let quote_start = prev + m.start() + (m.as_str().len() - m.as_str().trim_start().len());
             if quote_start > prev {
                 *c = quote_start;
             }
-        } else if let Some(m) = TRAILING_ELLIPSIS.find(piece) {
+        } else if let Some(m) = ellipsis() {
             let word_char = m.as_str().chars().next().map_or(1, char::len_utf8);
             *c = prev + m.start() + word_char + 1;
         }
@@ -160,12 +178,16 @@ fn sentencex_starts(text: &str) -> impl Iterator<Item = usize> {
 
 /// Double quote marks, hidden from `sentencex` inside an enclosure.
 fn mask_quotes(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '"' | '“' | '”' | '„' | '«' | '»' => " ".repeat(c.len_utf8()),
-            c => c.to_string(),
-        })
-        .collect()
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '"' | '“' | '”' | '„' | '«' | '»' => {
+                out.extend(std::iter::repeat_n(' ', c.len_utf8()));
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Opening and closing marks of quotations and parentheses.
@@ -212,27 +234,55 @@ fn enclosed_sentence_starts(text: &str) -> Vec<usize> {
     starts
 }
 
+/// Abbreviations written in lower case: a period after them ends no sentence.
+const LOWER_ABBREVIATIONS: &[&str] = &[
+    "etc", "vs", "al", "approx", "ca", "cf", "viz", "incl", "esp", "ft", "oz", "lb", "lbs", "sq",
+    "mt", "misc", "ed", "eds", "vol", "pp", "op", "cit", "ibid", "no", "nos", "fig", "figs", "st",
+    "jr", "sr", "dept", "est", "inc", "corp", "ltd", "co", "mr", "mrs", "ms", "dr", "prof", "gov",
+    "sen", "rep", "gen", "col", "lt", "sgt", "capt", "rev", "hon",
+];
+
 /// Sentence ends after an all-lower-case word that `sentencex` reads as an abbreviation
 /// ("at me. I stayed", "love art. The"): its list has "Me." (Maine) and "Art.", but a
 /// lower-case word before a period and a capital is a sentence end, save for the few
 /// abbreviations written in lower case.
 fn lowercase_word_ends(text: &str) -> Vec<usize> {
-    const LOWER_ABBREVIATIONS: &[&str] = &[
-        "etc", "vs", "al", "approx", "ca", "cf", "viz", "incl", "esp", "ft", "oz", "lb", "lbs",
-        "sq", "mt", "misc", "ed", "eds", "vol", "pp", "op", "cit", "ibid", "no", "nos", "fig",
-        "figs", "st", "jr", "sr", "dept", "est", "inc", "corp", "ltd", "co", "mr", "mrs", "ms",
-        "dr", "prof", "gov", "sen", "rep", "gen", "col", "lt", "sgt", "capt", "rev", "hon",
-    ];
-    LOWER_WORD_END
-        .captures_iter(text)
-        .filter(|c| !LOWER_ABBREVIATIONS.contains(&&c[1]))
-        .filter_map(|c| c.name("next").map(|m| m.start()))
-        .collect()
+    // What the regular expression `(?:^|[\s(])([a-z]{2,})\.\s+(?P<next>["“‘]?[A-Z])` finds,
+    // from each period: two or more lower-case letters before it, after the start, a space
+    // or "("; one or more spaces after it, then a capital, maybe after an opening quote mark.
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    for dot in memchr::memchr_iter(b'.', b) {
+        let word_start = b[..dot]
+            .iter()
+            .rposition(|c| !c.is_ascii_lowercase())
+            .map_or(0, |i| i + 1);
+        if dot - word_start < 2 {
+            continue;
+        }
+        let opens = word_start == 0
+            || text[..word_start]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c == '(' || c.is_whitespace());
+        if !opens || LOWER_ABBREVIATIONS.contains(&&text[word_start..dot]) {
+            continue;
+        }
+        let after = &text[dot + 1..];
+        let next = after.trim_start_matches(char::is_whitespace);
+        if next.len() == after.len() {
+            continue; // no space after the period
+        }
+        let capital = next
+            .strip_prefix(['"', '“', '‘'])
+            .unwrap_or(next)
+            .starts_with(|c: char| c.is_ascii_uppercase());
+        if capital {
+            out.push(text.len() - next.len());
+        }
+    }
+    out
 }
-
-static LOWER_WORD_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?:^|[\s(])([a-z]{2,})\.\s+(?P<next>["“‘]?[A-Z])"#).expect("regex")
-});
 
 /// True when a cut at `c` would split a clock time from the day or month that follows it
 /// ("at 10 a.m. Friday"): `sentencex` takes "a.m." before a capital as a sentence end.
@@ -278,8 +328,10 @@ fn after_clock_time(text: &str, c: usize) -> bool {
         "UTC",
         "local",
     ];
-    let before = text[..c].trim_end().to_ascii_lowercase();
-    if !(before.ends_with("a.m.") || before.ends_with("p.m.")) {
+    // The last four bytes, lower-cased, are all that "a.m." and "p.m." need.
+    let before = text[..c].trim_end().as_bytes();
+    let last4 = before[before.len().saturating_sub(4)..].to_ascii_lowercase();
+    if !(last4 == b"a.m." || last4 == b"p.m.") {
         return false;
     }
     let next: String = text[c..]
@@ -291,6 +343,10 @@ fn after_clock_time(text: &str, c: usize) -> bool {
 
 /// Starts of lines that open with a bullet ("- milk", "• eggs").
 fn bulleted_line_starts(text: &str) -> Vec<usize> {
+    // A quick look without the captures first: most paragraphs have no bullet.
+    if !BULLET_LINE.is_match(text) {
+        return Vec::new();
+    }
     BULLET_LINE
         .captures_iter(text)
         .filter_map(|c| c.name("b").map(|m| m.start()))
@@ -423,6 +479,10 @@ fn list_item_starts(text: &str) -> Vec<usize> {
         bullet: bool,
     }
     let mut starts = Vec::new();
+    // A quick look without the captures first: most paragraphs have no list marker.
+    if !MARKER.is_match(text) {
+        return starts;
+    }
     let mut markers = Vec::new();
     for caps in MARKER.captures_iter(text) {
         if let Some(b) = caps.name("lb") {
@@ -555,6 +615,26 @@ mod tests {
             split("“The U.S. Army is ready,” Gen. Smith said."),
             ["“The U.S. Army is ready,” Gen. Smith said."]
         );
+    }
+
+    #[test]
+    fn lowercase_word_ends_agree_with_the_regular_expression() {
+        let re = Regex::new(r#"(?:^|[\s(])([a-z]{2,})\.\s+(?P<next>["“‘]?[A-Z])"#).expect("re");
+        for text in [
+            "at me. I stayed. love art. The end",
+            "he said.  \u{a0}\"We go\" and (so. So) x.Y ab.\tZ etc. Then",
+            "go. “Now” and. ‘Yes’ or. 'no' mr. Xi no. 5 é.. ab. c ab.D",
+            "ab. Cd. Ef gh.\nIj kl.",
+            "éab. X (ab. Y Inc. Z inc. Z",
+        ] {
+            let slow: Vec<usize> = re
+                .captures_iter(text)
+                .filter(|c| !LOWER_ABBREVIATIONS.contains(&&c[1]))
+                .filter_map(|c| c.name("next").map(|m| m.start()))
+                .collect();
+            let fast = lowercase_word_ends(text);
+            assert_eq!(fast, slow, "{text}");
+        }
     }
 
     #[test]

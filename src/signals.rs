@@ -15,14 +15,14 @@
 //! ([`crate::normalize::fold`]), phrases as word sequences, from left to right, the longest
 //! phrase first.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use serde::{Serialize, Serializer};
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
-use crate::align::{Kind, Segment};
+use crate::align::{FastMap, Kind, Segment};
 use crate::furniture::Furniture;
 use crate::normalize;
 
@@ -295,7 +295,7 @@ fn reworded(original: &Passage<'_>, adapted: &Passage<'_>) -> Vec<Signal> {
 /// One side of a rewording: its text, words and quotations.
 struct Text<'a> {
     text: &'a str,
-    toks: Vec<Token>,
+    toks: Vec<Token<'a>>,
     quotes: &'a [Range<usize>],
 }
 
@@ -318,19 +318,31 @@ impl<'a> Text<'a> {
 
 /// A word of a text: folded as [`normalize::words`] folds it, with its byte span.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Token {
-    word: String,
+struct Token<'a> {
+    word: Cow<'a, str>,
     start: usize,
     end: usize,
 }
 
 /// The words of a text with their byte spans: runs of letters and digits, where a `.` or an
 /// apostrophe between two of them does not break the word ("U.S.", "don't").
-fn tokens(text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
+fn tokens(text: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
     let mut start: Option<usize> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    while pos < bytes.len() {
+        // ASCII is read byte by byte; only other characters are decoded.
+        let i = pos;
+        let c = if bytes[i].is_ascii() {
+            char::from(bytes[i])
+        } else {
+            text[i..]
+                .chars()
+                .next()
+                .expect("a character at a char boundary")
+        };
+        pos += c.len_utf8();
         if c.is_alphanumeric() {
             start.get_or_insert(i);
             continue;
@@ -344,7 +356,10 @@ fn tokens(text: &str) -> Vec<Token> {
         let joins = matches!(
             c,
             '.' | '\'' | '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}'
-        ) && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+        ) && text[pos..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric);
         if start.is_some() && (invisible || joins) {
             continue;
         }
@@ -358,18 +373,20 @@ fn tokens(text: &str) -> Vec<Token> {
     out
 }
 
-fn token(text: &str, start: usize, end: usize) -> Token {
+fn token(text: &str, start: usize, end: usize) -> Token<'_> {
     let raw = &text[start..end];
     let word = if raw
         .bytes()
         .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
     {
-        raw.to_string() // already folded: most words
+        Cow::Borrowed(raw) // already folded: most words
     } else {
-        normalize::fold(raw)
-            .chars()
-            .filter(|&c| c != '.' && c != '\'')
-            .collect()
+        Cow::Owned(
+            normalize::fold(raw)
+                .chars()
+                .filter(|&c| c != '.' && c != '\'')
+                .collect(),
+        )
     };
     Token { word, start, end }
 }
@@ -377,7 +394,7 @@ fn token(text: &str, start: usize, end: usize) -> Token {
 /// A word list: entries of one or more forms, each form a word sequence.
 struct Lexicon {
     /// Forms by their first word, longest first: (words, entry).
-    forms: HashMap<String, Vec<(Vec<String>, usize)>>,
+    forms: FastMap<String, Vec<(Vec<String>, usize)>>,
     entries: Vec<Entry>,
 }
 
@@ -409,7 +426,7 @@ impl Lexicon {
     /// `!` for neutral phrases, commas between the forms of one entry.
     fn parse(list: &str, inflect: Inflect) -> Lexicon {
         let mut lex = Lexicon {
-            forms: HashMap::new(),
+            forms: FastMap::default(),
             entries: Vec::new(),
         };
         let mut loaded = false;
@@ -446,11 +463,11 @@ impl Lexicon {
 
     /// The entries found in a text, left to right, the longest form first at each word;
     /// neutral phrases are consumed and left out.
-    fn find(&self, toks: &[Token]) -> Vec<Match> {
+    fn find(&self, toks: &[Token<'_>]) -> Vec<Match> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < toks.len() {
-            let hit = self.forms.get(&toks[i].word).and_then(|forms| {
+            let hit = self.forms.get(toks[i].word.as_ref()).and_then(|forms| {
                 forms.iter().find(|(f, _)| {
                     toks.len() - i >= f.len() && f.iter().zip(&toks[i..]).all(|(w, t)| *w == t.word)
                 })
@@ -473,7 +490,10 @@ impl Lexicon {
 }
 
 fn phrase_words(phrase: &str) -> Vec<String> {
-    tokens(phrase).into_iter().map(|t| t.word).collect()
+    tokens(phrase)
+        .into_iter()
+        .map(|t| t.word.into_owned())
+        .collect()
 }
 
 /// The forms of a phrase with one word inflected: -s, -ed, -ing, with the usual spelling
@@ -555,12 +575,12 @@ static HEDGES: LazyLock<Lexicon> =
     LazyLock::new(|| Lexicon::parse(include_str!("../data/signals/hedges.txt"), Inflect::None));
 
 /// The text of a match, lower case ("so-called", "without offering specifics").
-fn surface(text: &str, toks: &[Token], m: &Match) -> String {
+fn surface(text: &str, toks: &[Token<'_>], m: &Match) -> String {
     text[toks[m.toks.start].start..toks[m.toks.end - 1].end].to_lowercase()
 }
 
 /// The texts of matches, each once, in order.
-fn surfaces(text: &str, toks: &[Token], matches: &[Match]) -> Vec<String> {
+fn surfaces(text: &str, toks: &[Token<'_>], matches: &[Match]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for m in matches {
         let s = surface(text, toks, m);
@@ -583,7 +603,7 @@ fn count_diff(lex: &Lexicon, o: &Text<'_>, a: &Text<'_>) -> (Vec<String>, Vec<St
     };
     let (om, am) = (keep(o), keep(a));
     let extra = |mine: &[Match], theirs: &[Match]| -> Vec<Match> {
-        let mut seen: HashMap<usize, usize> = HashMap::new();
+        let mut seen: FastMap<usize, usize> = FastMap::default();
         let mut out = Vec::new();
         for m in mine {
             let k = seen.entry(m.entry).or_insert(0);
@@ -628,7 +648,7 @@ fn saying_verbs(t: &Text<'_>) -> Vec<Match> {
                 return true;
             };
             let raw = &t.text[prev.start..prev.end];
-            !DETERMINERS.contains(&prev.word.as_str())
+            !DETERMINERS.contains(&prev.word.as_ref())
                 && !raw.ends_with("'s")
                 && !raw.ends_with("’s")
         })
@@ -650,8 +670,8 @@ fn attribution(o: &Text<'_>, a: &Text<'_>) -> Vec<Signal> {
     if ov.is_empty() || av.is_empty() {
         return Vec::new();
     }
-    let ow: Vec<&str> = o.toks.iter().map(|t| t.word.as_str()).collect();
-    let aw: Vec<&str> = a.toks.iter().map(|t| t.word.as_str()).collect();
+    let ow: Vec<&str> = o.toks.iter().map(|t| t.word.as_ref()).collect();
+    let aw: Vec<&str> = a.toks.iter().map(|t| t.word.as_ref()).collect();
     // Where each original word is (or was dropped) on the adapted side, and what the diff
     // did with each word of each side.
     let mut at = vec![0usize; ow.len()];
@@ -740,9 +760,22 @@ fn quotes(text: &str) -> Vec<Range<usize>> {
     let mut since = 0;
     // (start of the quoted text, a double quote)
     let mut open: Option<(usize, bool)> = None;
-    let mut chars = text.char_indices();
-    while let Some((i, c)) = chars.next() {
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    while pos < bytes.len() {
+        // Every quote mark is '"', '\'' or a character of more than one byte: other ASCII
+        // bytes are skipped without decoding.
+        let i = pos;
+        if bytes[i] < 0x80 && bytes[i] != b'"' && bytes[i] != b'\'' {
+            pos += 1;
+            continue;
+        }
+        let c = text[i..]
+            .chars()
+            .next()
+            .expect("a character at a char boundary");
         if !(is_double_quote(c) || is_single_quote(c)) {
+            pos += c.len_utf8();
             continue;
         }
         let prev = text[..i].chars().next_back();
@@ -751,10 +784,10 @@ fn quotes(text: &str) -> Vec<Range<usize>> {
         // two single marks as one double: ''...'' or ‘‘...’’
         let doubled = is_single_quote(c) && next == Some(c);
         if doubled {
-            chars.next();
             after += c.len_utf8();
             next = text[after..].chars().next();
         }
+        pos = after;
         let opens = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/:".contains(p))
             && next.is_some_and(|n| !n.is_whitespace());
         let closes =
@@ -1351,7 +1384,7 @@ mod tests {
             "Xi's \"color-coded\" U.S. plan, 2,000 police.",
             "“We aren’t in a rush” — he said to\u{00AD}day",
         ] {
-            let ours: Vec<String> = tokens(s).into_iter().map(|t| t.word).collect();
+            let ours: Vec<String> = tokens(s).into_iter().map(|t| t.word.into_owned()).collect();
             assert_eq!(ours, normalize::words(s), "{s}");
         }
     }

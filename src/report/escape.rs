@@ -99,15 +99,23 @@ impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for SafeJson<F> {
         w: &mut W,
         fragment: &str,
     ) -> io::Result<()> {
-        let mut rest = fragment;
-        while let Some(i) = rest.find(|c| is_bidi_control(c) || c == '\u{2028}' || c == '\u{2029}')
-        {
-            w.write_all(&rest.as_bytes()[..i])?;
-            let c = rest[i..].chars().next().expect("a character at i");
-            write!(w, "\\u{:04x}", u32::from(c))?;
-            rest = &rest[i + c.len_utf8()..];
+        // Every character escaped here is three bytes in UTF-8 starting with 0xE2
+        // (U+200E, U+200F, U+2028 to U+202E, U+2066 to U+2069): only those bytes are looked at.
+        let b = fragment.as_bytes();
+        let mut done = 0;
+        for i in memchr::memchr_iter(0xE2, b) {
+            let c = match (b.get(i + 1), b.get(i + 2)) {
+                (Some(0x80), Some(&x @ (0x8E | 0x8F | 0xA8..=0xAE))) => {
+                    0x2000 + u32::from(x - 0x80)
+                }
+                (Some(0x81), Some(&x @ 0xA6..=0xA9)) => 0x2040 + u32::from(x - 0x80),
+                _ => continue,
+            };
+            w.write_all(&b[done..i])?;
+            write!(w, "\\u{c:04x}")?;
+            done = i + 3;
         }
-        w.write_all(rest.as_bytes())
+        w.write_all(&b[done..])
     }
 }
 
@@ -117,19 +125,23 @@ pub fn write_json_value<T: serde::Serialize + ?Sized>(
     value: &T,
     pretty: bool,
 ) -> io::Result<()> {
+    // Through a buffer: serde_json's many small writes are inlined copies into it, not
+    // calls through `dyn Write`.
+    let mut buf = io::BufWriter::with_capacity(32 * 1024, out);
     if pretty {
         let mut ser = serde_json::Serializer::with_formatter(
-            &mut *out,
+            &mut buf,
             SafeJson(serde_json::ser::PrettyFormatter::new()),
         );
-        value.serialize(&mut ser).map_err(io::Error::from)
+        value.serialize(&mut ser).map_err(io::Error::from)?;
     } else {
         let mut ser = serde_json::Serializer::with_formatter(
-            &mut *out,
+            &mut buf,
             SafeJson(serde_json::ser::CompactFormatter),
         );
-        value.serialize(&mut ser).map_err(io::Error::from)
+        value.serialize(&mut ser).map_err(io::Error::from)?;
     }
+    io::Write::flush(&mut buf)
 }
 
 #[cfg(test)]
