@@ -513,8 +513,9 @@ def style_apostrophes(s, rng):
 def style_dashes(s, rng):
     if " - " in s:
         return s.replace(" - ", rng.choice([" \u2014 ", " -- ", " \u2013 "])), "dash style"
-    if "--" in s:
-        return s.replace("--", "\u2014"), "dash style"
+    if re.search(r"(?<!-)--(?!-)", s):
+        # A double hyphen standing for a dash; not the hyphens of a bleeped "f---ing".
+        return re.sub(r"(?<!-)--(?!-)", "\u2014", s), "dash style"
     if "\u2014" in s:
         return s.replace("\u2014", rng.choice(["--", "\u2013"])), "dash style"
     if "\u2013" in s and not re.search(r"\d\u2013\d", s):
