@@ -9,6 +9,7 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use super::escape::{clean, html};
+use super::rows::{self, Row};
 use super::summarize;
 use super::terminal::signal_line;
 use crate::Comparison;
@@ -270,72 +271,67 @@ fn rows(cmp: &Comparison, page: &mut String) {
         "<table class=\"redline\">\n<thead><tr><th class=\"kind\" scope=\"col\">Passage</th>\
          <th scope=\"col\">Original (wire copy)</th><th scope=\"col\">Adapted article</th></tr></thead>\n<tbody>\n",
     );
+    // The "was here" markers, in row order: each goes before the first row at or after its
+    // place.
     let origins = moved_origins(cmp);
-    let mut last_para: Option<usize> = None;
-    let mut tail_shown = vec![false; cmp.originals.len()];
-    for (i, seg) in cmp.segments.iter().enumerate() {
-        for &m in origins.iter().filter(|(at, _)| *at == i).map(|(_, m)| m) {
-            moved_from_row(cmp, m, i, several, page);
+    let mut next = origins.iter().peekable();
+    let mut markers_before = |row: usize, page: &mut String| {
+        while let Some(&&(at, m)) = next.peek().filter(|(at, _)| *at <= row) {
+            moved_from_row(cmp, m, at, several, page);
+            next.next();
         }
-        let para = seg
-            .adapted
-            .as_ref()
-            .map(|r| cmp.adapted_sentences[r.start].paragraph);
-        let para_class = if para.is_some() && last_para.is_some() && para != last_para {
-            " para"
-        } else {
-            ""
-        };
-        if para.is_some() {
-            last_para = para;
-        }
-        if seg.truncated {
-            let src = seg.original.as_ref().map_or(0, |(s, _)| *s);
-            if !std::mem::replace(&mut tail_shown[src], true) {
-                truncated_row(cmp, src, several, page);
+    };
+    let mut para_class = "";
+    for row in rows::rows(cmp, None) {
+        match row {
+            Row::Break => para_class = " para",
+            Row::Segment(i, seg) => {
+                markers_before(i, page);
+                segment_row(cmp, i, seg, std::mem::take(&mut para_class), several, page);
             }
-            continue;
+            Row::Tail { source, index, .. } => {
+                markers_before(index, page);
+                truncated_row(cmp, source, several, page);
+            }
+            Row::Fold(_) => unreachable!("no folding without --context"),
         }
-        segment_row(cmp, i, seg, para_class, several, page);
     }
-    for &m in origins
-        .iter()
-        .filter(|(at, _)| *at == cmp.segments.len())
-        .map(|(_, m)| m)
-    {
-        moved_from_row(cmp, m, cmp.segments.len(), several, page);
-    }
+    markers_before(cmp.segments.len(), page);
     page.push_str("</tbody>\n</table>\n");
 }
 
-/// For each moved segment, the row index before which its original position lies: just after
-/// the last segment of the same original that came before it there, and is not itself moved.
+/// For each moved segment `m`, `(at, m)`: the row index before which its original position
+/// lies, just after the last segment of the same original that came before it there and is
+/// not itself moved (else before the first segment of that original). Sorted by `at`.
 fn moved_origins(cmp: &Comparison) -> Vec<(usize, usize)> {
+    // Per original, (first sentence, segment index) of the segments in place, sorted.
+    let mut in_place: Vec<Vec<(usize, usize)>> = vec![Vec::new(); cmp.originals.len()];
+    let mut first: Vec<Option<usize>> = vec![None; cmp.originals.len()];
+    for (j, g) in cmp.segments.iter().enumerate() {
+        if let Some((s, r)) = &g.original {
+            first[*s].get_or_insert(j);
+            if !g.moved {
+                in_place[*s].push((r.start, j));
+            }
+        }
+    }
+    for list in &mut in_place {
+        list.sort_unstable();
+    }
     let mut out = Vec::new();
     for (m, seg) in cmp.segments.iter().enumerate() {
         let Some((src, range)) = seg.original.as_ref().filter(|_| seg.moved) else {
             continue;
         };
-        let before = cmp
-            .segments
-            .iter()
-            .enumerate()
-            .filter(|(_, g)| !g.moved)
-            .filter_map(|(j, g)| match &g.original {
-                Some((s, r)) if s == src && r.start < range.start => Some((r.start, j)),
-                _ => None,
-            })
-            .max();
-        let at = match before {
-            Some((_, j)) => j + 1,
-            None => cmp
-                .segments
-                .iter()
-                .position(|g| g.original.as_ref().is_some_and(|(s, _)| s == src))
-                .unwrap_or(0),
+        let list = &in_place[*src];
+        let before = list.partition_point(|&(start, _)| start < range.start);
+        let at = match before.checked_sub(1) {
+            Some(k) => list[k].1 + 1,
+            None => first[*src].unwrap_or(0),
         };
         out.push((at, m));
     }
+    out.sort_by_key(|&(at, _)| at);
     out
 }
 

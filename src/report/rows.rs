@@ -11,14 +11,15 @@ use crate::align::{self, Kind, Segment};
 pub(crate) enum Row<'a> {
     /// The adapted article's next paragraph starts.
     Break,
-    /// A passage.
-    Segment(&'a Segment),
+    /// A passage, and its index in the comparison's segments.
+    Segment(usize, &'a Segment),
     /// The tail of original `source` that the adapted article never reaches: `count`
-    /// sentences, from `first`'s.
+    /// sentences, from `first`'s (segment `index`).
     Tail {
         source: usize,
         count: usize,
         first: &'a Segment,
+        index: usize,
     },
     /// `n` unchanged passages left out (`--context`).
     Fold(usize),
@@ -33,7 +34,7 @@ pub(crate) fn rows(cmp: &Comparison, context: Option<usize>) -> Vec<Row<'_>> {
     let mut last_para: Option<usize> = None;
     let mut folded = 0;
     let mut tail_shown = vec![false; cmp.originals.len()];
-    for (seg, shown) in cmp.segments.iter().zip(shown) {
+    for (index, (seg, shown)) in cmp.segments.iter().zip(shown).enumerate() {
         let para = seg
             .adapted
             .as_ref()
@@ -70,11 +71,12 @@ pub(crate) fn rows(cmp: &Comparison, context: Option<usize>) -> Vec<Row<'_>> {
                     source,
                     count,
                     first: seg,
+                    index,
                 });
             }
             continue;
         }
-        rows.push(Row::Segment(seg));
+        rows.push(Row::Segment(index, seg));
     }
     if folded > 0 {
         rows.push(Row::Fold(folded));

@@ -220,6 +220,7 @@ pub fn write_side_by_side(
                 source,
                 count,
                 first,
+                ..
             } => {
                 let mut cell = vec![piece(tail_text(cmp, count, first), Style::Removed)];
                 if several {
@@ -227,7 +228,7 @@ pub fn write_side_by_side(
                 }
                 lay.write_row(out, ("-", Style::Removed), &wrap(&cell, lay.left), &[])?;
             }
-            Row::Segment(seg) => {
+            Row::Segment(_, seg) => {
                 let (mark, left, right) = cells(cmp, seg, several);
                 lay.write_row(out, mark, &wrap(&left, lay.left), &wrap(&right, lay.right))?;
                 if let Some(line) = signal_line(&seg.signals) {

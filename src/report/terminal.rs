@@ -50,6 +50,7 @@ pub fn write_terminal_with(
                 source,
                 count,
                 first,
+                ..
             } => {
                 let from = if several {
                     format!(" [{}]", source + 1)
@@ -59,7 +60,7 @@ pub fn write_terminal_with(
                 let text = tail_text(cmp, count, first);
                 writeln!(out, "{} {}", "-".red(), format!("{text}{from}").red())?;
             }
-            Row::Segment(seg) => {
+            Row::Segment(_, seg) => {
                 write_segment(cmp, seg, several, out)?;
                 if let Some(line) = signal_line(&seg.signals) {
                     writeln!(out, "{}", line.magenta().dimmed())?;
