@@ -4,12 +4,12 @@
 //! memory is sampled while it runs. (Fetching cases, the redirect loop, trickling server and gzip bomb among
 //! them, are in tests/fetch.rs with their local server.)
 
+mod common;
+
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
-
-use assert_cmd::cargo::cargo_bin;
 
 /// What a run of wirediff left behind.
 struct Run {
@@ -28,7 +28,7 @@ const MAX_MEMORY: u64 = 2 << 30;
 
 fn run(args: &[&std::ffi::OsStr], stdin: Option<Vec<u8>>) -> Run {
     use std::os::unix::process::CommandExt;
-    let mut cmd = Command::new(cargo_bin("wirediff"));
+    let mut cmd = common::wirediff();
     cmd.args(args)
         .stdin(if stdin.is_some() {
             Stdio::piped()

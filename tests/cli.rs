@@ -1,10 +1,12 @@
 //! End-to-end tests of the `wirediff` binary on the fixture pairs and on bad input.
 
+mod common;
+
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
-use assert_cmd::cargo::cargo_bin;
+use common::wirediff;
 use serde_json::Value;
 
 fn pair(name: &str) -> PathBuf {
@@ -28,12 +30,6 @@ fn pair_args(name: &str) -> Vec<PathBuf> {
     originals.sort();
     originals.push(dir.join("adapted.txt"));
     originals
-}
-
-fn wirediff() -> Command {
-    let mut cmd = Command::new(cargo_bin("wirediff"));
-    cmd.env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE");
-    cmd
 }
 
 /// Runs `compare --format json` on these files; returns the report and the exit code.

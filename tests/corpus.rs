@@ -1,12 +1,14 @@
 //! End-to-end tests of `wirediff corpus` and `wirediff batch` on corpora built in temporary
 //! directories from the fixture pairs.
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
-use assert_cmd::cargo::cargo_bin;
+use common::wirediff;
 use serde_json::Value;
 
 fn fixtures() -> PathBuf {
@@ -21,12 +23,6 @@ fn fixture_names() -> Vec<String> {
         .collect();
     names.sort();
     names
-}
-
-fn wirediff() -> Command {
-    let mut cmd = Command::new(cargo_bin("wirediff"));
-    cmd.env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE");
-    cmd
 }
 
 fn run(args: &[&str], corpus: &Path) -> Output {

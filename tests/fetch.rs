@@ -1,6 +1,8 @@
 //! End-to-end tests of fetching URLs: the real binary against a small HTTP server on
 //! 127.0.0.1 that each test starts itself. No other network is touched.
 
+mod common;
+
 use std::io::{BufRead, BufReader, Write};
 use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
 use std::path::Path;
@@ -10,7 +12,6 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use assert_cmd::cargo::cargo_bin;
 use serde_json::Value;
 
 const WIRE: &str = "Dockworkers at the port of Halden walked off the job on Monday.\n\n\
@@ -291,8 +292,7 @@ fn trickle(conn: &mut TcpStream) -> std::io::Result<()> {
 }
 
 fn wirediff() -> Command {
-    let mut cmd = Command::new(cargo_bin("wirediff"));
-    cmd.env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE");
+    let mut cmd = common::wirediff();
     // The test server is on 127.0.0.1: never send its requests to a proxy.
     for var in [
         "http_proxy",

@@ -1,10 +1,11 @@
 //! The reports people read: the HTML redline on the seed pair, and hostile article text
 //! (markup, event handlers, `javascript:` links, terminal escapes) in every output format.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-use assert_cmd::cargo::cargo_bin;
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
 use scraper::{Html, Selector};
 
 fn fixture(rel: &str) -> PathBuf {
@@ -19,9 +20,7 @@ fn seed_args() -> Vec<PathBuf> {
 }
 
 fn run(args: &[&str], files: &[PathBuf]) -> Output {
-    Command::new(cargo_bin("wirediff"))
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE")
+    common::wirediff()
         .arg("compare")
         .args(args)
         .args(files)

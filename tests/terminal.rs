@@ -1,10 +1,11 @@
 //! End-to-end tests of the terminal views: `--side-by-side` (widths, wrapping, escapes) and
 //! `--context` folding, on the seed pair and on small pairs written here.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-use assert_cmd::cargo::cargo_bin;
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
 use serde_json::Value;
 use unicode_width::UnicodeWidthStr;
 
@@ -20,11 +21,8 @@ fn seed() -> Vec<PathBuf> {
 /// Runs `wirediff compare` in the repository with these arguments then these files, the
 /// environment cleared of what changes the output.
 fn run(args: &[&str], files: &[PathBuf], env: &[(&str, &str)]) -> Output {
-    let mut cmd = Command::new(cargo_bin("wirediff"));
+    let mut cmd = common::wirediff();
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE")
-        .env_remove("WIREDIFF_WIDTH")
         .arg("compare")
         .args(args)
         .args(files)
