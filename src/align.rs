@@ -112,6 +112,13 @@ pub struct Segment {
     pub truncated: bool,
 }
 
+impl Segment {
+    /// A material difference: reworded, inserted, removed or moved, and not furniture.
+    pub fn is_material(&self) -> bool {
+        self.moved || (self.kind != Kind::Unchanged && self.furniture.is_none())
+    }
+}
+
 #[cfg(test)]
 impl Segment {
     /// A segment of this kind and nothing else: no sides, edits, furniture or signals.

@@ -91,6 +91,12 @@ impl Comparison {
         }
     }
 
+    /// Whether the adapted article differs materially (the exit status 1), without counting
+    /// words as [`Comparison::summary`] does.
+    pub fn has_differences(&self) -> bool {
+        self.segments.iter().any(Segment::is_material)
+    }
+
     /// The summary: counts by kind and word shares.
     pub fn summary(&self) -> report::Summary {
         report::summarize(self)

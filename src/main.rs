@@ -363,7 +363,7 @@ fn compare(args: CompareArgs) -> anyhow::Result<u8> {
         Format::Terminal => report::write_terminal_with(&cmp, args.context, &mut out)?,
     }
     out.flush()?;
-    Ok(if cmp.summary().has_differences() {
+    Ok(if cmp.has_differences() {
         EXIT_DIFFERENT
     } else {
         EXIT_SAME

@@ -174,6 +174,8 @@ fn check(cmp: &wirediff::Comparison) -> Result<(), TestCaseError> {
         }
     }
     prop_assert_eq!(next, cmp.adapted_sentences.len());
+    // The exit status's quick test agrees with the summary's count.
+    prop_assert_eq!(cmp.has_differences(), cmp.summary().has_differences());
     prop_assert!(
         seen.iter().all(|&n| n == 1),
         "each original sentence once: {:?}",

@@ -196,8 +196,7 @@ pub fn summarize(cmp: &Comparison) -> Summary {
         }
         s.furniture += usize::from(seg.furniture.is_some());
         s.truncated += usize::from(seg.truncated);
-        s.differences +=
-            usize::from(seg.moved || (seg.kind != Kind::Unchanged && seg.furniture.is_none()));
+        s.differences += usize::from(seg.is_material());
         if let Some(r) = &seg.adapted {
             let words = normalize::word_count(align::span_text(cmp.adapted_side(), r));
             s.adapted_words += words;
