@@ -323,6 +323,9 @@ struct Aligner<'a> {
     deadline: Option<Instant>,
     /// The steps cut short by the deadline.
     fallbacks: Vec<Fallback>,
+    /// Whether the backbone diff may leave out the sentences whose key the other side
+    /// lacks (always, but in the test that checks that this changes nothing).
+    shared_keys_only: bool,
     /// Matching keys.
     a_keys: Vec<String>,
     o_keys: Vec<Vec<String>>,
@@ -439,6 +442,7 @@ impl<'a> Aligner<'a> {
             opts,
             deadline: None,
             fallbacks: Vec::new(),
+            shared_keys_only: true,
             a_group: vec![None; a_keys.len()],
             a_keys,
             o_keys,
@@ -529,14 +533,49 @@ impl<'a> Aligner<'a> {
             let free: Vec<usize> = (0..self.a_keys.len())
                 .filter(|&i| self.a_group[i].is_none())
                 .collect();
+            // Only sentences whose key the other side also has can match: the diff runs on
+            // those alone. The rest (new, cut and reworded sentences, and sentences without
+            // words, which never match) would only lengthen the diff's gaps, where its cost
+            // grows with the square of the gap.
+            let o_has: FastMap<u64, ()> = (o_ids[s].iter().zip(&self.o_keys[s]))
+                .filter(|(_, k)| !k.is_empty())
+                .map(|(&id, _)| (id, ()))
+                .collect();
+            let a_pos: Vec<usize> = free
+                .iter()
+                .copied()
+                .filter(|&i| !self.a_keys[i].is_empty() && o_has.contains_key(&a_ids[i]))
+                .collect();
+            let a_has: FastMap<u64, ()> = a_pos.iter().map(|&i| (a_ids[i], ())).collect();
+            let o_pos: Vec<usize> = (0..o_ids[s].len())
+                .filter(|&i| !self.o_keys[s][i].is_empty() && a_has.contains_key(&o_ids[s][i]))
+                .collect();
+            // With a key twice on one side, which copy pairs with which may depend on the
+            // sentences around them, and with several originals an earlier one's pairs
+            // change what a later one sees: the diff then sees every sentence (the test
+            // below found differences there).
+            let repeated = !self.shared_keys_only
+                || self.originals.len() > 1
+                || a_has.len() < a_pos.len()
+                || o_pos
+                    .iter()
+                    .map(|&i| (o_ids[s][i], ()))
+                    .collect::<FastMap<u64, ()>>()
+                    .len()
+                    < o_pos.len();
+            let (a_pos, o_pos) = if repeated {
+                (free.clone(), (0..o_ids[s].len()).collect())
+            } else {
+                (a_pos, o_pos)
+            };
             // Sentences without words never match: give them keys nothing else has.
-            let akeys: Vec<(u64, usize)> = free
+            let akeys: Vec<(u64, usize)> = a_pos
                 .iter()
                 .map(|&i| id_or_unique(a_ids[i], self.a_keys[i].is_empty(), i, 0))
                 .collect();
-            let okeys: Vec<(u64, usize)> = (o_ids[s].iter().zip(&self.o_keys[s]))
-                .enumerate()
-                .map(|(i, (&id, k))| id_or_unique(id, k.is_empty(), i, 1))
+            let okeys: Vec<(u64, usize)> = o_pos
+                .iter()
+                .map(|&i| id_or_unique(o_ids[s][i], self.o_keys[s][i].is_empty(), i, 1))
                 .collect();
             let ops = capture_diff_deadline(
                 Algorithm::Patience,
@@ -555,8 +594,8 @@ impl<'a> Aligner<'a> {
                 } = op
                 {
                     for k in 0..len {
-                        let a = free[new_index + k];
-                        let o = old_index + k;
+                        let a = a_pos[new_index + k];
+                        let o = o_pos[old_index + k];
                         self.add_group(a..a + 1, s, o..o + 1, true, 1.0);
                     }
                 }
@@ -1649,5 +1688,112 @@ mod deadline_tests {
         );
         assert!(segs.iter().all(|s| !s.moved));
         assert_eq!(segs.len(), 2000);
+    }
+}
+
+#[cfg(test)]
+mod backbone_tests {
+    use super::*;
+    use crate::segment::segment;
+
+    /// Aligns with the backbone diff over the shared keys only, or over every sentence.
+    fn aligned(originals: &[Document], adapted: &Document, shared_only: bool) -> Vec<Segment> {
+        let o_sents: Vec<Vec<Sentence>> = originals.iter().map(segment).collect();
+        let a_sents = segment(adapted);
+        let sides: Vec<Side<'_>> = originals
+            .iter()
+            .zip(&o_sents)
+            .map(|(doc, sentences)| Side { doc, sentences })
+            .collect();
+        let side = Side {
+            doc: adapted,
+            sentences: &a_sents,
+        };
+        let mut aligner = Aligner::new(&sides, side, Options::default());
+        aligner.shared_keys_only = shared_only;
+        aligner.run().0
+    }
+
+    #[test]
+    fn leaving_unshared_sentences_out_of_the_backbone_changes_nothing() {
+        // A small linear congruential generator: the cases are the same on every run.
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = move |n: usize| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as usize % n
+        };
+        let subjects = [
+            "The mayor",
+            "Police",
+            "The senator",
+            "Officials",
+            "The company",
+        ];
+        let verbs = ["said", "denied", "announced", "confirmed", "rejected"];
+        let things = [
+            "the plan",
+            "a new tax",
+            "the report",
+            "the deal",
+            "its budget",
+        ];
+        let days = [
+            "on Monday",
+            "last week",
+            "in March",
+            "after the vote",
+            "again",
+        ];
+        let sentence = |next: &mut dyn FnMut(usize) -> usize| {
+            format!(
+                "{} {} {} {}.",
+                subjects[next(5)],
+                verbs[next(5)],
+                things[next(5)],
+                days[next(5)]
+            )
+        };
+        let mut distinct_cases = 0;
+        for case in 0..2000 {
+            let originals: Vec<Vec<String>> = (0..1 + case % 2)
+                .map(|_| (0..4 + case % 13).map(|_| sentence(&mut next)).collect())
+                .collect();
+            let mut adapted: Vec<String> = Vec::new();
+            for o in &originals {
+                for s in o {
+                    match next(8) {
+                        0 => {}                                                  // cut
+                        1 => adapted.push(s.replace("the ", "a ")),              // reworded
+                        2 => adapted.insert(next(adapted.len() + 1), s.clone()), // moved
+                        3 => {
+                            adapted.push(sentence(&mut next)); // inserted
+                            adapted.push(s.clone());
+                        }
+                        _ => adapted.push(s.clone()),
+                    }
+                }
+            }
+            let no_repeat = |side: &[String]| {
+                let keys: std::collections::HashSet<String> =
+                    side.iter().map(|s| normalize::key(s)).collect();
+                keys.len() == side.len()
+            };
+            distinct_cases += usize::from(
+                originals.len() == 1 && no_repeat(&adapted) && no_repeat(&originals[0]),
+            );
+            let docs: Vec<Document> = (originals.iter().enumerate())
+                .map(|(i, o)| Document::from_text(&format!("o{i}"), &o.join("\n\n")))
+                .collect();
+            let a = Document::from_text("a", &adapted.join("\n\n"));
+            assert_eq!(
+                aligned(&docs, &a, true),
+                aligned(&docs, &a, false),
+                "case {case}: {originals:?} / {adapted:?}"
+            );
+        }
+        // Both paths of the backbone were taken: many cases (one original) repeat no key.
+        assert!(distinct_cases > 500, "{distinct_cases}");
     }
 }
