@@ -6,6 +6,7 @@
 //! (bulleted lines, "1. ... 2. ..." runs) are sentences of their own, and a stray opening quote
 //! mark left at the end of a sentence moves to the sentence it opens.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -60,7 +61,10 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
     let mut start = 0;
     for end in lines.into_iter().chain(std::iter::once(text.len())) {
         if end > start {
-            cuts.extend(sentencex_starts(&text[start..end]).map(|c| start + c));
+            let piece = &text[start..end];
+            if !sentencex_finds_one_sentence(piece) {
+                cuts.extend(sentencex_starts(piece).map(|c| start + c));
+            }
         }
         start = end;
     }
@@ -146,6 +150,9 @@ fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
 /// that an outlet dropping or changing it leaves the sentence unchanged and the dateline is
 /// reported as furniture.
 fn dateline_end(text: &str) -> Option<usize> {
+    if !may_open_with_dateline(text) {
+        return None;
+    }
     let m = DATELINE
         .find(text)
         .filter(|m| m.as_str().chars().count() <= 80)?;
@@ -154,6 +161,20 @@ fn dateline_end(text: &str) -> Option<usize> {
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'".contains(c))
         .then_some(m.end())
+}
+
+/// False when [`DATELINE`] cannot match `text`: every dateline opens with a capital and a
+/// second character of the city ("WASHINGTON", "LA PAZ", "N.Y.") or with "(" and a capital
+/// ("(Reuters)"). Most paragraphs open otherwise, and the regex is not run on them.
+fn may_open_with_dateline(text: &str) -> bool {
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some('('), Some(c)) => c.is_uppercase(),
+        (Some(first), Some(c)) => {
+            first.is_uppercase() && (c.is_uppercase() || matches!(c, '.' | '\'' | '’' | ' ' | '-'))
+        }
+        _ => false,
+    }
 }
 
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -165,19 +186,122 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("regex")
 });
 
-/// Sentence starts that `sentencex` finds in `text`.
+/// Sentence starts that `sentencex` finds in `text`, after 0. Its `segment` finds the same
+/// boundaries as `get_sentence_boundaries` without the character counts and terminal
+/// marks of each, which wirediff has no use for; the starts are where the slices lie.
 fn sentencex_starts(text: &str) -> impl Iterator<Item = usize> {
     English {}
-        .get_sentence_boundaries(text)
-        .iter()
-        .map(|b| b.start_byte)
-        .filter(|&c| c > 0)
-        .collect::<Vec<_>>()
+        .segment(text)
         .into_iter()
+        .map(move |s| s.as_ptr() as usize - text.as_ptr() as usize)
+        .filter(|&c| c > 0)
+}
+
+/// True when `sentencex` is sure to find no sentence start after 0 in `text`, so that
+/// asking it can be skipped: in news text that is most paragraphs and most of its cost.
+///
+/// In sentencex 0.1.33 (`collect_sentence_breaks`), a start comes from a paragraph break
+/// (`\n\r*\n`), from a list item it detects, or from a run of terminators that
+/// `find_boundary` keeps. None can happen here:
+/// - there is no newline;
+/// - no character is a sentence terminator or a list bullet but ASCII `.!?`
+///   ([`no_terminator_beyond_ascii`]), so the terminator runs are the runs of `.!?`;
+/// - no `)` can close a list marker inline (its only other inline markers are bullets);
+/// - every run of `.!?` goes straight on into an ASCII lower-case letter or digit ("3.5",
+///   "example.com"), which `terminator_continues` keeps inside the sentence (a run longer
+///   than one character only after a non-space), or is the last run, followed by nothing
+///   but at most 30 bytes of whitespace (the reach of `get_next_word_approx`), so that its
+///   boundary is the end of the text.
+///
+/// A paragraph that ends in a quotation mark or has an abbreviation inside ("Mr. Xi") is
+/// left to `sentencex`.
+fn sentencex_finds_one_sentence(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut cursor = 0;
+    while let Some(rel) = memchr::memchr3(b'.', b'!', b'?', &b[cursor..]) {
+        let start = cursor + rel;
+        let mut end = start + 1;
+        while matches!(b.get(end), Some(b'.' | b'!' | b'?')) {
+            end += 1;
+        }
+        let continues = matches!(b.get(end), Some(b'a'..=b'z' | b'0'..=b'9'))
+            && (end - start == 1
+                || (text[..start].chars().next_back()).is_some_and(|c| !c.is_whitespace()));
+        if !continues {
+            let tail = &text[end..];
+            if tail.len() > 30 || !tail.chars().all(char::is_whitespace) {
+                return false;
+            }
+        }
+        cursor = end;
+    }
+    memchr::memchr(b'\n', b).is_none()
+        && !memchr::memchr_iter(b')', b).any(|close| may_close_list_marker(text, close))
+        && no_terminator_beyond_ascii(b)
+}
+
+/// True unless the `)` at `close` surely closes no inline list marker of `sentencex`
+/// (`list_markers::classify_marker_at`): "(a)", "(12)", "(iv)", "2)", "b)", "iv.)" after a
+/// space or tab, followed by blanks and a character other than a lower-case letter. The
+/// test is looser than the shapes: `\(?[A-Za-z0-9]+\.?\)` after a blank, followed by a
+/// blank and a character that is not lower case.
+fn may_close_list_marker(text: &str, close: usize) -> bool {
+    let b = text.as_bytes();
+    let after = &text[close + 1..];
+    let next = after.trim_start_matches([' ', '\t']);
+    if next.len() == after.len() || next.chars().next().is_none_or(char::is_lowercase) {
+        return false;
+    }
+    let mut i = close;
+    if i > 0 && b[i - 1] == b'.' {
+        i -= 1;
+    }
+    let token_end = i;
+    while i > 0 && b[i - 1].is_ascii_alphanumeric() {
+        i -= 1;
+    }
+    if i == token_end {
+        return false;
+    }
+    if i > 0 && b[i - 1] == b'(' {
+        i -= 1;
+    }
+    i > 0 && matches!(b[i - 1], b' ' | b'\t')
+}
+
+/// True when the only characters of `sentencex`'s terminators (its table of 155, and `…`)
+/// and list bullets in `b` are ASCII `.!?`. Rather than mirror the table, only characters
+/// known to hold none are let through: U+0080 to U+057F (Latin, Greek, Cyrillic; the first
+/// terminator is U+0589), general punctuation U+2000 to U+203B but for U+2022 to U+2026
+/// (dashes, curly quotes and primes, not the bullets `•‣`, the leaders `․‥` or `…`), and
+/// currency signs U+20A0 to U+20CF.
+fn no_terminator_beyond_ascii(b: &[u8]) -> bool {
+    let mut i = 0;
+    while i < b.len() {
+        // `b` is UTF-8: a lead byte of 0xE2 has two continuation bytes after it.
+        match b[i] {
+            0x00..=0x7F => i += 1,
+            0xC2..=0xD5 => i += 2,
+            0xE2 if b[i + 1] == 0x80 && b[i + 2] <= 0xBB && !(0xA2..=0xA6).contains(&b[i + 2]) => {
+                i += 3;
+            }
+            0xE2 if (b[i + 1] == 0x82 && b[i + 2] >= 0xA0)
+                || (b[i + 1] == 0x83 && b[i + 2] <= 0x8F) =>
+            {
+                i += 3;
+            }
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// Double quote marks, hidden from `sentencex` inside an enclosure.
-fn mask_quotes(text: &str) -> String {
+fn mask_quotes(text: &str) -> Cow<'_, str> {
+    // The marks are '"' and characters whose UTF-8 starts 0xC2 or 0xE2.
+    if memchr::memchr3(b'"', 0xC2, 0xE2, text.as_bytes()).is_none() {
+        return Cow::Borrowed(text);
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -187,7 +311,7 @@ fn mask_quotes(text: &str) -> String {
             c => out.push(c),
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Opening and closing marks of quotations and parentheses.
@@ -202,7 +326,21 @@ const ENCLOSERS: &[(char, char)] = &[('“', '”'), ('"', '"'), ('«', '»'), (
 fn enclosed_sentence_starts(text: &str) -> Vec<usize> {
     let mut starts = Vec::new();
     let mut i = 0;
-    while i < text.len() {
+    // Every opener starts with '"', '(' or 0xE2 ('“', '„'), but for '«' (0xC2 0xAB): the
+    // bytes between are skipped unread, with memchr when the text has no '«'.
+    let b = text.as_bytes();
+    let guillemets = memchr::memmem::find(b, "«".as_bytes()).is_some();
+    let next_opener = |from: usize| {
+        if guillemets {
+            b[from..]
+                .iter()
+                .position(|c| matches!(c, b'"' | b'(' | 0xC2 | 0xE2))
+        } else {
+            memchr::memchr3(b'"', b'(', 0xE2, &b[from..])
+        }
+    };
+    while let Some(rel) = next_opener(i) {
+        i += rel;
         let Some(c) = text[i..].chars().next() else {
             break;
         };
@@ -218,16 +356,16 @@ fn enclosed_sentence_starts(text: &str) -> Vec<usize> {
         };
         let inner = &text[inner_start..inner_start + rel];
         if inner.contains(['.', '!', '?']) {
-            starts.extend(
-                English {}
-                    .get_sentence_boundaries(&mask_quotes(inner))
-                    .iter()
-                    .map(|b| b.start_byte)
-                    .filter(|&p| {
-                        p > 0 && plainly_ends_sentence(&inner[..p]) && starts_sentence(&inner[p..])
-                    })
-                    .map(|p| inner_start + p),
-            );
+            let masked = mask_quotes(inner);
+            if !sentencex_finds_one_sentence(&masked) {
+                starts.extend(
+                    sentencex_starts(&masked)
+                        .filter(|&p| {
+                            plainly_ends_sentence(&inner[..p]) && starts_sentence(&inner[p..])
+                        })
+                        .map(|p| inner_start + p),
+                );
+            }
         }
         i = inner_start + rel + close.len_utf8();
     }
@@ -343,8 +481,7 @@ fn after_clock_time(text: &str, c: usize) -> bool {
 
 /// Starts of lines that open with a bullet ("- milk", "• eggs").
 fn bulleted_line_starts(text: &str) -> Vec<usize> {
-    // A quick look without the captures first: most paragraphs have no bullet.
-    if !BULLET_LINE.is_match(text) {
+    if !may_have_bulleted_line(text) {
         return Vec::new();
     }
     BULLET_LINE
@@ -352,6 +489,19 @@ fn bulleted_line_starts(text: &str) -> Vec<usize> {
         .filter_map(|c| c.name("b").map(|m| m.start()))
         .filter(|&p| p > 0)
         .collect()
+}
+
+/// False when no line of `text` opens with a bullet after blanks, which a match of
+/// [`BULLET_LINE`] or of the bullet branch of [`MARKER`] needs: most paragraphs are one line
+/// of prose, and neither regex is run on them.
+fn may_have_bulleted_line(text: &str) -> bool {
+    std::iter::once(0)
+        .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+        .any(|line| {
+            text[line..]
+                .trim_start()
+                .starts_with(['•', '⁃', '▪', '‣', '◦', '*', '-'])
+        })
 }
 
 static BULLET_LINE: LazyLock<Regex> =
@@ -440,6 +590,9 @@ fn line_break_starts(text: &str) -> Vec<usize> {
 /// item a line ("features\ncontact manager\nevents, activities"), not wrapped prose.
 fn short_line_starts(text: &str) -> Vec<usize> {
     const SHORT: usize = 40;
+    if memchr::memchr(b'\n', text.trim_end().as_bytes()).is_none() {
+        return Vec::new(); // one line
+    }
     let lines: Vec<&str> = text.trim_end().split('\n').collect();
     let is_list = lines.len() >= 2
         && lines.iter().all(|l| {
@@ -469,6 +622,30 @@ static MARKER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("regex")
 });
 
+/// False when the numbered branch of [`MARKER`] cannot match `text`: it needs a `.` or `)`
+/// followed by whitespace, after one or two digits or one lower-case letter that follow the
+/// start, whitespace or a bullet. A sentence end after a word ("said. He") has none, so
+/// most paragraphs are settled without the regex.
+fn may_have_numbered_marker(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr2_iter(b'.', b')', b).any(|close| {
+        let followed = text[close + 1..].starts_with(char::is_whitespace);
+        let Some(mut start) = close.checked_sub(1) else {
+            return false;
+        };
+        if !followed || !matches!(b[start], b'0'..=b'9' | b'a'..=b'z') {
+            return false;
+        }
+        if b[start].is_ascii_digit() && start > 0 && b[start - 1].is_ascii_digit() {
+            start -= 1;
+        }
+        text[..start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| c.is_whitespace() || matches!(c, '•' | '⁃' | '▪' | '‣' | '◦'))
+    })
+}
+
 /// Where list items start in a paragraph: every bulleted line, and every marker of a run of
 /// at least two consecutively numbered (or lettered) markers, as in "1. First 2. Second".
 fn list_item_starts(text: &str) -> Vec<usize> {
@@ -479,8 +656,7 @@ fn list_item_starts(text: &str) -> Vec<usize> {
         bullet: bool,
     }
     let mut starts = Vec::new();
-    // A quick look without the captures first: most paragraphs have no list marker.
-    if !MARKER.is_match(text) {
+    if !may_have_numbered_marker(text) && !may_have_bulleted_line(text) {
         return starts;
     }
     let mut markers = Vec::new();
@@ -527,6 +703,7 @@ fn list_item_starts(text: &str) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn split(text: &str) -> Vec<&str> {
         split_sentences(text)
@@ -764,6 +941,327 @@ mod tests {
             split("The storm knocked out\npower to thousands of\nhomes on Sunday."),
             ["The storm knocked out\npower to thousands of\nhomes on Sunday."]
         );
+    }
+
+    /// Everything a fast path here skips, asked the slow way: `sentencex` for a piece the
+    /// one-sentence check passes, each regular expression its prefilter rules out, and
+    /// `get_sentence_boundaries` for the starts read off `segment`. Returns whether the
+    /// one-sentence check passed.
+    fn check_fast_paths(text: &str) -> bool {
+        let slow: Vec<usize> = English {}
+            .get_sentence_boundaries(text)
+            .iter()
+            .map(|b| b.start_byte)
+            .filter(|&c| c > 0)
+            .collect();
+        assert_eq!(sentencex_starts(text).collect::<Vec<_>>(), slow, "{text:?}");
+        let one = sentencex_finds_one_sentence(text);
+        assert!(
+            !one || slow.is_empty(),
+            "sentencex splits {text:?} at {slow:?}"
+        );
+        if !may_open_with_dateline(text) {
+            assert_eq!(DATELINE.find(text), None, "{text:?}");
+        }
+        if !may_have_bulleted_line(text) {
+            assert!(!BULLET_LINE.is_match(text), "{text:?}");
+        }
+        for caps in MARKER.captures_iter(text) {
+            if caps.name("lb").is_some() {
+                assert!(may_have_bulleted_line(text), "{text:?}");
+            } else {
+                assert!(may_have_numbered_marker(text), "{text:?}");
+            }
+        }
+        assert_eq!(
+            enclosed_sentence_starts(text),
+            enclosed_sentence_starts_char_by_char(text),
+            "{text:?}"
+        );
+        one
+    }
+
+    /// `enclosed_sentence_starts` as it was before it skipped to the openers: every
+    /// character is looked at.
+    fn enclosed_sentence_starts_char_by_char(text: &str) -> Vec<usize> {
+        let mut starts = Vec::new();
+        let mut i = 0;
+        while let Some(c) = text[i..].chars().next() {
+            let Some(&(_, close)) = ENCLOSERS.iter().find(|(o, _)| *o == c) else {
+                i += c.len_utf8();
+                continue;
+            };
+            let inner_start = i + c.len_utf8();
+            let Some(rel) = text[inner_start..].find(close) else {
+                i += c.len_utf8();
+                continue;
+            };
+            let inner = &text[inner_start..inner_start + rel];
+            if inner.contains(['.', '!', '?']) {
+                let masked = mask_quotes(inner);
+                starts.extend(
+                    English {}
+                        .get_sentence_boundaries(&masked)
+                        .iter()
+                        .map(|b| b.start_byte)
+                        .filter(|&p| {
+                            p > 0
+                                && plainly_ends_sentence(&inner[..p])
+                                && starts_sentence(&inner[p..])
+                        })
+                        .map(|p| inner_start + p),
+                );
+            }
+            i = inner_start + rel + close.len_utf8();
+        }
+        starts
+    }
+
+    /// The paragraphs of the fixtures, and of the pages of the extraction benchmark when
+    /// ../shared/data is there.
+    fn real_paragraphs() -> Vec<String> {
+        use std::io::Read;
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut docs = Vec::new();
+        for dir in std::fs::read_dir(root.join("fixtures/pairs")).expect("fixtures") {
+            for file in std::fs::read_dir(dir.expect("dir").path()).expect("dir") {
+                let path = file.expect("file").path();
+                if path.extension().is_some_and(|e| e == "txt") {
+                    let text = std::fs::read_to_string(&path).expect("fixture");
+                    docs.push(Document::from_text("fixture", &text));
+                }
+            }
+        }
+        let pages = root.join("../shared/data/article-extraction-benchmark/html");
+        for file in std::fs::read_dir(pages).into_iter().flatten() {
+            let file = std::fs::File::open(file.expect("page").path()).expect("page");
+            let mut html = Vec::new();
+            flate2::read::GzDecoder::new(file)
+                .read_to_end(&mut html)
+                .expect("gzip");
+            docs.push(Document::from_html("page", &String::from_utf8_lossy(&html)));
+        }
+        docs.iter()
+            .flat_map(|d| d.paragraphs.iter().map(|r| d.text[r.clone()].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn fast_paths_agree_with_the_slow_ones_on_real_text() {
+        let paragraphs = real_paragraphs();
+        let mut one = 0;
+        for p in &paragraphs {
+            one += usize::from(check_fast_paths(p));
+            // The pieces sentencex is given: lines, and quotation interiors with the
+            // quote marks hidden; and the sentences, most of which pass the check.
+            for line in p.split_inclusive('\n') {
+                check_fast_paths(line);
+            }
+            check_fast_paths(&mask_quotes(p));
+            for r in split_sentences(p) {
+                check_fast_paths(&p[r]);
+            }
+        }
+        // Not a check of correctness: a check that the fast path is taken at all.
+        assert!(one * 3 >= paragraphs.len(), "{one} of {}", paragraphs.len());
+    }
+
+    #[test]
+    fn one_sentence_check_passes_plain_sentences_only() {
+        for text in [
+            "Shares fell 3.5% on Friday.",
+            "He left “for good” — or so he said!",
+            "Visit example.com for more (or call).  ",
+            "Plains (covering 65 percent of the surface) dominate.",
+            "No terminator at all",
+            "Wait...what?!",
+            "Stop!  ",
+        ] {
+            assert!(sentencex_finds_one_sentence(text), "{text:?}");
+            assert_eq!(sentencex_starts(text).count(), 0, "{text:?}");
+        }
+        for text in [
+            "He left. She stayed.",
+            "Mr. Xi spoke.",
+            "He said “go.”",
+            "One\nTwo",
+            "Items (a) First (b) Second",
+            "Wait ... what",
+            "It ended。",
+            "Done… Next",
+            "• One thing",
+        ] {
+            assert!(!sentencex_finds_one_sentence(text), "{text:?}");
+        }
+        assert!(!sentencex_finds_one_sentence(&format!(
+            "It ended.{}",
+            " ".repeat(31)
+        )));
+    }
+
+    /// Pieces of news text and of what trips a segmenter: terminators of other scripts,
+    /// list markers, bullets, quote marks, blanks and breaks of every kind.
+    const PIECES: &[&str] = &[
+        "the",
+        "Xi",
+        "said",
+        "I",
+        "The",
+        "3.5",
+        "U.S.",
+        "e.g.",
+        "example.com",
+        "a",
+        "b",
+        "iv",
+        "12",
+        ".",
+        "!",
+        "?",
+        "...",
+        "?!",
+        " . . .",
+        " ",
+        "  ",
+        "\t",
+        "\u{a0}",
+        "\n",
+        "\n\n",
+        "\r",
+        "(",
+        ")",
+        "(a)",
+        "(12)",
+        "(iv)",
+        "(CDC)",
+        "2)",
+        "b)",
+        "iv.)",
+        "5.)",
+        "1.",
+        "a.",
+        "“",
+        "”",
+        "\"",
+        "'",
+        "’",
+        "‘",
+        "«",
+        "»",
+        "„",
+        "—",
+        "-",
+        "*",
+        "•",
+        "◦",
+        "⁃",
+        "…",
+        "‼",
+        "。",
+        "।",
+        "․",
+        "[1]",
+        "Mr.",
+        "é",
+        "Ж",
+        "€",
+        "\u{2028}",
+        "(AP)",
+        "WASHINGTON",
+        ",",
+        ":",
+        "x.y",
+        "a.m.",
+    ];
+
+    /// Pieces with no sentence end inside, so that a text made of them, ended by one of
+    /// [`ENDS`], often passes the one-sentence check.
+    const RUNNING: &[&str] = &[
+        " (a) Xi",
+        " (12) The",
+        " b) I",
+        " iv.) X",
+        "\t(c)\t«",
+        "the",
+        "Xi",
+        "said",
+        "I",
+        "3.5",
+        "example.com",
+        "x.y",
+        "a",
+        "iv",
+        "12",
+        " ",
+        " ",
+        " ",
+        "  ",
+        "\t",
+        "\u{a0}",
+        "(",
+        ")",
+        "(a)",
+        "(12)",
+        "(iv)",
+        "(CDC)",
+        "2)",
+        "b)",
+        "iv.)",
+        "“",
+        "”",
+        "\"",
+        "'",
+        "’",
+        "«",
+        "»",
+        "—",
+        "-",
+        "*",
+        "•",
+        "é",
+        "Ж",
+        "€",
+        ",",
+        "?!x",
+        "...y",
+        "[1]",
+        "\u{2028}",
+    ];
+    const ENDS: &[&str] = &[
+        "",
+        ".",
+        "!",
+        "?!",
+        "...",
+        ". ",
+        ".  \t",
+        ".”",
+        ". . .",
+        " .",
+        "…",
+        ".\n",
+        "\u{a0}.",
+        // Beyond the 30 bytes `sentencex` looks ahead.
+        "!                                ",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+
+        #[test]
+        fn fast_paths_agree_with_the_slow_ones(
+            pieces in prop::collection::vec(prop::sample::select(PIECES), 0..24)
+        ) {
+            check_fast_paths(&pieces.concat());
+        }
+
+        #[test]
+        fn one_sentence_check_agrees_with_sentencex(
+            pieces in prop::collection::vec(prop::sample::select(RUNNING), 0..24),
+            end in prop::sample::select(ENDS),
+        ) {
+            check_fast_paths(&(pieces.concat() + end));
+        }
     }
 
     #[test]
