@@ -193,13 +193,13 @@ const HIGHS: u64 = ONES * 0x80;
 /// The high bit of every byte of `w` (eight bytes read little-endian) that [`is_special`],
 /// and maybe of some bytes after one: each test below is exact up to its first match, then
 /// its borrow can mark later bytes wrongly. So the lowest mark of all is the first special
-/// byte, and no mark means none.
+/// byte, and no mark means none. Flipping bit 1 maps `"` (0x22) to 0x20 and the control
+/// characters onto themselves, and nothing else below 0x21: one test finds both.
 fn special_marks(w: u64) -> u64 {
-    let zero = |v: u64| v.wrapping_sub(ONES) & !v;
-    (w.wrapping_sub(ONES * 0x20) & !w
-        | zero(w ^ (ONES * u64::from(b'"')))
-        | zero(w ^ (ONES * u64::from(b'\\')))
-        | zero(w ^ (ONES * 0xE2)))
+    let below = |v: u64, n: u64| v.wrapping_sub(ONES * n) & !v;
+    (below(w ^ (ONES * 0x02), 0x21)
+        | below(w ^ (ONES * u64::from(b'\\')), 1)
+        | below(w ^ (ONES * 0xE2), 1))
         & HIGHS
 }
 
