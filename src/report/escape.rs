@@ -119,6 +119,112 @@ impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for SafeJson<F> {
     }
 }
 
+/// Appends `s` to `buf` as a JSON string: the bytes serde_json writes through [`SafeJson`]
+/// (quotes, backslashes and control characters escaped as serde_json escapes them, the
+/// characters [`SafeJson`] escapes as `\uXXXX`), in one pass over the text instead of two.
+/// Report text is mostly article text, so this scan is most of what a JSON report costs:
+/// clean runs are found sixteen bytes at a time and copied whole.
+pub(crate) fn push_json_str(buf: &mut Vec<u8>, s: &str) {
+    let b = s.as_bytes();
+    buf.reserve(b.len() + 2);
+    buf.push(b'"');
+    // `done`: the first byte not yet copied; `i`: where to look next.
+    let (mut done, mut i) = (0, 0);
+    loop {
+        i = next_special(b, i);
+        let Some(&byte) = b.get(i) else { break };
+        let escape: &[u8] = match byte {
+            b'"' => b"\\\"",
+            b'\\' => b"\\\\",
+            b'\n' => b"\\n",
+            b'\t' => b"\\t",
+            b'\r' => b"\\r",
+            0x08 => b"\\b",
+            0x0C => b"\\f",
+            0xE2 => {
+                // As in SafeJson::write_string_fragment: U+200E, U+200F, U+2028 to U+202E,
+                // U+2066 to U+2069; every other character led by 0xE2 (curly quotes, dashes)
+                // is kept as it is.
+                let low = match (b.get(i + 1), b.get(i + 2)) {
+                    (Some(0x80), Some(&x @ (0x8E | 0x8F | 0xA8..=0xAE))) => x - 0x80,
+                    (Some(0x81), Some(&x @ 0xA6..=0xA9)) => x - 0x40,
+                    _ => {
+                        i += 1;
+                        continue;
+                    }
+                };
+                buf.extend_from_slice(&b[done..i]);
+                buf.extend_from_slice(&[b'\\', b'u', b'2', b'0', hex(low >> 4), hex(low & 15)]);
+                i += 3;
+                done = i;
+                continue;
+            }
+            c => {
+                buf.extend_from_slice(&b[done..i]);
+                buf.extend_from_slice(&[b'\\', b'u', b'0', b'0', hex(c >> 4), hex(c & 15)]);
+                i += 1;
+                done = i;
+                continue;
+            }
+        };
+        buf.extend_from_slice(&b[done..i]);
+        buf.extend_from_slice(escape);
+        i += 1;
+        done = i;
+    }
+    buf.extend_from_slice(&b[done..]);
+    buf.push(b'"');
+}
+
+/// A lower-case hex digit, as serde_json and [`SafeJson`] write them.
+fn hex(d: u8) -> u8 {
+    b"0123456789abcdef"[usize::from(d)]
+}
+
+/// Whether [`push_json_str`] must look at a byte: a control character, `"`, `\\`, or 0xE2,
+/// the first byte of every character [`SafeJson`] escapes.
+fn is_special(byte: u8) -> bool {
+    byte < 0x20 || byte == b'"' || byte == b'\\' || byte == 0xE2
+}
+
+const ONES: u64 = u64::from_ne_bytes([1; 8]);
+const HIGHS: u64 = ONES * 0x80;
+
+/// The high bit of every byte of `w` (eight bytes read little-endian) that [`is_special`],
+/// and maybe of some bytes after one: each test below is exact up to its first match, then
+/// its borrow can mark later bytes wrongly. So the lowest mark of all is the first special
+/// byte, and no mark means none. Flipping bit 1 maps `"` (0x22) to 0x20 and the control
+/// characters onto themselves, and nothing else below 0x21: one test finds both.
+fn special_marks(w: u64) -> u64 {
+    let below = |v: u64, n: u64| v.wrapping_sub(ONES * n) & !v;
+    (below(w ^ (ONES * 0x02), 0x21)
+        | below(w ^ (ONES * u64::from(b'\\')), 1)
+        | below(w ^ (ONES * 0xE2), 1))
+        & HIGHS
+}
+
+/// The index of the first byte at or after `i` that [`is_special`], or `b.len()`: sixteen
+/// bytes at a time (two words tested together), then a byte at a time for the last few.
+fn next_special(b: &[u8], mut i: usize) -> usize {
+    let word = |i: usize| u64::from_le_bytes(b[i..i + 8].try_into().expect("eight bytes"));
+    while i + 16 <= b.len() {
+        let (lo, hi) = (special_marks(word(i)), special_marks(word(i + 8)));
+        if lo | hi != 0 {
+            let first = if lo != 0 {
+                lo.trailing_zeros()
+            } else {
+                64 + hi.trailing_zeros()
+            };
+            return i + first as usize / 8;
+        }
+        i += 16;
+    }
+    while i < b.len() && !is_special(b[i]) {
+        i += 1;
+    }
+    i
+}
+
 /// Writes a value as JSON through [`SafeJson`], pretty or compact, without a newline.
 pub fn write_json_value<T: serde::Serialize + ?Sized>(
     out: &mut dyn io::Write,

@@ -15,6 +15,7 @@ use crate::{Comparison, normalize};
 pub(crate) mod escape;
 mod extract;
 mod html;
+mod json;
 mod markdown;
 mod rows;
 mod side;
@@ -253,25 +254,7 @@ impl<'a> Report<'a> {
 }
 
 fn segment_out<'a>(cmp: &'a Comparison, seg: &'a Segment) -> SegmentOut<'a> {
-    let adapted = seg.adapted.as_ref().map(|r| {
-        let side = cmp.adapted_side();
-        let (start, end) = align::span_bytes(side, r);
-        Span {
-            text: &cmp.adapted.text[start..end],
-            start,
-            end,
-        }
-    });
-    let original = seg.original.as_ref().map(|(src, r)| {
-        let side = cmp.original_side(*src);
-        let (start, end) = align::span_bytes(side, r);
-        OrigSpan {
-            source: *src,
-            text: &cmp.originals[*src].text[start..end],
-            start,
-            end,
-        }
-    });
+    let (adapted, original) = sides(cmp, seg);
     SegmentOut {
         kind: seg.kind.as_str(),
         moved: seg.moved,
@@ -292,8 +275,35 @@ fn segment_out<'a>(cmp: &'a Comparison, seg: &'a Segment) -> SegmentOut<'a> {
     }
 }
 
-/// Writes the JSON report, pretty or compact, with a trailing newline.
+/// The two sides of a segment as spans of their documents' text.
+fn sides<'a>(cmp: &'a Comparison, seg: &Segment) -> (Option<Span<'a>>, Option<OrigSpan<'a>>) {
+    let adapted = seg.adapted.as_ref().map(|r| {
+        let (start, end) = align::span_bytes(cmp.adapted_side(), r);
+        Span {
+            text: &cmp.adapted.text[start..end],
+            start,
+            end,
+        }
+    });
+    let original = seg.original.as_ref().map(|(src, r)| {
+        let (start, end) = align::span_bytes(cmp.original_side(*src), r);
+        OrigSpan {
+            source: *src,
+            text: &cmp.originals[*src].text[start..end],
+            start,
+            end,
+        }
+    });
+    (adapted, original)
+}
+
+/// Writes the JSON report, pretty or compact, with a trailing newline. The compact one is
+/// written by hand ([`json`]), the same bytes as serde_json's.
 pub fn write_json(cmp: &Comparison, out: &mut dyn Write, pretty: bool) -> io::Result<()> {
-    write_json_value(out, &Report::new(cmp), pretty)?;
+    if pretty {
+        write_json_value(out, &Report::new(cmp), true)?;
+    } else {
+        json::write_compact(cmp, out)?;
+    }
     out.write_all(b"\n")
 }
