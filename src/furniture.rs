@@ -434,7 +434,7 @@ impl<'a> Lazy<'a> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use proptest::prelude::*;
 
@@ -474,7 +474,7 @@ mod tests {
 
     /// Sentences and lines of real text: the fixtures, the evaluation pairs and the article
     /// extraction benchmark's texts when they are there (../shared, target/eval).
-    fn real_sentences() -> Vec<String> {
+    pub(crate) fn real_sentences() -> Vec<String> {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut texts = Vec::new();
         for dir in [
