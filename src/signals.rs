@@ -15,7 +15,6 @@
 //! ([`crate::normalize::fold`]), phrases as word sequences, from left to right, the longest
 //! phrase first.
 
-use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -252,8 +251,8 @@ pub fn detect(
     match (seg.kind, adapted, original) {
         (Kind::Reworded, Some(a), Some(o)) => reworded(o, a),
         (Kind::Inserted, Some(a), _) => {
-            let toks = tokens(a.text);
-            let words = surfaces(a.text, &toks, &LOADED.find(&toks));
+            let words = Words::indexed(a.text);
+            let words = surfaces(a.text, &words, &LISTS.loaded.find(&words));
             if words.is_empty() {
                 Vec::new()
             } else {
@@ -277,7 +276,7 @@ fn reworded(original: &Passage<'_>, adapted: &Passage<'_>) -> Vec<Signal> {
             _ => None,
         })
         .collect();
-    let (loaded, _) = count_diff(&LOADED, &o, &a);
+    let (loaded, _) = count_diff(&LISTS.loaded, &o, &a);
     let words: Vec<String> = loaded
         .into_iter()
         .filter(|w| !said.contains(&w.as_str()))
@@ -285,7 +284,7 @@ fn reworded(original: &Passage<'_>, adapted: &Passage<'_>) -> Vec<Signal> {
     if !words.is_empty() {
         out.push(Signal::Loaded { words });
     }
-    let (added, dropped) = count_diff(&HEDGES, &o, &a);
+    let (added, dropped) = count_diff(&LISTS.hedges, &o, &a);
     if !added.is_empty() || !dropped.is_empty() {
         out.push(Signal::Hedge { added, dropped });
     }
@@ -295,7 +294,7 @@ fn reworded(original: &Passage<'_>, adapted: &Passage<'_>) -> Vec<Signal> {
 /// One side of a rewording: its text, words and quotations.
 struct Text<'a> {
     text: &'a str,
-    toks: Vec<Token<'a>>,
+    words: Words,
     quotes: &'a [Range<usize>],
 }
 
@@ -303,7 +302,7 @@ impl<'a> Text<'a> {
     fn new(p: &'a Passage<'a>) -> Self {
         Text {
             text: p.text,
-            toks: tokens(p.text),
+            words: Words::indexed(p.text),
             quotes: &p.quoted,
         }
     }
@@ -316,85 +315,182 @@ impl<'a> Text<'a> {
 // ---------------------------------------------------------------------------------------------
 // Words
 
-/// A word of a text: folded as [`normalize::words`] folds it, with its byte span.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Token<'a> {
-    word: Cow<'a, str>,
+/// A word of a text: its byte span, and where its folded form is in [`Words::folded`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Token {
     start: usize,
     end: usize,
+    word: (u32, u32),
+    /// Its id in [`Lists::first`] when some list has a form that starts with it, else
+    /// [`NO_FIRST`] (and [`NO_FIRST`] until [`Words::indexed`] looks it up).
+    first: u32,
+}
+
+const NO_FIRST: u32 = u32::MAX;
+
+/// The words of a text, folded as [`normalize::words`] folds them, with their byte spans.
+/// The folded words are kept in one string rather than one string each: a passage's words
+/// cost two allocations, not one per word with a capital.
+#[derive(Debug, Clone, Default)]
+struct Words {
+    /// The text lower-cased (ASCII only: byte offsets are kept), where a word of ASCII
+    /// letters and digits alone is its own span; then, end to end, the other words folded.
+    folded: String,
+    toks: Vec<Token>,
+}
+
+impl Words {
+    /// The words of `text`, each looked up once among the lists' first words.
+    fn indexed(text: &str) -> Words {
+        let mut w = tokens(text);
+        let first = &LISTS.first;
+        for i in 0..w.toks.len() {
+            w.toks[i].first = first.get(w.word(i)).copied().unwrap_or(NO_FIRST);
+        }
+        w
+    }
+
+    fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    /// The `i`-th word, folded.
+    fn word(&self, i: usize) -> &str {
+        let (s, e) = self.toks[i].word;
+        &self.folded[s as usize..e as usize]
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &str> {
+        (0..self.len()).map(|i| self.word(i))
+    }
+
+    /// Adds the word `text[start..end]`: folded ([`normalize::fold`]) without the `.` and `'`
+    /// that join it. A `simple` word (ASCII letters and digits alone: most words) is already
+    /// in [`Words::folded`], where it is in the text; other ASCII folds byte by byte, to its
+    /// letters and digits lower-cased.
+    fn push(&mut self, text: &str, start: usize, end: usize, simple: bool, scratch: &mut String) {
+        let span = |from: usize, to: usize| {
+            (
+                u32::try_from(from).expect("a passage under 4 GB"),
+                u32::try_from(to).expect("a passage under 4 GB"),
+            )
+        };
+        let word = if simple {
+            span(start, end)
+        } else {
+            let raw = &text[start..end];
+            let from = self.folded.len();
+            if raw.is_ascii() {
+                self.folded.extend(
+                    raw.bytes()
+                        .filter(u8::is_ascii_alphanumeric)
+                        .map(|b| char::from(b.to_ascii_lowercase())),
+                );
+            } else {
+                scratch.clear();
+                normalize::fold_into(raw, scratch);
+                self.folded
+                    .extend(scratch.chars().filter(|&c| c != '.' && c != '\''));
+            }
+            span(from, self.folded.len())
+        };
+        self.toks.push(Token {
+            start,
+            end,
+            word,
+            first: NO_FIRST,
+        });
+    }
+}
+
+/// True when the character at byte `i` of `text` (if any) is a letter or a digit.
+fn alphanumeric_at(text: &str, i: usize) -> bool {
+    match text.as_bytes().get(i) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => text[i..].chars().next().is_some_and(char::is_alphanumeric),
+    }
 }
 
 /// The words of a text with their byte spans: runs of letters and digits, where a `.` or an
 /// apostrophe between two of them does not break the word ("U.S.", "don't").
-fn tokens(text: &str) -> Vec<Token<'_>> {
-    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+fn tokens(text: &str) -> Words {
+    let mut out = Words {
+        folded: text.to_ascii_lowercase(),
+        toks: Vec::with_capacity(text.len() / 5 + 1),
+    };
+    let mut scratch = String::new();
     let mut start: Option<usize> = None;
+    // The word so far is one run of ASCII letters and digits.
+    let mut simple = false;
     let bytes = text.as_bytes();
     let mut pos = 0;
     while pos < bytes.len() {
-        // ASCII is read byte by byte; only other characters are decoded.
         let i = pos;
-        let c = if bytes[i].is_ascii() {
-            char::from(bytes[i])
+        let b = bytes[i];
+        if b.is_ascii_alphanumeric() {
+            // a run of ASCII letters and digits, in a tight loop
+            if start.is_none() {
+                start = Some(i);
+                simple = true;
+            }
+            pos += 1;
+            while pos < bytes.len() && bytes[pos].is_ascii_alphanumeric() {
+                pos += 1;
+            }
+            continue;
+        }
+        if b.is_ascii() {
+            // ASCII is read byte by byte; only other characters are decoded.
+            pos += 1;
+            // what normalize::words keeps inside a word: "U.S", "don't"
+            if start.is_some() && matches!(b, b'.' | b'\'' | b'`') && alphanumeric_at(text, pos) {
+                simple = false;
+                continue;
+            }
         } else {
-            text[i..]
+            let c = text[i..]
                 .chars()
                 .next()
-                .expect("a character at a char boundary")
-        };
-        pos += c.len_utf8();
-        if c.is_alphanumeric() {
-            start.get_or_insert(i);
-            continue;
-        }
-        // what normalize::fold drops inside a word (soft hyphen, zero-width characters)
-        let invisible = matches!(
-            c,
-            '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
-        );
-        // what normalize::words keeps inside a word: "U.S", "don't"
-        let joins = matches!(
-            c,
-            '.' | '\'' | '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}'
-        ) && text[pos..]
-            .chars()
-            .next()
-            .is_some_and(char::is_alphanumeric);
-        if start.is_some() && (invisible || joins) {
-            continue;
+                .expect("a character at a char boundary");
+            pos += c.len_utf8();
+            if c.is_alphanumeric() {
+                start.get_or_insert(i);
+                simple = false;
+                continue;
+            }
+            // what normalize::fold drops inside a word (soft hyphen, zero-width characters)
+            let invisible = matches!(
+                c,
+                '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+            );
+            // the apostrophes that normalize::fold makes '\''
+            let joins = matches!(
+                c,
+                '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '\u{00B4}'
+            ) && alphanumeric_at(text, pos);
+            if start.is_some() && (invisible || joins) {
+                simple = false;
+                continue;
+            }
         }
         if let Some(s) = start.take() {
-            out.push(token(text, s, i));
+            out.push(text, s, i, simple, &mut scratch);
         }
     }
     if let Some(s) = start {
-        out.push(token(text, s, text.len()));
+        out.push(text, s, text.len(), simple, &mut scratch);
     }
     out
 }
 
-fn token(text: &str, start: usize, end: usize) -> Token<'_> {
-    let raw = &text[start..end];
-    let word = if raw
-        .bytes()
-        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-    {
-        Cow::Borrowed(raw) // already folded: most words
-    } else {
-        Cow::Owned(
-            normalize::fold(raw)
-                .chars()
-                .filter(|&c| c != '.' && c != '\'')
-                .collect(),
-        )
-    };
-    Token { word, start, end }
-}
-
 /// A word list: entries of one or more forms, each form a word sequence.
 struct Lexicon {
-    /// Forms by their first word, longest first: (words, entry).
+    /// Forms by their first word, longest first: (words, entry). Emptied by [`Lists::new`]
+    /// into `by_first`.
     forms: FastMap<String, Vec<(Vec<String>, usize)>>,
+    /// The same by the first word's id in [`Lists::first`].
+    by_first: Vec<Vec<(Vec<String>, usize)>>,
     entries: Vec<Entry>,
 }
 
@@ -427,6 +523,7 @@ impl Lexicon {
     fn parse(list: &str, inflect: Inflect) -> Lexicon {
         let mut lex = Lexicon {
             forms: FastMap::default(),
+            by_first: Vec::new(),
             entries: Vec::new(),
         };
         let mut loaded = false;
@@ -463,13 +560,21 @@ impl Lexicon {
 
     /// The entries found in a text, left to right, the longest form first at each word;
     /// neutral phrases are consumed and left out.
-    fn find(&self, toks: &[Token<'_>]) -> Vec<Match> {
+    /// The words must be [`Words::indexed`]: a word is looked up by its id, with no hashing.
+    fn find(&self, words: &Words) -> Vec<Match> {
         let mut out = Vec::new();
         let mut i = 0;
-        while i < toks.len() {
-            let hit = self.forms.get(toks[i].word.as_ref()).and_then(|forms| {
+        let n = words.len();
+        while i < n {
+            let first = words.toks[i].first as usize;
+            // the first word is equal by its id
+            let hit = self.by_first.get(first).and_then(|forms| {
                 forms.iter().find(|(f, _)| {
-                    toks.len() - i >= f.len() && f.iter().zip(&toks[i..]).all(|(w, t)| *w == t.word)
+                    n - i >= f.len()
+                        && f[1..]
+                            .iter()
+                            .enumerate()
+                            .all(|(k, w)| *w == words.word(i + 1 + k))
                 })
             });
             match hit {
@@ -490,10 +595,7 @@ impl Lexicon {
 }
 
 fn phrase_words(phrase: &str) -> Vec<String> {
-    tokens(phrase)
-        .into_iter()
-        .map(|t| t.word.into_owned())
-        .collect()
+    tokens(phrase).iter().map(str::to_string).collect()
 }
 
 /// The forms of a phrase with one word inflected: -s, -ed, -ing, with the usual spelling
@@ -563,27 +665,61 @@ fn word_forms(w: &str) -> Vec<String> {
     out
 }
 
-static ATTRIBUTION: LazyLock<Lexicon> = LazyLock::new(|| {
-    Lexicon::parse(
-        include_str!("../data/signals/attribution.txt"),
-        Inflect::First,
-    )
+/// The three word lists, and the words any of their forms starts with, numbered: a passage's
+/// words are looked up once ([`Words::indexed`]) for all three lists, by number after that.
+struct Lists {
+    first: FastMap<String, u32>,
+    attribution: Lexicon,
+    loaded: Lexicon,
+    hedges: Lexicon,
+}
+
+impl Lists {
+    fn new(mut lists: [Lexicon; 3]) -> Lists {
+        let mut first: FastMap<String, u32> = FastMap::default();
+        for lex in &lists {
+            for w in lex.forms.keys() {
+                let id = u32::try_from(first.len()).expect("fewer than 4 billion words");
+                first.entry(w.clone()).or_insert(id);
+            }
+        }
+        for lex in &mut lists {
+            lex.by_first = vec![Vec::new(); first.len()];
+            for (w, forms) in std::mem::take(&mut lex.forms) {
+                lex.by_first[first[&w] as usize] = forms;
+            }
+        }
+        let [attribution, loaded, hedges] = lists;
+        Lists {
+            first,
+            attribution,
+            loaded,
+            hedges,
+        }
+    }
+}
+
+static LISTS: LazyLock<Lists> = LazyLock::new(|| {
+    Lists::new([
+        Lexicon::parse(
+            include_str!("../data/signals/attribution.txt"),
+            Inflect::First,
+        ),
+        Lexicon::parse(include_str!("../data/signals/loaded.txt"), Inflect::Last),
+        Lexicon::parse(include_str!("../data/signals/hedges.txt"), Inflect::None),
+    ])
 });
-static LOADED: LazyLock<Lexicon> =
-    LazyLock::new(|| Lexicon::parse(include_str!("../data/signals/loaded.txt"), Inflect::Last));
-static HEDGES: LazyLock<Lexicon> =
-    LazyLock::new(|| Lexicon::parse(include_str!("../data/signals/hedges.txt"), Inflect::None));
 
 /// The text of a match, lower case ("so-called", "without offering specifics").
-fn surface(text: &str, toks: &[Token<'_>], m: &Match) -> String {
-    text[toks[m.toks.start].start..toks[m.toks.end - 1].end].to_lowercase()
+fn surface(text: &str, words: &Words, m: &Match) -> String {
+    text[words.toks[m.toks.start].start..words.toks[m.toks.end - 1].end].to_lowercase()
 }
 
 /// The texts of matches, each once, in order.
-fn surfaces(text: &str, toks: &[Token<'_>], matches: &[Match]) -> Vec<String> {
+fn surfaces(text: &str, words: &Words, matches: &[Match]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for m in matches {
-        let s = surface(text, toks, m);
+        let s = surface(text, words, m);
         if !out.contains(&s) {
             out.push(s);
         }
@@ -596,7 +732,7 @@ fn surfaces(text: &str, toks: &[Token<'_>], matches: &[Match]) -> Vec<String> {
 /// too: a loaded word slipped into a quotation is a loaded word added (and a quote changed).
 fn count_diff(lex: &Lexicon, o: &Text<'_>, a: &Text<'_>) -> (Vec<String>, Vec<String>) {
     let keep = |t: &Text<'_>| -> Vec<Match> {
-        lex.find(&t.toks)
+        lex.find(&t.words)
             .into_iter()
             .filter(|m| !is_month(t, m))
             .collect()
@@ -615,8 +751,8 @@ fn count_diff(lex: &Lexicon, o: &Text<'_>, a: &Text<'_>) -> (Vec<String>, Vec<St
         out
     };
     (
-        surfaces(a.text, &a.toks, &extra(&am, &om)),
-        surfaces(o.text, &o.toks, &extra(&om, &am)),
+        surfaces(a.text, &a.words, &extra(&am, &om)),
+        surfaces(o.text, &o.words, &extra(&om, &am)),
     )
 }
 
@@ -624,8 +760,8 @@ fn count_diff(lex: &Lexicon, o: &Text<'_>, a: &Text<'_>) -> (Vec<String>, Vec<St
 /// in no other list).
 fn is_month(t: &Text<'_>, m: &Match) -> bool {
     m.toks.start > 0
-        && t.toks[m.toks.start].word == "may"
-        && t.text[t.toks[m.toks.start].start..].starts_with('M')
+        && t.words.word(m.toks.start) == "may"
+        && t.text[t.words.toks[m.toks.start].start..].starts_with('M')
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -639,18 +775,18 @@ const DETERMINERS: &[&str] = &[
 
 /// Verbs of saying outside quotations that are not nouns.
 fn saying_verbs(t: &Text<'_>) -> Vec<Match> {
-    ATTRIBUTION
-        .find(&t.toks)
+    LISTS
+        .attribution
+        .find(&t.words)
         .into_iter()
-        .filter(|m| !t.in_quote(t.toks[m.toks.start].start))
+        .filter(|m| !t.in_quote(t.words.toks[m.toks.start].start))
         .filter(|m| {
-            let Some(prev) = m.toks.start.checked_sub(1).map(|p| &t.toks[p]) else {
+            let Some(p) = m.toks.start.checked_sub(1) else {
                 return true;
             };
+            let prev = &t.words.toks[p];
             let raw = &t.text[prev.start..prev.end];
-            !DETERMINERS.contains(&prev.word.as_ref())
-                && !raw.ends_with("'s")
-                && !raw.ends_with("’s")
+            !DETERMINERS.contains(&t.words.word(p)) && !raw.ends_with("'s") && !raw.ends_with("’s")
         })
         .collect()
 }
@@ -670,8 +806,8 @@ fn attribution(o: &Text<'_>, a: &Text<'_>) -> Vec<Signal> {
     if ov.is_empty() || av.is_empty() {
         return Vec::new();
     }
-    let ow: Vec<&str> = o.toks.iter().map(|t| t.word.as_ref()).collect();
-    let aw: Vec<&str> = a.toks.iter().map(|t| t.word.as_ref()).collect();
+    let ow: Vec<&str> = o.words.iter().collect();
+    let aw: Vec<&str> = a.words.iter().collect();
     // Where each original word is (or was dropped) on the adapted side, and what the diff
     // did with each word of each side.
     let mut at = vec![0usize; ow.len()];
@@ -723,10 +859,11 @@ fn attribution(o: &Text<'_>, a: &Text<'_>) -> Vec<Signal> {
     let mut out = Vec::new();
     for (d, m) in pairs {
         let (e, f) = (d.entry, m.entry);
-        if e != f && (ATTRIBUTION.entries[e].loaded || ATTRIBUTION.entries[f].loaded) {
+        let entries = &LISTS.attribution.entries;
+        if e != f && (entries[e].loaded || entries[f].loaded) {
             out.push(Signal::Attribution {
-                from: surface(o.text, &o.toks, d),
-                to: surface(a.text, &a.toks, m),
+                from: surface(o.text, &o.words, d),
+                to: surface(a.text, &a.words, m),
             });
         }
     }
@@ -761,21 +898,29 @@ fn quotes(text: &str) -> Vec<Range<usize>> {
     // (start of the quoted text, a double quote)
     let mut open: Option<(usize, bool)> = None;
     let bytes = text.as_bytes();
+    let len = bytes.len();
     let mut pos = 0;
-    while pos < bytes.len() {
-        // Every quote mark is '"', '\'' or a character of more than one byte: other ASCII
-        // bytes are skipped without decoding.
-        let i = pos;
-        if bytes[i] < 0x80 && bytes[i] != b'"' && bytes[i] != b'\'' {
-            pos += 1;
-            continue;
+    // Every quote mark starts with the byte '"', '\'', 0xE2 (U+2018 to U+201F) or 0xC2 (« and
+    // »): the text between is skipped by memchr, unread. The next 0xC2 is kept apart, as
+    // memchr looks for three bytes at most.
+    let mut next_c2 = memchr::memchr(0xC2, bytes).unwrap_or(len);
+    loop {
+        if next_c2 < pos {
+            next_c2 = memchr::memchr(0xC2, &bytes[pos..]).map_or(len, |k| pos + k);
         }
+        let i = memchr::memchr3(b'"', b'\'', 0xE2, &bytes[pos..])
+            .map_or(len, |k| pos + k)
+            .min(next_c2);
+        if i >= len {
+            break;
+        }
+        // a lead byte or ASCII: a character starts at i
         let c = text[i..]
             .chars()
             .next()
             .expect("a character at a char boundary");
         if !(is_double_quote(c) || is_single_quote(c)) {
-            pos += c.len_utf8();
+            pos = i + c.len_utf8();
             continue;
         }
         let prev = text[..i].chars().next_back();
@@ -1378,13 +1523,201 @@ mod tests {
         );
     }
 
+    /// [`tokens`] as it was: one string a word, borrowed when already folded.
+    fn tokens_slow(text: &str) -> Vec<(String, usize, usize)> {
+        let token = |start: usize, end: usize| {
+            let raw = &text[start..end];
+            let word = if raw
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            {
+                raw.to_string()
+            } else {
+                normalize::fold(raw)
+                    .chars()
+                    .filter(|&c| c != '.' && c != '\'')
+                    .collect()
+            };
+            (word, start, end)
+        };
+        let mut out = Vec::new();
+        let mut start: Option<usize> = None;
+        for (i, c) in text.char_indices() {
+            if c.is_alphanumeric() {
+                start.get_or_insert(i);
+                continue;
+            }
+            let invisible = matches!(
+                c,
+                '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+            );
+            let joins = matches!(
+                c,
+                '.' | '\'' | '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}'
+            ) && text[i + c.len_utf8()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
+            if start.is_some() && (invisible || joins) {
+                continue;
+            }
+            if let Some(s) = start.take() {
+                out.push(token(s, i));
+            }
+        }
+        if let Some(s) = start {
+            out.push(token(s, text.len()));
+        }
+        out
+    }
+
+    fn tokens_now(text: &str) -> Vec<(String, usize, usize)> {
+        let w = tokens(text);
+        (0..w.len())
+            .map(|i| (w.word(i).to_string(), w.toks[i].start, w.toks[i].end))
+            .collect()
+    }
+
+    #[test]
+    fn tokens_agree_with_the_slow_path_on_real_text() {
+        for s in crate::furniture::tests::real_sentences() {
+            assert_eq!(tokens_now(&s), tokens_slow(&s), "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tokens_agree_with_the_slow_path(
+            t in "([a-zA-Z0-9 .,'`´‘’‛′\u{00AD}\u{200B}\u{FEFF}“”—éÉﬁ²İK\u{212A}ß]|\\PC){0,40}"
+        ) {
+            proptest::prop_assert_eq!(tokens_now(&t), tokens_slow(&t), "{:?}", t);
+        }
+    }
+
+    #[test]
+    fn lexicon_ids_find_what_the_word_map_finds() {
+        // every form of every list is found in a text of its own words, by its entry
+        for lex in [&LISTS.attribution, &LISTS.loaded, &LISTS.hedges] {
+            for forms in &lex.by_first {
+                for (f, id) in forms {
+                    let text = f.join(" ");
+                    let m = lex.find(&Words::indexed(&text));
+                    if lex.entries[*id].skip {
+                        assert!(m.is_empty(), "{text}");
+                    } else {
+                        assert_eq!(m.len(), 1, "{text}");
+                        assert_eq!(m[0].toks, 0..f.len(), "{text}");
+                    }
+                }
+            }
+        }
+        // a word no list starts with has no id, and matches nothing
+        let w = Words::indexed("Zyxwv said");
+        assert_eq!(w.toks[0].first, NO_FIRST);
+        assert_ne!(w.toks[1].first, NO_FIRST);
+    }
+
+    /// [`quotes`] as it was: every byte looked at.
+    fn quotes_slow(text: &str) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        // Where the text after the last closing mark starts.
+        let mut since = 0;
+        // (start of the quoted text, a double quote)
+        let mut open: Option<(usize, bool)> = None;
+        let bytes = text.as_bytes();
+        let mut pos = 0;
+        while pos < bytes.len() {
+            // Every quote mark is '"', '\'' or a character of more than one byte: other ASCII
+            // bytes are skipped without decoding.
+            let i = pos;
+            if bytes[i] < 0x80 && bytes[i] != b'"' && bytes[i] != b'\'' {
+                pos += 1;
+                continue;
+            }
+            let c = text[i..]
+                .chars()
+                .next()
+                .expect("a character at a char boundary");
+            if !(is_double_quote(c) || is_single_quote(c)) {
+                pos += c.len_utf8();
+                continue;
+            }
+            let prev = text[..i].chars().next_back();
+            let mut after = i + c.len_utf8();
+            let mut next = text[after..].chars().next();
+            // two single marks as one double: ''...'' or ‘‘...’’
+            let doubled = is_single_quote(c) && next == Some(c);
+            if doubled {
+                after += c.len_utf8();
+                next = text[after..].chars().next();
+            }
+            pos = after;
+            let opens = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/:".contains(p))
+                && next.is_some_and(|n| !n.is_whitespace());
+            let closes = prev.is_some_and(|p| !p.is_whitespace())
+                && next.is_none_or(|n| !n.is_alphanumeric());
+            if is_double_quote(c) || doubled {
+                // a single quote still open was an apostrophe
+                match open.filter(|&(_, double)| double) {
+                    Some((s, _)) => {
+                        out.push(s..i);
+                        open = None;
+                        since = after;
+                    }
+                    None if closes && !opens => {
+                        out.push(sentence_start(text, since, i)..i);
+                        open = None;
+                        since = after;
+                    }
+                    None => open = Some((after, true)),
+                }
+            } else if is_single_quote(c) {
+                match open {
+                    Some((s, false)) if closes => {
+                        out.push(s..i);
+                        open = None;
+                        since = after;
+                    }
+                    None if opens && next.is_some_and(char::is_alphabetic) => {
+                        open = Some((after, false));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        if let Some((s, true)) = open {
+            out.push(s..text.len());
+        }
+        out
+    }
+
+    #[test]
+    fn quotes_agree_with_the_slow_path_on_real_text() {
+        let mut found = 0;
+        for s in crate::furniture::tests::real_sentences() {
+            let q = quotes(&s);
+            assert_eq!(q, quotes_slow(&s), "{s:?}");
+            found += q.len();
+        }
+        assert!(found > 0);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn quotes_agree_with_the_slow_path(
+            t in "([a-z .(—–-]|\"|'|‘|’|“|”|„|‟|«|»|‹|é|\u{00C2}|\\PC){0,40}"
+        ) {
+            proptest::prop_assert_eq!(quotes(&t), quotes_slow(&t), "{:?}", t);
+        }
+    }
+
     #[test]
     fn tokens_fold_like_normalize_words() {
         for s in [
             "Xi's \"color-coded\" U.S. plan, 2,000 police.",
             "“We aren’t in a rush” — he said to\u{00AD}day",
         ] {
-            let ours: Vec<String> = tokens(s).into_iter().map(|t| t.word.into_owned()).collect();
+            let ours: Vec<String> = tokens(s).iter().map(str::to_string).collect();
             assert_eq!(ours, normalize::words(s), "{s}");
         }
     }
@@ -1402,10 +1735,10 @@ mod tests {
 
     #[test]
     fn lists_parse() {
-        for lex in [&*ATTRIBUTION, &*LOADED, &*HEDGES] {
+        for lex in [&LISTS.attribution, &LISTS.loaded, &LISTS.hedges] {
             assert!(!lex.entries.is_empty());
         }
-        assert!(ATTRIBUTION.entries.iter().any(|e| e.loaded));
-        assert!(ATTRIBUTION.entries.iter().any(|e| !e.loaded));
+        assert!(LISTS.attribution.entries.iter().any(|e| e.loaded));
+        assert!(LISTS.attribution.entries.iter().any(|e| !e.loaded));
     }
 }
