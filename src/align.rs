@@ -1784,7 +1784,7 @@ mod backbone_tests {
                 originals.len() == 1 && no_repeat(&adapted) && no_repeat(&originals[0]),
             );
             let docs: Vec<Document> = (originals.iter().enumerate())
-                .map(|(i, o)| Document::from_text(&format!("o{i}"), &o.join("\n\n")))
+                .map(|(i, o)| Document::from_text(format!("o{i}"), &o.join("\n\n")))
                 .collect();
             let a = Document::from_text("a", &adapted.join("\n\n"));
             assert_eq!(
