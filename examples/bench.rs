@@ -23,6 +23,12 @@ use std::time::{Duration, Instant};
 
 use wirediff::{Options, Source, report};
 
+/// mimalloc, as the binary uses it (the `mimalloc` feature, on by default): small strings and
+/// vectors are most of what a comparison allocates.
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some((mode, rest)) = args.split_first() else {

@@ -9,6 +9,12 @@ use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
 use wirediff::{FetchOptions, LoadOptions, Options, Source, fetch, report};
 
+/// mimalloc, as the binary uses it (the `mimalloc` feature, on by default): small strings and
+/// vectors are most of what a comparison allocates.
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod corpus_cli;
 
 /// Exit status: no material differences.
