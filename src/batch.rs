@@ -100,10 +100,18 @@ struct Failed<'a> {
     error: String,
 }
 
+/// One line of JSON, escaped as every report is (bidirectional controls and U+2028/2029 as
+/// `\uXXXX`, see docs/json.md), not as `serde_json::to_string` leaves them.
+fn safe_json<T: Serialize>(value: &T) -> io::Result<String> {
+    let mut buf = Vec::new();
+    crate::report::write_json_value(&mut buf, value, false)?;
+    Ok(String::from_utf8(buf).expect("JSON is UTF-8"))
+}
+
 /// The answer to a line that could not be compared.
 fn failure(id: &serde_json::Value, error: String) -> Answer {
     Answer {
-        json: serde_json::to_string(&Failed { id, error }).unwrap_or_default(),
+        json: safe_json(&Failed { id, error }).unwrap_or_default(),
         status: Status::Error,
         differences: false,
     }
@@ -138,14 +146,14 @@ fn answer(line: &str, number: usize, loader: &Loader, opts: &BatchOptions) -> An
         Status::Fail
     };
     let json = if opts.summary_only {
-        serde_json::to_string(&Brief {
+        safe_json(&Brief {
             id: &spec.id,
             status,
             expectations: &checked,
             summary: &summary,
         })
     } else {
-        serde_json::to_string(&Full {
+        safe_json(&Full {
             id: &spec.id,
             status,
             expectations: &checked,

@@ -670,3 +670,42 @@ fn batch_keeps_input_order_across_jobs_and_summarizes() {
         .collect();
     assert_eq!(ids, (0..60).collect::<Vec<u64>>());
 }
+
+/// Batch answers escape bidirectional controls and U+2028/2029 as every report does
+/// (docs/json.md): a full report, a summary-only answer and an error echoing the id.
+#[test]
+fn batch_escapes_bidi_controls_and_line_separators() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = tmp.path().join("o.txt");
+    let a = tmp.path().join("a.txt");
+    std::fs::write(&o, "The mayor spoke on Friday. Markets fell.\n").unwrap();
+    std::fs::write(
+        &a,
+        "The mayor spoke on Friday. Markets fell.\n\nA \u{202E}reversed\u{2028}claim was added.\n",
+    )
+    .unwrap();
+    let line = |id: &str, adapted: &Path| {
+        serde_json::json!({"id": id, "originals": [o], "adapted": adapted}).to_string() + "\n"
+    };
+    let input = line("x\u{2066}y", &a) + &line("z\u{2029}", &tmp.path().join("missing.txt"));
+    for args in [&[][..], &["--summary"][..]] {
+        let out = batch(args, &input);
+        let text = String::from_utf8(out.stdout).unwrap();
+        for raw in ['\u{202E}', '\u{2028}', '\u{2029}', '\u{2066}'] {
+            assert!(!text.contains(raw), "raw {raw:?} in {text}");
+        }
+        assert!(
+            text.contains(r"x\u2066y") && text.contains(r"z\u2029"),
+            "{text}"
+        );
+        let lines: Vec<Value> = text
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(lines[0]["id"], "x\u{2066}y");
+        assert_eq!(lines[1]["id"], "z\u{2029}");
+        if args.is_empty() {
+            assert!(text.contains(r"\u202ereversed\u2028claim"), "{text}");
+        }
+    }
+}
