@@ -284,3 +284,32 @@ proptest! {
         prop_assert!(!cmp.summary().has_differences(), "{}", json(&cmp));
     }
 }
+
+/// Text made of the pieces that decide word boundaries: letters, digits, joiners ('.', '\'',
+/// '`', curly single quotes), other punctuation, curly double quotes, dashes and white space;
+/// with `beyond`, also characters that take text off the plain fast path.
+fn wordy(beyond: bool) -> impl Strategy<Value = String> {
+    let mut pieces = vec![
+        "a", "Z", "7", "xi", ".", "'", "`", "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}",
+        "\u{2013}", "\u{2014}", " ", "\n", ",", "-",
+    ];
+    if beyond {
+        pieces.extend(["\u{e9}", "\u{fb01}", "\u{a0}"]);
+    }
+    prop::collection::vec(prop::sample::select(pieces), 0..40).prop_map(|p| p.concat())
+}
+
+proptest! {
+    /// `word_count` (a one-pass count on plain text) finds as many words as `words` builds.
+    #[test]
+    fn word_count_agrees_with_words(s in wordy(false), t in wordy(true)) {
+        for s in [&s, &t] {
+            prop_assert_eq!(
+                wirediff::normalize::word_count(s),
+                wirediff::normalize::words(s).len(),
+                "{:?}",
+                s
+            );
+        }
+    }
+}
