@@ -310,6 +310,105 @@ const MAX_INDEXED_DF: usize = 64;
 /// A sentence of an original: (original index, sentence index).
 type ORef = (usize, usize);
 
+/// No matching key: a sentence with neither words nor visible text, which matches nothing.
+const NO_KEY: u32 = u32::MAX;
+
+/// The part of a key a word stands for, when it stands for none (an honorific).
+const SKIP: u32 = u32::MAX;
+
+/// Matching keys ([`normalize::key`]) as ids, without building the key strings: equal keys
+/// get equal ids, in order of first appearance. A key of words is the sequence of its words'
+/// parts (each distinct word's American spelling, honorifics left out), each part an id
+/// shared by every word spelled alike; a sentence without such words is keyed by its folded
+/// text, as [`normalize::key`] does. The two kinds never meet: a folded text holds no word
+/// but honorifics, a key of words at least one other word.
+#[derive(Default)]
+struct KeyInterner {
+    /// Each distinct word's part, by word id (the order words were first met), or [`SKIP`]:
+    /// a word that is its own American spelling has its own id as its part, unless a
+    /// respelling met earlier already stands for it.
+    part_of: Vec<u32>,
+    /// By word id: whether the word is its own spelling (and no honorific).
+    own_spelling: Vec<bool>,
+    /// The parts of spellings met as respellings (of "colour", say) before any word spelled
+    /// so: ids counted down from [`SKIP`], below it, far above any word id.
+    respelled: FastMap<Box<str>, u32>,
+    /// The parts of the sentence being read.
+    parts: Vec<u32>,
+    /// The ids of keys of words.
+    by_parts: FastMap<Box<[u32]>, u32>,
+    /// The ids of keys of folded text.
+    by_text: FastMap<String, u32>,
+}
+
+impl KeyInterner {
+    /// How many distinct keys have been met.
+    fn len(&self) -> usize {
+        self.by_parts.len() + self.by_text.len()
+    }
+
+    /// Records the part of word `w`, just given the next word id (`id`); `words` is the
+    /// word interner, which holds it.
+    fn new_word(&mut self, w: &str, id: u32, words: &FastMap<Cow<'_, str>, u32>) {
+        let (part, own) = if normalize::is_honorific(w) {
+            (SKIP, false)
+        } else {
+            match normalize::spelling(w) {
+                spelled if spelled == w => {
+                    let part = if self.respelled.is_empty() {
+                        id
+                    } else {
+                        self.respelled.get(w).copied().unwrap_or(id)
+                    };
+                    (part, true)
+                }
+                other => {
+                    let part = match words.get(other.as_ref()) {
+                        Some(&o) if self.own_spelling.get(o as usize) == Some(&true) => {
+                            self.part_of[o as usize]
+                        }
+                        _ => {
+                            let next = SKIP - 1 - self.respelled.len() as u32;
+                            *self.respelled.entry(other.into()).or_insert(next)
+                        }
+                    };
+                    (part, false)
+                }
+            }
+        };
+        self.part_of.push(part);
+        self.own_spelling.push(own);
+    }
+
+    /// Adds a use of the word with this id to the sentence being read.
+    fn push_word(&mut self, id: u32) {
+        let part = self.part_of[id as usize];
+        if part != SKIP {
+            self.parts.push(part);
+        }
+    }
+
+    /// The key id of the sentence read since the last call (`s`, its text), ready for the
+    /// next.
+    fn finish(&mut self, s: &str) -> u32 {
+        let next = self.len() as u32;
+        let id = if self.parts.is_empty() {
+            let text = normalize::fold(s);
+            if text.is_empty() {
+                return NO_KEY;
+            }
+            *self.by_text.entry(text).or_insert(next)
+        } else if let Some(&id) = self.by_parts.get(self.parts.as_slice()) {
+            id
+        } else {
+            self.by_parts.insert(self.parts.as_slice().into(), next);
+            next
+        };
+        self.parts.clear();
+        id
+    }
+}
+
 #[derive(Debug, Clone)]
 struct Group {
     a: Range<usize>,
@@ -331,9 +430,11 @@ struct Aligner<'a> {
     /// Whether the backbone diff may leave out the sentences whose key the other side
     /// lacks (always, but in the test that checks that this changes nothing).
     shared_keys_only: bool,
-    /// Matching keys.
-    a_keys: Vec<String>,
-    o_keys: Vec<Vec<String>>,
+    /// Matching keys ([`normalize::key`]) as ids from [`KeyInterner`], [`NO_KEY`] for none.
+    a_keys: Vec<u32>,
+    o_keys: Vec<Vec<u32>>,
+    /// How many distinct keys there are (ids are below it).
+    key_count: usize,
     /// Sorted, deduplicated token ids of each sentence.
     a_toks: Vec<Vec<u32>>,
     o_toks: Vec<Vec<u32>>,
@@ -350,25 +451,22 @@ impl<'a> Aligner<'a> {
         // Words that are slices of the text are kept as such: no copy of each distinct word.
         let mut interner: FastMap<Cow<'a, str>, u32> = FastMap::default();
         let mut df: Vec<u32> = Vec::new();
-        // Each distinct word's part of a key (normalize::key_of_words): the word itself,
-        // nothing for an honorific, or its American spelling. Worked out once a word, not
-        // once a use.
-        enum KeyPart {
-            Same,
-            Skip,
-            Respelled(Box<str>),
-        }
         let text_bytes =
             adapted.doc.text.len() + originals.iter().map(|s| s.doc.text.len()).sum::<usize>();
-        interner.reserve(text_bytes / 16);
-        let mut key_part: Vec<KeyPart> = Vec::new();
+        // About one distinct word in every 16 bytes of a news article; a long document
+        // repeats its vocabulary, so the guess is capped rather than reserved whole (a 3 MB
+        // report would otherwise reserve 17 MB of table it never fills).
+        interner.reserve((text_bytes / 16).min(1 << 14));
+        let mut keys = KeyInterner::default();
+        keys.by_parts.reserve(
+            adapted.sentences.len() + originals.iter().map(|s| s.sentences.len()).sum::<usize>(),
+        );
         let mut buf = String::new();
-        // One pass over each sentence's words: their ids, and the matching key built
+        // One pass over each sentence's words: their ids, and the matching key's id built
         // alongside.
-        let mut tokenize = |s: &'a str| -> (String, Vec<u32>) {
+        let mut tokenize = |s: &'a str| -> (u32, Vec<u32>) {
             // About one word in every five or six bytes of news text.
             let mut ids: Vec<u32> = Vec::with_capacity(s.len() / 4 + 1);
-            let mut key = String::with_capacity(s.len());
             normalize::for_each_word_in(s, &mut buf, |w, slice| {
                 let id = match interner.get(w) {
                     Some(&id) => id,
@@ -378,31 +476,14 @@ impl<'a> Aligner<'a> {
                             slice.map_or_else(|| Cow::Owned(w.to_string()), Cow::Borrowed),
                             id,
                         );
-                        key_part.push(if normalize::is_honorific(w) {
-                            KeyPart::Skip
-                        } else {
-                            match normalize::spelling(w) {
-                                Cow::Borrowed(b) if std::ptr::eq(b, w) => KeyPart::Same,
-                                other => KeyPart::Respelled(other.into()),
-                            }
-                        });
+                        keys.new_word(w, id, &interner);
                         id
                     }
                 };
                 ids.push(id);
-                let part = match &key_part[id as usize] {
-                    KeyPart::Same => w,
-                    KeyPart::Skip => return,
-                    KeyPart::Respelled(r) => r,
-                };
-                if !key.is_empty() {
-                    key.push(' ');
-                }
-                key.push_str(part);
+                keys.push_word(id);
             });
-            if key.is_empty() {
-                key = normalize::fold(s);
-            }
+            let key = keys.finish(s);
             ids.sort_unstable();
             ids.dedup();
             for &id in &ids {
@@ -431,6 +512,7 @@ impl<'a> Aligner<'a> {
             o_keys.push(k);
             o_toks.extend(t);
         }
+        let key_count = keys.len();
         let total = (a_toks.len() + o_toks.len()).max(1) as f64;
         let mut weight = vec![0.0; df.len()];
         for (w, id) in interner {
@@ -451,6 +533,7 @@ impl<'a> Aligner<'a> {
             a_group: vec![None; a_keys.len()],
             a_keys,
             o_keys,
+            key_count,
             a_toks,
             o_toks,
             o_toks_offset,
@@ -506,34 +589,31 @@ impl<'a> Aligner<'a> {
     /// Step 1: Patience diff over keys, one original at a time, most-matching original first.
     fn backbone(&mut self) {
         let mut order: Vec<usize> = (0..self.originals.len()).collect();
-        let a_set: FastMap<&str, ()> = self.a_keys.iter().map(|k| (k.as_str(), ())).collect();
+        // Which keys the adapted article has, to rank the originals by shared sentences.
+        let mut in_a = vec![false; self.key_count];
+        let mut a_has_none = false;
+        for &k in &self.a_keys {
+            match in_a.get_mut(k as usize) {
+                Some(seen) => *seen = true,
+                None => a_has_none = true,
+            }
+        }
         let hits: Vec<usize> = self
             .o_keys
             .iter()
-            .map(|ks| ks.iter().filter(|k| a_set.contains_key(k.as_str())).count())
+            .map(|ks| {
+                (ks.iter())
+                    .filter(|&&k| in_a.get(k as usize).copied().unwrap_or(a_has_none))
+                    .count()
+            })
             .collect();
         order.sort_by_key(|&s| (std::cmp::Reverse(hits[s]), s));
-        // Keys as integers, so that the diffs compare and hash integers, not strings; a
-        // sentence without words gets an id nothing else has, so that it never matches.
-        let (a_ids, o_ids) = {
-            let mut key_ids: FastMap<&str, u64> = FastMap::with_capacity_and_hasher(
-                self.a_keys.len() + self.o_keys.iter().map(Vec::len).sum::<usize>(),
-                Default::default(),
-            );
-            fn ids<'k>(key_ids: &mut FastMap<&'k str, u64>, keys: &'k [String]) -> Vec<u64> {
-                keys.iter()
-                    .map(|k| {
-                        let next = key_ids.len() as u64;
-                        *key_ids.entry(k.as_str()).or_insert(next)
-                    })
-                    .collect()
-            }
-            let a_ids = ids(&mut key_ids, &self.a_keys);
-            let o_ids: Vec<Vec<u64>> = (self.o_keys.iter())
-                .map(|ks| ids(&mut key_ids, ks))
-                .collect();
-            (a_ids, o_ids)
-        };
+        // The diffs compare and hash integers, not strings; a sentence without a key gets an
+        // id nothing else has (`id_or_unique`), so that it never matches.
+        let a_ids: Vec<u64> = self.a_keys.iter().map(|&k| u64::from(k)).collect();
+        let o_ids: Vec<Vec<u64>> = (self.o_keys.iter())
+            .map(|ks| ks.iter().map(|&k| u64::from(k)).collect())
+            .collect();
         for s in order {
             let free: Vec<usize> = (0..self.a_keys.len())
                 .filter(|&i| self.a_group[i].is_none())
@@ -542,18 +622,18 @@ impl<'a> Aligner<'a> {
             // those alone. The rest (new, cut and reworded sentences, and sentences without
             // words, which never match) would only lengthen the diff's gaps, where its cost
             // grows with the square of the gap.
-            let o_has: FastMap<u64, ()> = (o_ids[s].iter().zip(&self.o_keys[s]))
-                .filter(|(_, k)| !k.is_empty())
-                .map(|(&id, _)| (id, ()))
+            let o_has: FastMap<u64, ()> = (o_ids[s].iter())
+                .filter(|&&id| id != u64::from(NO_KEY))
+                .map(|&id| (id, ()))
                 .collect();
             let a_pos: Vec<usize> = free
                 .iter()
                 .copied()
-                .filter(|&i| !self.a_keys[i].is_empty() && o_has.contains_key(&a_ids[i]))
+                .filter(|&i| self.a_keys[i] != NO_KEY && o_has.contains_key(&a_ids[i]))
                 .collect();
             let a_has: FastMap<u64, ()> = a_pos.iter().map(|&i| (a_ids[i], ())).collect();
             let o_pos: Vec<usize> = (0..o_ids[s].len())
-                .filter(|&i| !self.o_keys[s][i].is_empty() && a_has.contains_key(&o_ids[s][i]))
+                .filter(|&i| self.o_keys[s][i] != NO_KEY && a_has.contains_key(&o_ids[s][i]))
                 .collect();
             // With a key twice on one side, which copy pairs with which may depend on the
             // sentences around them, and with several originals an earlier one's pairs
@@ -576,11 +656,11 @@ impl<'a> Aligner<'a> {
             // Sentences without words never match: give them keys nothing else has.
             let akeys: Vec<(u64, usize)> = a_pos
                 .iter()
-                .map(|&i| id_or_unique(a_ids[i], self.a_keys[i].is_empty(), i, 0))
+                .map(|&i| id_or_unique(a_ids[i], self.a_keys[i] == NO_KEY, i, 0))
                 .collect();
             let okeys: Vec<(u64, usize)> = o_pos
                 .iter()
-                .map(|&i| id_or_unique(o_ids[s][i], self.o_keys[s][i].is_empty(), i, 1))
+                .map(|&i| id_or_unique(o_ids[s][i], self.o_keys[s][i] == NO_KEY, i, 1))
                 .collect();
             let ops = capture_diff_deadline(
                 Algorithm::Patience,
@@ -610,11 +690,11 @@ impl<'a> Aligner<'a> {
 
     /// Step 1b: exact matches the backbone left (repeated or moved sentences).
     fn exact_elsewhere(&mut self) {
-        let mut by_key: FastMap<&str, Vec<ORef>> = FastMap::default();
+        let mut by_key: FastMap<u32, Vec<ORef>> = FastMap::default();
         for (s, keys) in self.o_keys.iter().enumerate() {
-            for (i, k) in keys.iter().enumerate() {
-                if self.o_group[s][i].is_none() && !k.is_empty() {
-                    by_key.entry(k.as_str()).or_default().push((s, i));
+            for (i, &k) in keys.iter().enumerate() {
+                if self.o_group[s][i].is_none() && k != NO_KEY {
+                    by_key.entry(k).or_default().push((s, i));
                 }
             }
         }
@@ -623,10 +703,10 @@ impl<'a> Aligner<'a> {
         }
         let mut found = Vec::new();
         for a in 0..self.a_keys.len() {
-            if self.a_group[a].is_some() || self.a_keys[a].is_empty() {
+            if self.a_group[a].is_some() || self.a_keys[a] == NO_KEY {
                 continue;
             }
-            if let Some(o) = by_key.get_mut(self.a_keys[a].as_str()).and_then(Vec::pop) {
+            if let Some(o) = by_key.get_mut(&self.a_keys[a]).and_then(Vec::pop) {
                 found.push((a, o));
             }
         }
@@ -1128,16 +1208,91 @@ fn heaviest_increasing(keys: &[usize], weights: &[u64]) -> Vec<bool> {
 
 /// Function words: they count for little when sentences are compared.
 fn is_stopword(w: &str) -> bool {
-    const STOP: &[&str] = &[
-        "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by",
-        "from", "as", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had",
-        "it", "its", "this", "that", "these", "those", "he", "she", "they", "we", "i", "you",
-        "his", "her", "their", "our", "him", "them", "us", "not", "no", "will", "would", "can",
-        "could", "should", "may", "might", "do", "does", "did", "so", "if", "than", "then", "also",
-        "which", "who", "whom", "what", "when", "where", "there", "into", "about", "after",
-        "before", "over", "up", "out", "more", "said", "says", "s",
-    ];
-    STOP.contains(&w)
+    // A `match` on strings compiles to a switch on the length and comparisons of a few
+    // bytes, where `[&str]::contains` called memcmp for every entry of the same length: it
+    // runs once for each distinct word of a comparison.
+    matches!(
+        w,
+        "a" | "an"
+            | "the"
+            | "and"
+            | "or"
+            | "but"
+            | "of"
+            | "to"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "with"
+            | "by"
+            | "from"
+            | "as"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "has"
+            | "have"
+            | "had"
+            | "it"
+            | "its"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "he"
+            | "she"
+            | "they"
+            | "we"
+            | "i"
+            | "you"
+            | "his"
+            | "her"
+            | "their"
+            | "our"
+            | "him"
+            | "them"
+            | "us"
+            | "not"
+            | "no"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "do"
+            | "does"
+            | "did"
+            | "so"
+            | "if"
+            | "than"
+            | "then"
+            | "also"
+            | "which"
+            | "who"
+            | "whom"
+            | "what"
+            | "when"
+            | "where"
+            | "there"
+            | "into"
+            | "about"
+            | "after"
+            | "before"
+            | "over"
+            | "up"
+            | "out"
+            | "more"
+            | "said"
+            | "says"
+            | "s"
+    )
 }
 
 #[cfg(test)]
@@ -1488,5 +1643,86 @@ mod backbone_tests {
         }
         // Both paths of the backbone were taken: many cases (one original) repeat no key.
         assert!(distinct_cases > 500, "{distinct_cases}");
+    }
+
+    /// Every pair of sentences of `docs` (the first the adapted article): equal key ids
+    /// exactly when [`normalize::key`] gives equal strings, [`NO_KEY`] exactly for an empty
+    /// key.
+    fn assert_key_ids_match_key_strings(docs: &[Document]) -> usize {
+        let sents: Vec<Vec<Sentence>> = docs.iter().map(segment).collect();
+        let sides: Vec<Side<'_>> = (docs.iter().zip(&sents))
+            .map(|(doc, sentences)| Side { doc, sentences })
+            .collect();
+        let aligner = Aligner::new(&sides[1..], sides[0], Options::default());
+        let ids = (aligner.a_keys.iter()).chain(aligner.o_keys.iter().flatten());
+        let strings = (sides.iter()).flat_map(|side| {
+            (side.sentences.iter()).map(|s| (normalize::key(s.text(side.doc)), s.text(side.doc)))
+        });
+        let all: Vec<(u32, (String, &str))> = ids.copied().zip(strings).collect();
+        assert_eq!(all.len(), sents.iter().map(Vec::len).sum::<usize>());
+        for (id, (key, text)) in &all {
+            assert_eq!(*id == NO_KEY, key.is_empty(), "{text:?}");
+            assert!(
+                *id == NO_KEY || (*id as usize) < aligner.key_count,
+                "{text:?}"
+            );
+        }
+        let mut by_id: std::collections::HashMap<u32, &str> = Default::default();
+        let mut by_key: std::collections::HashMap<&str, u32> = Default::default();
+        for (id, (key, text)) in &all {
+            if *id == NO_KEY {
+                continue;
+            }
+            let k = *by_id.entry(*id).or_insert(key);
+            assert_eq!(k, key, "one id, two keys: {text:?}");
+            let i = *by_key.entry(key).or_insert(*id);
+            assert_eq!(i, *id, "one key, two ids: {text:?}");
+        }
+        by_key.len()
+    }
+
+    #[test]
+    fn key_ids_are_equal_exactly_when_key_strings_are() {
+        // Respellings met before and after their American form, honorifics, separators
+        // without words, and sentences that are nothing but honorifics.
+        let a = "The colour of the defence was grey. Mr. Smith said the colour was grey.\n\n\
+                 * * *\n\nMr. Dr.\n\nThe programmes ended. The color of the defense was gray.";
+        let o1 = "Smith said the color was gray. The programs ended.\n\n***\n\n* * *\n\n\
+                  Mr Dr\n\nThe color of the defence was grey.";
+        let o2 = "The colours were grey. The colors were gray. Ms. Jones left. Jones left.";
+        let docs = [
+            Document::from_text("a", a),
+            Document::from_text("o1", o1),
+            Document::from_text("o2", o2),
+        ];
+        let distinct = assert_key_ids_match_key_strings(&docs);
+        assert!(distinct >= 8, "{distinct}");
+        // And the real pairs of the fixtures, every original with its adapted article.
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/pairs");
+        let mut pairs = 0;
+        for dir in std::fs::read_dir(&root).expect("fixtures/pairs") {
+            let dir = dir.expect("entry").path();
+            let mut files: Vec<_> = std::fs::read_dir(&dir)
+                .expect("pair dir")
+                .map(|e| e.expect("entry").path())
+                .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+                .collect();
+            files.sort();
+            let Some(at) = files.iter().position(|p| p.ends_with("adapted.txt")) else {
+                continue;
+            };
+            let adapted = files.remove(at);
+            let read = |p: &std::path::Path| {
+                Document::from_text("f", &std::fs::read_to_string(p).expect("fixture"))
+            };
+            let docs: Vec<Document> = std::iter::once(read(&adapted))
+                .chain(files.iter().map(|p| read(p)))
+                .collect();
+            if docs.len() > 1 {
+                assert_key_ids_match_key_strings(&docs);
+                pairs += 1;
+            }
+        }
+        assert!(pairs >= 5, "{pairs}");
     }
 }
