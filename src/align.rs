@@ -462,11 +462,11 @@ impl<'a> Aligner<'a> {
             adapted.sentences.len() + originals.iter().map(|s| s.sentences.len()).sum::<usize>(),
         );
         let mut buf = String::new();
+        let mut ids: Vec<u32> = Vec::new();
         // One pass over each sentence's words: their ids, and the matching key's id built
         // alongside.
         let mut tokenize = |s: &'a str| -> (u32, Vec<u32>) {
-            // About one word in every five or six bytes of news text.
-            let mut ids: Vec<u32> = Vec::with_capacity(s.len() / 4 + 1);
+            ids.clear();
             normalize::for_each_word_in(s, &mut buf, |w, slice| {
                 let id = match interner.get(w) {
                     Some(&id) => id,
@@ -492,7 +492,8 @@ impl<'a> Aligner<'a> {
                 }
                 df[id as usize] += 1;
             }
-            (key, ids)
+            // Copied out at their size: the buffer holds a sentence's words with repeats.
+            (key, ids.to_vec())
         };
         let (a_keys, a_toks): (Vec<_>, Vec<_>) = adapted
             .sentences
@@ -780,7 +781,14 @@ impl<'a> Aligner<'a> {
         let a_table = self.a_neighbours();
         let mut scores: Vec<f64> = vec![0.0; free_o.len()];
         let mut touched: Vec<usize> = Vec::new();
-        let mut pairs: Vec<(f64, f64, usize, usize)> = Vec::new();
+        // Candidate pairs: (similarity, adapted sentence, free original sentence and whether
+        // the pair is in place), 16 bytes each: a long rewritten document has a dozen for
+        // each of its sentences.
+        let mut pairs: Vec<(f64, u32, u32)> = Vec::new();
+        const IN_PLACE: u32 = 1 << 31;
+        let rank = |&(sim, _, n): &(f64, u32, u32)| {
+            if n & IN_PLACE != 0 { sim + 0.2 } else { sim }
+        };
         for (k, &a) in free_a.iter().enumerate() {
             if k % CLOCK_EVERY == 0 && self.out_of_time(Fallback::Rewordings) {
                 break;
@@ -816,14 +824,21 @@ impl<'a> Aligner<'a> {
                     self.opts.moved
                 };
                 if sim >= need {
-                    let bonus = if in_place { 0.2 } else { 0.0 };
-                    pairs.push((sim + bonus, sim, a, n));
+                    let flag = if in_place { IN_PLACE } else { 0 };
+                    pairs.push((sim, a as u32, n as u32 | flag));
                 }
             }
             touched.clear();
         }
-        pairs.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.2.cmp(&y.2)).then(x.3.cmp(&y.3)));
-        for (_, sim, a, n) in pairs {
+        // Best first, then in document order; no two pairs are equal (one per adapted sentence
+        // and candidate), so the unstable sort (no scratch buffer) gives the stable order.
+        pairs.sort_unstable_by(|x, y| {
+            (rank(y).total_cmp(&rank(x)))
+                .then(x.1.cmp(&y.1))
+                .then((x.2 & !IN_PLACE).cmp(&(y.2 & !IN_PLACE)))
+        });
+        for (sim, a, n) in pairs {
+            let (a, n) = (a as usize, (n & !IN_PLACE) as usize);
             let (s, o) = free_o[n];
             if self.a_group[a].is_none() && self.o_group[s][o].is_none() {
                 self.add_group(a..a + 1, s, o..o + 1, false, sim);
