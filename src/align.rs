@@ -448,6 +448,13 @@ struct Aligner<'a> {
 
 impl<'a> Aligner<'a> {
     fn new(originals: &'a [Side<'a>], adapted: Side<'a>, opts: Options) -> Self {
+        Self::build(originals, adapted, opts, true)
+    }
+
+    /// [`Aligner::new`]; `reuse` false reads every sentence's words, even where an adapted
+    /// sentence with the same text was read already (for the test that shows that this
+    /// changes nothing).
+    fn build(originals: &'a [Side<'a>], adapted: Side<'a>, opts: Options, reuse: bool) -> Self {
         // Words that are slices of the text are kept as such: no copy of each distinct word.
         let mut interner: FastMap<Cow<'a, str>, u32> = FastMap::default();
         let mut df: Vec<u32> = Vec::new();
@@ -486,32 +493,55 @@ impl<'a> Aligner<'a> {
             let key = keys.finish(s);
             ids.sort_unstable();
             ids.dedup();
-            for &id in &ids {
+            // Copied out at their size: the buffer holds a sentence's words with repeats.
+            (key, ids.to_vec())
+        };
+        let mut count = |ids: &[u32]| {
+            for &id in ids {
                 if id as usize >= df.len() {
                     df.resize(id as usize + 1, 0);
                 }
                 df[id as usize] += 1;
             }
-            // Copied out at their size: the buffer holds a sentence's words with repeats.
-            (key, ids.to_vec())
         };
-        let (a_keys, a_toks): (Vec<_>, Vec<_>) = adapted
-            .sentences
-            .iter()
-            .map(|s| tokenize(s.text(adapted.doc)))
-            .unzip();
+        // A sentence whose text the adapted article already had (the unchanged wire copy
+        // that is most of a news pair, and nearly all of a lightly edited long document)
+        // takes the key and words found there: one hash of the sentence instead of one for
+        // each of its words. Reading it again would find the same words, all interned.
+        let mut seen: FastMap<&'a str, usize> =
+            FastMap::with_capacity_and_hasher(adapted.sentences.len(), Default::default());
+        let mut a_keys = Vec::with_capacity(adapted.sentences.len());
+        let mut a_toks: Vec<Vec<u32>> = Vec::with_capacity(adapted.sentences.len());
+        for s in adapted.sentences {
+            let text = s.text(adapted.doc);
+            let (key, ids) = match seen.get(text).filter(|_| reuse) {
+                Some(&i) => (a_keys[i], a_toks[i].clone()),
+                None => {
+                    seen.insert(text, a_keys.len());
+                    tokenize(text)
+                }
+            };
+            count(&ids);
+            a_keys.push(key);
+            a_toks.push(ids);
+        }
         let mut o_keys = Vec::new();
         let mut o_toks = Vec::new();
         let mut o_toks_offset = Vec::new();
         for side in originals {
             o_toks_offset.push(o_toks.len());
-            let (k, t): (Vec<_>, Vec<_>) = side
-                .sentences
-                .iter()
-                .map(|s| tokenize(s.text(side.doc)))
-                .unzip();
+            let mut k = Vec::with_capacity(side.sentences.len());
+            for s in side.sentences {
+                let text = s.text(side.doc);
+                let (key, ids) = match seen.get(text).filter(|_| reuse) {
+                    Some(&i) => (a_keys[i], a_toks[i].clone()),
+                    None => tokenize(text),
+                };
+                count(&ids);
+                k.push(key);
+                o_toks.push(ids);
+            }
             o_keys.push(k);
-            o_toks.extend(t);
         }
         let key_count = keys.len();
         let total = (a_toks.len() + o_toks.len()).max(1) as f64;
@@ -1739,5 +1769,38 @@ mod backbone_tests {
             }
         }
         assert!(pairs >= 5, "{pairs}");
+    }
+
+    #[test]
+    fn reusing_the_words_of_a_repeated_sentence_changes_nothing() {
+        // Unchanged, reworded, repeated and respelled sentences, two originals.
+        let a = "The colour was grey. Police said the fire started at 3 a.m. on Monday.\n\n\
+                 The mayor said the plan would cost $5 million. Police said the fire started at \
+                 3 a.m. on Monday.\n\nA new sentence. The colour was grey.";
+        let o1 = "Police said the fire started at 3 a.m. on Monday. The colour was grey.\n\n\
+                  The mayor said the plan would cost $4 million.";
+        let o2 = "The colour was grey. A new sentence. Mr. Smith left.";
+        let docs = [
+            Document::from_text("a", a),
+            Document::from_text("o1", o1),
+            Document::from_text("o2", o2),
+        ];
+        let sents: Vec<Vec<Sentence>> = docs.iter().map(segment).collect();
+        let sides: Vec<Side<'_>> = (docs.iter().zip(&sents))
+            .map(|(doc, sentences)| Side { doc, sentences })
+            .collect();
+        let fresh = Aligner::build(&sides[1..], sides[0], Options::default(), false);
+        let reused = Aligner::build(&sides[1..], sides[0], Options::default(), true);
+        assert_eq!(fresh.a_keys, reused.a_keys);
+        assert_eq!(fresh.o_keys, reused.o_keys);
+        assert_eq!(fresh.a_toks, reused.a_toks);
+        assert_eq!(fresh.o_toks, reused.o_toks);
+        assert_eq!(fresh.df, reused.df);
+        assert_eq!(fresh.weight, reused.weight);
+        // The repeats were there to reuse: a word in four sentences counted four times.
+        let police = reused.a_toks[1][0];
+        assert!(reused.df.iter().any(|&d| d >= 5), "{:?}", reused.df);
+        assert!(reused.df[police as usize] >= 3);
+        assert_eq!(fresh.run().0, reused.run().0);
     }
 }
