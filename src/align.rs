@@ -32,8 +32,8 @@ use crate::segment::Sentence;
 
 mod words;
 
-use words::whole_changes;
 pub use words::word_changes;
+use words::{WordDiffer, whole_changes};
 
 /// What happened to a passage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -1044,6 +1044,7 @@ impl<'a> Aligner<'a> {
         let mut items: Vec<((usize, u8, usize, usize), Segment)> = Vec::new();
         let mut late = false;
         let deadline = self.deadline;
+        let mut differ = WordDiffer::new();
         for (n, g) in self.groups.iter().enumerate() {
             let kind = if g.exact {
                 Kind::Unchanged
@@ -1062,7 +1063,7 @@ impl<'a> Aligner<'a> {
             } else if late {
                 whole_changes(old, new)
             } else {
-                word_changes(old, new)
+                differ.changes(old, new)
             };
             items.push((
                 (g.a.start, 1, 0, 0),

@@ -34,6 +34,33 @@ pub fn word_changes(old: &str, new: &str) -> Vec<Change> {
 fn changes_of<'a>(old: &'a str, new: &'a str) -> Vec<Change> {
     // About one word in every six bytes of news text: room for every distinct one.
     let mut interner = Interner::with_capacity((old.len() + new.len()) / 6 + 1);
+    changes_with(&mut interner, old, new)
+}
+
+/// The word edits of the reworded passages of one comparison, through one interner: the
+/// passages share most of their words (names, places, the story's own terms), whose keys
+/// are then worked out once, not once a passage. Ids only need to agree within a diff, and
+/// a shared interner gives equal keys equal ids across all of them: each diff is the one
+/// [`word_changes`] gives.
+pub(crate) struct WordDiffer<'a> {
+    interner: Interner<'a>,
+}
+
+impl<'a> WordDiffer<'a> {
+    pub(crate) fn new() -> Self {
+        WordDiffer {
+            interner: Interner::with_capacity(0),
+        }
+    }
+
+    /// [`word_changes`] of `old` to `new`.
+    pub(crate) fn changes(&mut self, old: &'a str, new: &'a str) -> Vec<Change> {
+        changes_with(&mut self.interner, old, new)
+    }
+}
+
+/// [`word_changes`] through `interner`.
+fn changes_with<'a>(interner: &mut Interner<'a>, old: &'a str, new: &'a str) -> Vec<Change> {
     let (ob, ok) = interner.tokens(old);
     let (nb, nk) = interner.tokens(new);
     // Chunks: equal text, or an edit. Each is where it lies in `old` and in `new` (token
@@ -821,6 +848,40 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn one_interner_for_many_passages_gives_the_same_edits() {
+        let mut pairs = real_rewordings();
+        pairs.extend(
+            [
+                ("The colour was grey.", "The color was gray, he said."),
+                (
+                    "\"We aren't in a rush,\" he said.",
+                    "“We aren’t in a hurry,” he said.",
+                ),
+                ("Café owners met.", "CAFÉ owners met on Monday."),
+            ]
+            .map(|(o, n)| (o.to_string(), n.to_string())),
+        );
+        assert!(pairs.len() >= 8, "{}", pairs.len());
+        let mut differ = WordDiffer::new();
+        for (old, new) in &pairs {
+            assert_eq!(
+                differ.changes(old, new),
+                word_changes(old, new),
+                "{old:?} / {new:?}"
+            );
+        }
+        // And backwards, so that each pair meets words the others brought.
+        let mut differ = WordDiffer::new();
+        for (old, new) in pairs.iter().rev() {
+            assert_eq!(
+                differ.changes(new, old),
+                word_changes(new, old),
+                "{new:?} / {old:?}"
+            );
+        }
     }
 
     #[test]
