@@ -105,8 +105,11 @@ impl Comparison {
 
 /// Segments and aligns documents that are already extracted.
 pub fn compare(originals: Vec<Document>, adapted: Document, opts: &Options) -> Comparison {
-    let original_sentences: Vec<Vec<Sentence>> = originals.iter().map(segment::segment).collect();
-    let adapted_sentences = segment::segment(&adapted);
+    let mut segmenter = segment::Segmenter::new();
+    let original_sentences: Vec<Vec<Sentence>> =
+        originals.iter().map(|d| segmenter.segment(d)).collect();
+    let adapted_sentences = segmenter.segment(&adapted);
+    drop(segmenter);
     compare_segmented(
         originals,
         original_sentences,
@@ -117,8 +120,12 @@ pub fn compare(originals: Vec<Document>, adapted: Document, opts: &Options) -> C
 }
 
 /// Segments documents and refuses one with more than `limit` sentences.
-fn segment_within(doc: &Document, limit: usize) -> Result<Vec<Sentence>> {
-    let sentences = segment::segment(doc);
+fn segment_within<'t>(
+    segmenter: &mut segment::Segmenter<'t>,
+    doc: &'t Document,
+    limit: usize,
+) -> Result<Vec<Sentence>> {
+    let sentences = segmenter.segment(doc);
     if sentences.len() > limit {
         return Err(Error::TooManySentences {
             source_name: doc.source.clone(),
@@ -345,11 +352,13 @@ pub fn compare_with_loader(
     let docs = originals.iter().map(read).collect::<Result<Vec<_>>>()?;
     let adapted = read(adapted)?;
     let limit = loader.max_sentences();
+    let mut segmenter = segment::Segmenter::new();
     let original_sentences = docs
         .iter()
-        .map(|d| segment_within(d, limit))
+        .map(|d| segment_within(&mut segmenter, d, limit))
         .collect::<Result<Vec<_>>>()?;
-    let adapted_sentences = segment_within(&adapted, limit)?;
+    let adapted_sentences = segment_within(&mut segmenter, &adapted, limit)?;
+    drop(segmenter);
     Ok(compare_segmented(
         docs,
         original_sentences,

@@ -13,6 +13,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use sentencex::languages::{English, Language};
 
+use crate::align::FastMap;
 use crate::extract::Document;
 
 /// One sentence of a document.
@@ -47,6 +48,40 @@ pub fn segment(doc: &Document) -> Vec<Sentence> {
         }
     }
     out
+}
+
+/// [`segment`] for the documents of one comparison: a paragraph that an earlier document
+/// already had (the wire copy an outlet kept: most of a news pair, nearly all of a lightly
+/// edited report) takes the sentences found there, as [`split_sentences`] reads a paragraph
+/// alone.
+#[derive(Default)]
+pub struct Segmenter<'t> {
+    seen: FastMap<&'t str, Vec<Range<usize>>>,
+}
+
+impl<'t> Segmenter<'t> {
+    /// A segmenter that has seen no paragraph yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The sentences of `doc`, as [`segment`] finds them.
+    pub fn segment(&mut self, doc: &'t Document) -> Vec<Sentence> {
+        let mut out = Vec::new();
+        for (p, range) in doc.paragraphs.iter().enumerate() {
+            let para = &doc.text[range.clone()];
+            let cuts = self
+                .seen
+                .entry(para)
+                .or_insert_with(|| split_sentences(para));
+            out.extend(cuts.iter().map(|r| Sentence {
+                start: range.start + r.start,
+                end: range.start + r.end,
+                paragraph: p,
+            }));
+        }
+        out
+    }
 }
 
 /// Splits one paragraph into sentence byte ranges, trimmed of whitespace, never empty.

@@ -202,6 +202,29 @@ fn check(cmp: &wirediff::Comparison) -> Result<(), TestCaseError> {
 
 proptest! {
     #[test]
+    fn segmenting_documents_together_changes_no_sentence(
+        paras in article(),
+        edits in prop::collection::vec(edit(), 0..40),
+        more in article(),
+    ) {
+        // An original, its adapted article (sharing most paragraphs), and a second original
+        // with paragraphs of both: each segmented alone, and all three by one Segmenter.
+        let adapted = adapt(&paras, &edits);
+        let mut mixed = more.clone();
+        mixed.extend(adapted.iter().rev().take(2).cloned());
+        mixed.extend(paras.iter().take(2).cloned());
+        let docs = [
+            Document::from_text("o1.txt", &text(&paras)),
+            Document::from_text("o2.txt", &text(&mixed)),
+            Document::from_text("a.txt", &text(&adapted)),
+        ];
+        let mut segmenter = wirediff::segment::Segmenter::new();
+        for doc in &docs {
+            prop_assert_eq!(segmenter.segment(doc), wirediff::segment::segment(doc));
+        }
+    }
+
+    #[test]
     fn sentences_tile_the_text(paras in article()) {
         let t = text(&paras);
         let doc = Document::from_text("a.txt", &t);
