@@ -3,7 +3,6 @@
 //! for reading.
 
 use std::borrow::Cow;
-use std::collections::hash_map::Entry;
 use std::ops::Range;
 
 use similar::{Algorithm, capture_diff_slices};
@@ -271,10 +270,11 @@ impl<'a> Interner<'a> {
             _ => {}
         }
         let t = &s[r];
-        let e = match self.seen.entry(t) {
-            Entry::Occupied(e) => return *e.get(),
-            Entry::Vacant(e) => e,
-        };
+        // A look-up, and an insertion only for a new token (a token seen before is most of
+        // them): cheaper than the entry API's one search, which hashbrown does not inline.
+        if let Some(&id) = self.seen.get(t) {
+            return id;
+        }
         let key = word_key(t);
         let id = match key.as_bytes() {
             &[x] => u32::from(x),
@@ -283,7 +283,8 @@ impl<'a> Interner<'a> {
                 *self.ids.entry(key).or_insert(next)
             }
         };
-        *e.insert(id)
+        self.seen.insert(t, id);
+        id
     }
 }
 
