@@ -1743,11 +1743,10 @@ mod backbone_tests {
         ];
         let distinct = assert_key_ids_match_key_strings(&docs);
         assert!(distinct >= 8, "{distinct}");
-        // And the real pairs of the fixtures, every original with its adapted article.
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/pairs");
+        // And the real pairs (fixtures, evaluation pairs), every original with its adapted
+        // article.
         let mut pairs = 0;
-        for dir in std::fs::read_dir(&root).expect("fixtures/pairs") {
-            let dir = dir.expect("entry").path();
+        for dir in crate::test_data::pair_dirs() {
             let mut files: Vec<_> = std::fs::read_dir(&dir)
                 .expect("pair dir")
                 .map(|e| e.expect("entry").path())

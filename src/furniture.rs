@@ -477,23 +477,10 @@ pub(crate) mod tests {
     pub(crate) fn real_sentences() -> Vec<String> {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut texts = Vec::new();
-        for dir in [
-            "fixtures/pairs",
-            "target/eval/pairs",
-            "../main/target/eval/pairs",
-        ] {
-            let Ok(pairs) = std::fs::read_dir(root.join(dir)) else {
-                continue;
-            };
-            for pair in pairs.flatten() {
-                for file in std::fs::read_dir(pair.path())
-                    .into_iter()
-                    .flatten()
-                    .flatten()
-                {
-                    if file.path().extension().is_some_and(|e| e == "txt") {
-                        texts.push(std::fs::read_to_string(file.path()).unwrap());
-                    }
+        for pair in crate::test_data::pair_dirs() {
+            for file in std::fs::read_dir(pair).into_iter().flatten().flatten() {
+                if file.path().extension().is_some_and(|e| e == "txt") {
+                    texts.push(std::fs::read_to_string(file.path()).unwrap());
                 }
             }
         }

@@ -47,6 +47,8 @@ pub mod normalize;
 pub mod report;
 pub mod segment;
 pub mod signals;
+#[cfg(test)]
+mod test_data;
 
 pub use align::{Fallback, Kind, Options, Segment};
 pub use error::{Error, FetchError, Result};

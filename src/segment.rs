@@ -1138,15 +1138,8 @@ mod tests {
         use std::io::Read;
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut docs = Vec::new();
-        let pairs = [
-            "fixtures/pairs",
-            "target/eval/pairs",
-            "../main/target/eval/pairs",
-        ]
-        .into_iter()
-        .filter_map(|d| std::fs::read_dir(root.join(d)).ok());
-        for dir in pairs.flatten() {
-            for file in std::fs::read_dir(dir.expect("dir").path()).expect("dir") {
+        for dir in crate::test_data::pair_dirs() {
+            for file in std::fs::read_dir(dir).expect("dir") {
                 let path = file.expect("file").path();
                 if path.extension().is_some_and(|e| e == "txt") {
                     let text = std::fs::read_to_string(&path).expect("fixture");

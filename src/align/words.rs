@@ -811,41 +811,30 @@ mod tests {
     /// Reworded passages of real pairs (the fixtures, and the evaluation pairs when they are
     /// there), as the aligner pairs them.
     fn real_rewordings() -> Vec<(String, String)> {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut out = Vec::new();
-        for dir in [
-            "fixtures/pairs",
-            "target/eval/pairs",
-            "../main/target/eval/pairs",
-        ] {
-            let Ok(pairs) = std::fs::read_dir(root.join(dir)) else {
+        for pair in crate::test_data::pair_dirs() {
+            let read = |name: &str| std::fs::read_to_string(pair.join(name));
+            let (Ok(original), Ok(adapted)) = (read("original.txt"), read("adapted.txt")) else {
                 continue;
             };
-            for pair in pairs.flatten() {
-                let read = |name: &str| std::fs::read_to_string(pair.path().join(name));
-                let (Ok(original), Ok(adapted)) = (read("original.txt"), read("adapted.txt"))
-                else {
+            let cmp = crate::compare(
+                vec![crate::Document::from_text("o", &original)],
+                crate::Document::from_text("a", &adapted),
+                &crate::Options::default(),
+            );
+            for seg in &cmp.segments {
+                if seg.kind != crate::Kind::Reworded {
                     continue;
-                };
-                let cmp = crate::compare(
-                    vec![crate::Document::from_text("o", &original)],
-                    crate::Document::from_text("a", &adapted),
-                    &crate::Options::default(),
-                );
-                for seg in &cmp.segments {
-                    if seg.kind != crate::Kind::Reworded {
-                        continue;
-                    }
-                    let (src, o) = seg.original.clone().expect("a reworded original");
-                    let a = seg.adapted.clone().expect("a reworded adapted side");
-                    let text = |doc: &crate::Document, s: &[crate::segment::Sentence]| {
-                        doc.text[s[0].start..s[s.len() - 1].end].to_string()
-                    };
-                    out.push((
-                        text(&cmp.originals[src], &cmp.original_sentences[src][o]),
-                        text(&cmp.adapted, &cmp.adapted_sentences[a]),
-                    ));
                 }
+                let (src, o) = seg.original.clone().expect("a reworded original");
+                let a = seg.adapted.clone().expect("a reworded adapted side");
+                let text = |doc: &crate::Document, s: &[crate::segment::Sentence]| {
+                    doc.text[s[0].start..s[s.len() - 1].end].to_string()
+                };
+                out.push((
+                    text(&cmp.originals[src], &cmp.original_sentences[src][o]),
+                    text(&cmp.adapted, &cmp.adapted_sentences[a]),
+                ));
             }
         }
         out
