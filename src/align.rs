@@ -639,32 +639,27 @@ impl<'a> Aligner<'a> {
             })
             .collect();
         order.sort_by_key(|&s| (std::cmp::Reverse(hits[s]), s));
-        // The diffs compare and hash integers, not strings; a sentence without a key gets an
-        // id nothing else has (`id_or_unique`), so that it never matches.
-        let a_ids: Vec<u64> = self.a_keys.iter().map(|&k| u64::from(k)).collect();
-        let o_ids: Vec<Vec<u64>> = (self.o_keys.iter())
-            .map(|ks| ks.iter().map(|&k| u64::from(k)).collect())
-            .collect();
         for s in order {
-            let free: Vec<usize> = (0..self.a_keys.len())
+            let (a_keys, o_keys) = (&self.a_keys, &self.o_keys[s]);
+            let free: Vec<usize> = (0..a_keys.len())
                 .filter(|&i| self.a_group[i].is_none())
                 .collect();
             // Only sentences whose key the other side also has can match: the diff runs on
             // those alone. The rest (new, cut and reworded sentences, and sentences without
             // words, which never match) would only lengthen the diff's gaps, where its cost
             // grows with the square of the gap.
-            let o_has: FastMap<u64, ()> = (o_ids[s].iter())
-                .filter(|&&id| id != u64::from(NO_KEY))
-                .map(|&id| (id, ()))
+            let o_has: FastMap<u32, ()> = (o_keys.iter())
+                .filter(|&&k| k != NO_KEY)
+                .map(|&k| (k, ()))
                 .collect();
             let a_pos: Vec<usize> = free
                 .iter()
                 .copied()
-                .filter(|&i| self.a_keys[i] != NO_KEY && o_has.contains_key(&a_ids[i]))
+                .filter(|&i| a_keys[i] != NO_KEY && o_has.contains_key(&a_keys[i]))
                 .collect();
-            let a_has: FastMap<u64, ()> = a_pos.iter().map(|&i| (a_ids[i], ())).collect();
-            let o_pos: Vec<usize> = (0..o_ids[s].len())
-                .filter(|&i| self.o_keys[s][i] != NO_KEY && a_has.contains_key(&o_ids[s][i]))
+            let a_has: FastMap<u32, ()> = a_pos.iter().map(|&i| (a_keys[i], ())).collect();
+            let o_pos: Vec<usize> = (0..o_keys.len())
+                .filter(|&i| o_keys[i] != NO_KEY && a_has.contains_key(&o_keys[i]))
                 .collect();
             // With a key twice on one side, which copy pairs with which may depend on the
             // sentences around them, and with several originals an earlier one's pairs
@@ -675,23 +670,24 @@ impl<'a> Aligner<'a> {
                 || a_has.len() < a_pos.len()
                 || o_pos
                     .iter()
-                    .map(|&i| (o_ids[s][i], ()))
-                    .collect::<FastMap<u64, ()>>()
+                    .map(|&i| (o_keys[i], ()))
+                    .collect::<FastMap<u32, ()>>()
                     .len()
                     < o_pos.len();
             let (a_pos, o_pos) = if repeated {
-                (free.clone(), (0..o_ids[s].len()).collect())
+                (free.clone(), (0..o_keys.len()).collect())
             } else {
                 (a_pos, o_pos)
             };
-            // Sentences without words never match: give them keys nothing else has.
+            // The diffs compare and hash integers, not strings. Sentences without a key never
+            // match: give them keys nothing else has.
             let akeys: Vec<(u64, usize)> = a_pos
                 .iter()
-                .map(|&i| id_or_unique(a_ids[i], self.a_keys[i] == NO_KEY, i, 0))
+                .map(|&i| id_or_unique(a_keys[i], i, 0))
                 .collect();
             let okeys: Vec<(u64, usize)> = o_pos
                 .iter()
-                .map(|&i| id_or_unique(o_ids[s][i], self.o_keys[s][i] == NO_KEY, i, 1))
+                .map(|&i| id_or_unique(o_keys[i], i, 1))
                 .collect();
             let ops = capture_diff_deadline(
                 Algorithm::Patience,
@@ -1144,11 +1140,11 @@ pub fn span_bytes(side: Side<'_>, r: &Range<usize>) -> (usize, usize) {
     (side.sentences[r.start].start, side.sentences[r.end - 1].end)
 }
 
-fn id_or_unique(id: u64, empty: bool, i: usize, side: usize) -> (u64, usize) {
-    if empty {
+fn id_or_unique(key: u32, i: usize, side: usize) -> (u64, usize) {
+    if key == NO_KEY {
         (u64::MAX, i * 2 + side + 1)
     } else {
-        (id, 0)
+        (u64::from(key), 0)
     }
 }
 
