@@ -22,12 +22,26 @@ pub fn fold_into(s: &str, out: &mut String) {
         fold_ascii(s.as_bytes(), out);
         return;
     }
-    // NFKC changes nothing in text already in NFKC: skip it there. News text is ASCII but
-    // for its quote marks and dashes, which are in NFKC: no table lookups for those.
-    if s.chars().all(is_plain_char) || is_nfkc_quick(s.chars()) == IsNormalized::Yes {
-        fold_chars(s.chars(), out);
-    } else {
-        fold_chars(s.nfkc(), out);
+    // NFKC of text of known characters is the NFKC of each character (see `nfkc_known`):
+    // news text is ASCII but for its quote marks, dashes, no-break spaces, accented letters
+    // and the like, which need no look in NFKC's tables.
+    let base = out.len();
+    let mut folder = Folder::new(out);
+    for c in s.chars() {
+        match nfkc_known(c) {
+            Some(Nfkc::Same) => folder.push(c),
+            Some(Nfkc::As(e)) => e.chars().for_each(|c| folder.push(c)),
+            None => {
+                out.truncate(base);
+                // NFKC changes nothing in text already in NFKC: skip it there.
+                if is_nfkc_quick(s.chars()) == IsNormalized::Yes {
+                    fold_chars(s.chars(), out);
+                } else {
+                    fold_chars(s.nfkc(), out);
+                }
+                return;
+            }
+        }
     }
 }
 
@@ -55,17 +69,38 @@ fn fold_ascii(s: &[u8], out: &mut String) {
 }
 
 fn fold_chars(chars: impl Iterator<Item = char>, out: &mut String) {
-    let base = out.len();
-    let mut pending_space = false;
+    let mut folder = Folder::new(out);
     for c in chars {
+        folder.push(c);
+    }
+}
+
+/// [`fold`] of text in NFKC, a character at a time: `out` from `base` on is the fold of the
+/// characters pushed so far, but for a space that waits for the next character (none at
+/// the end).
+struct Folder<'o> {
+    out: &'o mut String,
+    base: usize,
+    pending_space: bool,
+}
+
+impl<'o> Folder<'o> {
+    fn new(out: &'o mut String) -> Self {
+        let base = out.len();
+        Folder {
+            out,
+            base,
+            pending_space: false,
+        }
+    }
+
+    #[inline]
+    fn push(&mut self, c: char) {
         let c = match c {
             'a'..='z' | '0'..='9' => {
-                if pending_space {
-                    out.push(' ');
-                    pending_space = false;
-                }
-                out.push(c);
-                continue;
+                self.push_space();
+                self.out.push(c);
+                return;
             }
             '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => {
                 '\''
@@ -73,21 +108,26 @@ fn fold_chars(chars: impl Iterator<Item = char>, out: &mut String) {
             '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
             | '\u{00BB}' | '\u{2039}' | '\u{203A}' => '"',
             '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{2043}' | '\u{FE58}' | '\u{FE63}' => '-',
-            '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => continue,
+            '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => return,
             c if c.is_whitespace() => {
-                pending_space = out.len() > base;
-                continue;
+                self.pending_space = self.out.len() > self.base;
+                return;
             }
             c => c,
         };
-        if pending_space {
-            out.push(' ');
-            pending_space = false;
-        }
+        self.push_space();
         if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
+            self.out.push(c.to_ascii_lowercase());
         } else {
-            out.extend(c.to_lowercase());
+            self.out.extend(c.to_lowercase());
+        }
+    }
+
+    #[inline]
+    fn push_space(&mut self) {
+        if self.pending_space {
+            self.out.push(' ');
+            self.pending_space = false;
         }
     }
 }
@@ -102,30 +142,17 @@ pub fn words(s: &str) -> Vec<String> {
 
 /// How many [`words`] `s` has, without building them.
 pub fn word_count(s: &str) -> usize {
-    if is_plain(s) {
-        return plain_word_count(s.as_bytes());
-    }
     if s.is_ascii() {
         // Folding ASCII only lowers case, maps '`' to '\'' and collapses spaces, none of
         // which moves a word boundary: count on the bytes.
-        let b = s.as_bytes();
-        let mut n = 0;
-        let mut in_word = false;
-        for (i, &c) in b.iter().enumerate() {
-            if c.is_ascii_alphanumeric() {
-                n += usize::from(!in_word);
-                in_word = true;
-            } else if !(in_word
-                && matches!(c, b'.' | b'\'' | b'`')
-                && b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric))
-            {
-                in_word = false;
-            }
-        }
-        return n;
+        return plain_word_count(s.as_bytes());
     }
     let mut n = 0;
-    for_each_word(s, &mut String::new(), |_| n += 1);
+    match text_kind(s) {
+        Text::Plain => return plain_word_count(s.as_bytes()),
+        Text::Known => known_words(s, |_, _, _| n += 1),
+        Text::Other => for_each_word(s, &mut String::new(), |_| n += 1),
+    }
     n
 }
 
@@ -167,7 +194,8 @@ pub(crate) fn for_each_word_in<'s>(
     buf: &mut String,
     mut f: impl FnMut(&str, Option<&'s str>),
 ) {
-    if is_plain(s) {
+    let kind = text_kind(s);
+    if kind == Text::Plain {
         // Folding plain text maps it character for character: words straight from the bytes,
         // copied only when they hold a capital or a joiner.
         plain_words(s.as_bytes(), |start, end, simple| {
@@ -186,9 +214,37 @@ pub(crate) fn for_each_word_in<'s>(
         });
         return;
     }
+    if kind == Text::Known {
+        // The same from the characters, where a word may hold letters outside ASCII and
+        // characters that folding drops.
+        known_words(s, |start, end, simple| {
+            let w = &s[start..end];
+            if simple {
+                f(w, Some(w));
+            } else {
+                buf.clear();
+                for c in w.chars() {
+                    if c.is_ascii() {
+                        if c.is_ascii_alphanumeric() {
+                            buf.push(c.to_ascii_lowercase());
+                        }
+                    } else if c.is_alphanumeric() {
+                        buf.extend(c.to_lowercase());
+                    }
+                }
+                f(buf, None);
+            }
+        });
+        return;
+    }
     buf.clear();
     fold_into(s, buf);
-    let folded = buf.as_str();
+    folded_words(buf, |w| f(w, None));
+}
+
+/// The words of folded text, in turn: the definition that the scanners of plain and known
+/// text ([`plain_words`], [`known_words`]) follow on the text before folding.
+fn folded_words(folded: &str, mut f: impl FnMut(&str)) {
     // Words are slices of the folded text, copied only when a '.' or '\'' is taken out.
     let mut joined = String::new();
     let mut start: Option<usize> = None;
@@ -208,9 +264,9 @@ pub(crate) fn for_each_word_in<'s>(
             if std::mem::take(&mut has_joiner) {
                 joined.clear();
                 joined.extend(w.chars().filter(|&c| c != '.' && c != '\''));
-                f(&joined, None);
+                f(&joined);
             } else {
-                f(w, None);
+                f(w);
             }
         }
         if i == folded.len() {
@@ -229,12 +285,208 @@ fn is_plain_char(c: char) -> bool {
         )
 }
 
-/// True when `s` has only [`is_plain_char`] characters.
-fn is_plain(s: &str) -> bool {
-    s.is_ascii() || s.chars().all(is_plain_char)
+/// What the word scanners may assume of a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Text {
+    /// Only [`is_plain_char`] characters: [`plain_words`].
+    Plain,
+    /// Only characters with a [`word_class`]: [`known_words`].
+    Known,
+    /// Some other character: words from the folded text.
+    Other,
 }
 
-/// The words of plain text ([`is_plain`]) as [`for_each_word`] finds them in its folded
+/// Which of [`Text`] `s` is, in one pass over it.
+fn text_kind(s: &str) -> Text {
+    if s.is_ascii() {
+        return Text::Plain;
+    }
+    let mut kind = Text::Plain;
+    for c in s.chars() {
+        if !is_plain_char(c) {
+            if word_class(c) == Class::Unknown {
+                return Text::Other;
+            }
+            kind = Text::Known;
+        }
+    }
+    kind
+}
+
+/// NFKC of a character whose NFKC is known without NFKC's tables: see [`nfkc_known`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Nfkc {
+    /// The character itself.
+    Same,
+    /// This text.
+    As(&'static str),
+}
+
+/// The NFKC of `c` when it is one of the characters of news text whose NFKC is known here,
+/// else `None`. None of these characters is a combining mark or combines with its
+/// neighbours (the tests check every pair), so the NFKC of a text of such characters is
+/// the NFKC of each in turn: no look in NFKC's tables, no buffer of pending characters.
+/// They are ASCII, the Latin-1 Supplement and Latin Extended-A (accented letters, signs,
+/// the no-break space), the common punctuation (quote marks, dashes, the ellipsis, zero
+/// width and other spaces), and currency signs.
+#[inline]
+fn nfkc_known(c: char) -> Option<Nfkc> {
+    use Nfkc::{As, Same};
+    match c {
+        '\0'..='\u{7F}' => Some(Same),
+        '\u{A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => Some(As(" ")),
+        '\u{2026}' => Some(As("...")),
+        '\u{2011}' => Some(As("\u{2010}")),
+        '\u{AA}' => Some(As("a")),
+        '\u{B2}' => Some(As("2")),
+        '\u{B3}' => Some(As("3")),
+        '\u{B9}' => Some(As("1")),
+        '\u{BA}' => Some(As("o")),
+        '\u{BC}' => Some(As("1\u{2044}4")),
+        '\u{BD}' => Some(As("1\u{2044}2")),
+        '\u{BE}' => Some(As("3\u{2044}4")),
+        '\u{2122}' => Some(As("TM")),
+        // spacing accents (a space and a combining mark), the micro sign (a Greek letter),
+        // ligatures, the long s
+        '\u{A8}' | '\u{AF}' | '\u{B4}' | '\u{B5}' | '\u{B8}' => None,
+        '\u{132}' | '\u{133}' | '\u{13F}' | '\u{140}' | '\u{149}' | '\u{17F}' => None,
+        '\u{80}'..='\u{17F}'
+        | '\u{200B}'..='\u{200D}'
+        | '\u{2010}'
+        | '\u{2012}'..='\u{2016}'
+        | '\u{2018}'..='\u{2023}'
+        | '\u{2028}'..='\u{2029}'
+        | '\u{2030}'..='\u{2032}'
+        | '\u{2039}'..='\u{203A}'
+        | '\u{2044}'
+        | '\u{2060}'
+        | '\u{FEFF}' => Some(Same),
+        // currency signs, but the rupee sign ("Rs")
+        '\u{20A8}' => None,
+        '\u{20A0}'..='\u{20C0}' => Some(Same),
+        _ => None,
+    }
+}
+
+/// How the words of the folded text see a character of the text, when that is known
+/// without folding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// A letter or digit that folds to itself.
+    Lower,
+    /// A letter or digit that folds to another one (a capital).
+    Upper,
+    /// Folds to '.' or '\'': joins the letters or digits on either side into one word.
+    Join,
+    /// Folding drops it (soft hyphen, zero-width characters): words do not see it.
+    Drop,
+    /// Folds to neither letters nor digits nor a joiner: ends a word.
+    Sep,
+    /// None of these, or not known.
+    Unknown,
+}
+
+/// The [`Class`] of a character outside ASCII, from [`nfkc_known`] and what [`Folder`]
+/// does with the result.
+#[inline]
+fn word_class(c: char) -> Class {
+    match nfkc_known(c) {
+        None => Class::Unknown,
+        // A run of dots: the first ends a word, so none of them joins one.
+        Some(Nfkc::As(" " | "..." | "\u{2010}")) => Class::Sep,
+        Some(Nfkc::As(_)) => Class::Unknown,
+        Some(Nfkc::Same) => match c {
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => Class::Join,
+            '\u{AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => {
+                Class::Drop
+            }
+            // Latin-1 letters but '×' and '÷', and the capital that lower-cases to one of them
+            '\u{C0}'..='\u{DE}' if c != '\u{D7}' => Class::Upper,
+            '\u{DF}'..='\u{FF}' if c != '\u{F7}' => Class::Lower,
+            // Latin Extended-A: letters only, each a capital or a small letter but for the
+            // capital I with a dot, which lower-cases to an i and a combining mark
+            '\u{130}' => Class::Unknown,
+            '\u{100}'..='\u{17F}' if c.is_lowercase() => Class::Lower,
+            '\u{100}'..='\u{17F}' => Class::Upper,
+            _ => Class::Sep,
+        },
+    }
+}
+
+/// [`word_class`] of ASCII.
+#[inline]
+fn ascii_class(b: u8) -> Class {
+    match b {
+        b'a'..=b'z' | b'0'..=b'9' => Class::Lower,
+        b'A'..=b'Z' => Class::Upper,
+        b'.' | b'\'' | b'`' => Class::Join,
+        _ => Class::Sep,
+    }
+}
+
+/// The words of known text ([`Text::Known`]) as [`for_each_word`] finds them in its folded
+/// form, read from the characters: `f(start, end, simple)` for each, where the word is the
+/// letters and digits of `start..end`, lower-cased, and `simple` says that the span holds
+/// nothing else and no capital (the word is the span itself).
+fn known_words(s: &str, mut f: impl FnMut(usize, usize, bool)) {
+    let b = s.as_bytes();
+    let class_at = |i: usize| -> (Class, usize) {
+        if b[i].is_ascii() {
+            return (ascii_class(b[i]), 1);
+        }
+        let c = s[i..]
+            .chars()
+            .next()
+            .expect("a character at a char boundary");
+        (word_class(c), c.len_utf8())
+    };
+    // The class of the first character from `i` on that folding keeps.
+    let kept_class_at = |mut i: usize| {
+        while i < b.len() {
+            match class_at(i) {
+                (Class::Drop, len) => i += len,
+                (k, _) => return k,
+            }
+        }
+        Class::Sep
+    };
+    // The word in progress: where it starts, where its last letter or digit ends, and how
+    // many of its bytes are letters or digits that fold to themselves.
+    let mut start: Option<usize> = None;
+    let mut end = 0;
+    let mut own = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let (k, len) = class_at(i);
+        match k {
+            Class::Lower | Class::Upper => {
+                if start.is_none() {
+                    start = Some(i);
+                    own = 0;
+                }
+                end = i + len;
+                if k == Class::Lower {
+                    own += len;
+                }
+            }
+            Class::Drop => {}
+            Class::Join
+                if start.is_some()
+                    && matches!(kept_class_at(i + len), Class::Lower | Class::Upper) => {}
+            _ => {
+                if let Some(st) = start.take() {
+                    f(st, end, own == end - st);
+                }
+            }
+        }
+        i += len;
+    }
+    if let Some(st) = start {
+        f(st, end, own == end - st);
+    }
+}
+
+/// The words of plain text ([`Text::Plain`]) as [`for_each_word`] finds them in its folded
 /// form, read from the bytes: `f(start, end, simple)` for each, where the word is the ASCII
 /// letters and digits of `start..end`, lower-cased, and `simple` says that the span holds
 /// nothing else and no capital (the word is the span itself).
@@ -538,6 +790,183 @@ mod tests {
             assert_eq!(words(s).len(), slow, "{s}");
         }
         assert_eq!(words("a.b. U.S don't x."), ["ab", "us", "dont", "x"]);
+    }
+
+    /// [`fold`] by its definition: NFKC, then [`Folder`] a character at a time.
+    fn fold_slow(s: &str) -> String {
+        let mut out = String::new();
+        fold_chars(s.nfkc(), &mut out);
+        out
+    }
+
+    /// [`words`] by their definition: the words of the text folded by its definition.
+    fn words_slow(s: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        folded_words(&fold_slow(s), |w| out.push(w.to_string()));
+        out
+    }
+
+    /// The words of [`for_each_word_in`], each with whether it came as a slice of `s`
+    /// (checked to be the word itself, and a part of `s`).
+    fn words_in(s: &str) -> Vec<(String, bool)> {
+        let mut out = Vec::new();
+        for_each_word_in(s, &mut String::new(), |w, slice| {
+            if let Some(slice) = slice {
+                assert_eq!(slice, w);
+                let at = slice.as_ptr() as usize - s.as_ptr() as usize;
+                assert!(at + slice.len() <= s.len());
+            }
+            out.push((w.to_string(), slice.is_some()));
+        });
+        out
+    }
+
+    /// The fast paths give what the definitions give: the folded text, the words, their
+    /// number.
+    fn assert_agree(s: &str) {
+        assert_eq!(fold(s), fold_slow(s), "{s:?}");
+        let slow = words_slow(s);
+        let now: Vec<String> = words_in(s).into_iter().map(|(w, _)| w).collect();
+        assert_eq!(now, slow, "{s:?}");
+        assert_eq!(word_count(s), slow.len(), "{s:?}");
+    }
+
+    fn known_chars() -> Vec<char> {
+        (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| nfkc_known(c).is_some())
+            .collect()
+    }
+
+    #[test]
+    fn known_characters_fold_as_nfkc_says() {
+        use unicode_normalization::char::canonical_combining_class;
+        let known = known_chars();
+        let nfkc: Vec<String> = known
+            .iter()
+            .map(|c| c.to_string().nfkc().collect())
+            .collect();
+        for (&c, n) in known.iter().zip(&nfkc) {
+            match nfkc_known(c) {
+                Some(Nfkc::Same) => assert_eq!(*n, c.to_string(), "{c:?}"),
+                Some(Nfkc::As(e)) => assert_eq!(n, e, "{c:?}"),
+                None => unreachable!(),
+            }
+            // What it becomes is known, and starts with a character that combines with
+            // nothing before it: no effect reaches past a neighbour.
+            assert!(
+                n.chars().all(|x| nfkc_known(x) == Some(Nfkc::Same)),
+                "{c:?}"
+            );
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+            let first = c.to_string().nfkd().next().unwrap();
+            assert_eq!(canonical_combining_class(first), 0, "{c:?}");
+        }
+        // No two known characters combine or reorder: the NFKC of a pair is that of each.
+        let mut pair = String::new();
+        for (a, na) in known.iter().zip(&nfkc) {
+            for (b, nb) in known.iter().zip(&nfkc) {
+                pair.clear();
+                pair.push(*a);
+                pair.push(*b);
+                assert!(pair.nfkc().eq(na.chars().chain(nb.chars())), "{a:?} {b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn word_classes_are_what_folding_makes_of_the_characters() {
+        let mut classes = [0; 6];
+        for c in known_chars().into_iter().filter(|c| !c.is_ascii()) {
+            let k = word_class(c);
+            classes[k as usize] += 1;
+            let folded = fold_slow(&c.to_string());
+            match k {
+                Class::Lower => {
+                    assert!(c.is_alphanumeric(), "{c:?}");
+                    assert_eq!(folded, c.to_string(), "{c:?}");
+                }
+                Class::Upper => {
+                    let lower: Vec<char> = c.to_lowercase().collect();
+                    assert_eq!(lower.len(), 1, "{c:?}");
+                    assert!(lower[0] != c && lower[0].is_alphanumeric(), "{c:?}");
+                    assert_eq!(folded, lower[0].to_string(), "{c:?}");
+                }
+                Class::Join => assert!(folded == "'" || folded == ".", "{c:?}"),
+                Class::Drop => assert_eq!(folded, "", "{c:?}"),
+                Class::Sep => assert!(
+                    folded == "..."
+                        || folded
+                            .chars()
+                            .all(|x| !x.is_alphanumeric() && x != '.' && x != '\''),
+                    "{c:?} {folded:?}"
+                ),
+                Class::Unknown => {
+                    // a letter or digit that is not itself, or a capital I with a dot
+                    assert!(folded.chars().any(char::is_alphanumeric), "{c:?}");
+                    continue;
+                }
+            }
+            // And where words see it.
+            for (x, y) in [
+                ("a", "b"),
+                ("a.", "b"),
+                ("a", ".b"),
+                ("A'", "'B"),
+                ("", ""),
+                (" ", "x"),
+                ("\u{e9}", "\u{200b}\u{c9}"),
+            ] {
+                assert_agree(&format!("{x}{c}{y}"));
+                assert_agree(&format!("{x}{c}{c}{y}"));
+            }
+        }
+        // capitals, small letters, joiners, dropped characters, separators: all there
+        assert!(classes.iter().take(5).all(|&n| n > 0), "{classes:?}");
+    }
+
+    #[test]
+    fn known_words_are_slices_when_folding_keeps_them() {
+        assert_eq!(
+            words_in(
+                "caf\u{e9}\u{a0}\u{dc}ber na\u{ef}ve\u{2026} Gro\u{df}e gro\u{df}e d\u{2019}\u{e9}t\u{e9} so\u{200b}ft"
+            ),
+            [
+                ("caf\u{e9}".to_string(), true),
+                ("\u{fc}ber".to_string(), false),
+                ("na\u{ef}ve".to_string(), true),
+                ("gro\u{df}e".to_string(), false),
+                ("gro\u{df}e".to_string(), true),
+                ("d\u{e9}t\u{e9}".to_string(), false),
+                ("soft".to_string(), false),
+            ]
+        );
+        assert_eq!(
+            text_kind("\u{201c}Plain\u{201d} \u{2014} text"),
+            Text::Plain
+        );
+        assert_eq!(text_kind("Caf\u{e9}\u{a0}\u{2026}"), Text::Known);
+        assert_eq!(text_kind("\u{bd} cup"), Text::Other);
+        assert_eq!(text_kind("cafe\u{301}"), Text::Other);
+    }
+
+    #[test]
+    fn fast_paths_agree_with_the_definitions_on_real_text() {
+        let mut kinds = [0; 3];
+        for s in crate::furniture::tests::real_sentences() {
+            kinds[text_kind(&s) as usize] += 1;
+            assert_agree(&s);
+        }
+        assert!(kinds.iter().all(|&n| n > 0), "{kinds:?}");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_paths_agree_with_the_definitions(
+            t in "([a-zA-Z0-9 .,'`\u{2018}\u{2019}\u{201c}\u{201d}\u{2013}\u{2014}\u{a0}\u{2009}\u{202f}\u{2026}\u{200b}\u{ad}\u{feff}\u{e9}\u{c9}\u{fc}\u{dc}\u{df}\u{c4}\u{e7}\u{130}\u{131}\u{141}\u{142}\u{178}\u{d7}\u{bd}\u{b2}\u{b4}\u{2122}\u{20a9}\u{20ac}\u{2011}\u{2032}\u{301}\u{308}\u{323}\u{fb01}\u{fe8e}\u{64e}]|\\PC){0,40}"
+        ) {
+            assert_agree(&t);
+        }
     }
 
     #[test]
