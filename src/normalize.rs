@@ -116,11 +116,7 @@ impl<'o> Folder<'o> {
             c => c,
         };
         self.push_space();
-        if c.is_ascii() {
-            self.out.push(c.to_ascii_lowercase());
-        } else {
-            self.out.extend(c.to_lowercase());
-        }
+        push_lowercase(self.out, c);
     }
 
     #[inline]
@@ -129,6 +125,22 @@ impl<'o> Folder<'o> {
             self.out.push(' ');
             self.pending_space = false;
         }
+    }
+}
+
+/// Appends `c` lower-cased (`char::to_lowercase`), ASCII and Latin-1 without a look in the
+/// Unicode tables.
+#[inline]
+fn push_lowercase(out: &mut String, c: char) {
+    match c {
+        '\0'..='\u{7F}' => out.push(c.to_ascii_lowercase()),
+        // Latin-1 capitals (but '\u{D7}', the multiplication sign) are their small letters
+        // less 0x20.
+        '\u{C0}'..='\u{DE}' if c != '\u{D7}' => {
+            out.push(char::from_u32(u32::from(c) + 0x20).expect("a Latin-1 letter"));
+        }
+        '\u{80}'..='\u{FF}' => out.push(c),
+        _ => out.extend(c.to_lowercase()),
     }
 }
 
@@ -158,26 +170,67 @@ pub fn word_count(s: &str) -> usize {
 
 /// How many words [`plain_words`] finds in plain text, counted in one pass over the bytes:
 /// every letter or digit after a byte that is neither starts a word, unless a joiner with a
-/// letter or digit before it comes just before ("U.S", "don’t").
+/// letter or digit before it comes just before ("U.S", "don’t"). The starts are found eight
+/// bytes at a time; only those after a byte that is not a space are looked at one by one,
+/// for a joiner.
 fn plain_word_count(b: &[u8]) -> usize {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    // The high bit of each byte of `x` (seven-bit bytes) that is at least `lo` and at most
+    // `hi`: adding `0x80 - lo` sets it when the byte is `lo` or more, adding `0x7F - hi`
+    // when it is more than `hi`; no sum carries into the next byte.
+    let in_range = |x: u64, lo: u8, hi: u8| {
+        let ge = x + LO * u64::from(0x80 - lo);
+        let gt = x + LO * u64::from(0x7F - hi);
+        ge & !gt & HI
+    };
     let mut n = 0;
-    let mut prev_alnum = false;
-    for (i, &c) in b.iter().enumerate() {
+    // The high bit of the first byte set when the byte before the chunk is a letter or a
+    // digit, or a space.
+    let mut alnum_before = 0;
+    let mut space_before = 0x80; // nothing before the text: as a space
+    let mut chunks = b.chunks_exact(8);
+    for (k, chunk) in (&mut chunks).enumerate() {
+        let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let w7 = w & !HI;
+        let ascii = !w & HI;
+        // ASCII letters (either case: '\x20' makes capitals small) and digits
+        let alnum = (in_range(w7 | (LO * 0x20), b'a', b'z') | in_range(w7, b'0', b'9')) & ascii;
+        let space = in_range(w7, b' ', b' ') & ascii;
+        let starts = alnum & !((alnum << 8) | alnum_before);
+        n += ((starts >> 7).wrapping_mul(LO) >> 56) as usize;
+        // A start after a byte that is neither a space nor a letter or digit may be joined.
+        let mut maybe_joined = starts & !((space << 8) | space_before);
+        while maybe_joined != 0 {
+            let i = k * 8 + (maybe_joined.trailing_zeros() / 8) as usize;
+            n -= usize::from(joined_at(b, i));
+            maybe_joined &= maybe_joined - 1;
+        }
+        alnum_before = alnum >> 56;
+        space_before = space >> 56;
+    }
+    let base = b.len() - chunks.remainder().len();
+    let mut prev_alnum = alnum_before != 0;
+    for (i, &c) in b.iter().enumerate().skip(base) {
         let alnum = c.is_ascii_alphanumeric();
         if alnum && !prev_alnum {
-            let joined = (i >= 2
-                && matches!(b[i - 1], b'.' | b'\'' | b'`')
-                && b[i - 2].is_ascii_alphanumeric())
-                || (i >= 4
-                    && b[i - 3] == 0xE2
-                    && b[i - 2] == 0x80
-                    && matches!(b[i - 1], 0x98 | 0x99)
-                    && b[i - 4].is_ascii_alphanumeric());
-            n += usize::from(!joined);
+            n += usize::from(!joined_at(b, i));
         }
         prev_alnum = alnum;
     }
     n
+}
+
+/// True when the letter or digit at `i` of plain text continues the word before it, after
+/// a joiner ('.', '\'', '`' or a curly single quote) with a letter or digit before it.
+#[inline]
+fn joined_at(b: &[u8], i: usize) -> bool {
+    (i >= 2 && matches!(b[i - 1], b'.' | b'\'' | b'`') && b[i - 2].is_ascii_alphanumeric())
+        || (i >= 4
+            && b[i - 3] == 0xE2
+            && b[i - 2] == 0x80
+            && matches!(b[i - 1], 0x98 | 0x99)
+            && b[i - 4].is_ascii_alphanumeric())
 }
 
 /// Calls `f` with each of the [`words`] of `s` in turn; `buf` is scratch space that callers
@@ -229,7 +282,7 @@ pub(crate) fn for_each_word_in<'s>(
                             buf.push(c.to_ascii_lowercase());
                         }
                     } else if c.is_alphanumeric() {
-                        buf.extend(c.to_lowercase());
+                        push_lowercase(buf, c);
                     }
                 }
                 f(buf, None);
@@ -275,20 +328,11 @@ fn folded_words(folded: &str, mut f: impl FnMut(&str)) {
     }
 }
 
-/// A character that [`fold`] maps to one ASCII character, or keeps: ASCII, and the curly
-/// quote marks and dashes of news text.
-fn is_plain_char(c: char) -> bool {
-    c.is_ascii()
-        || matches!(
-            c,
-            '\u{2013}' | '\u{2014}' | '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}'
-        )
-}
-
 /// What the word scanners may assume of a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Text {
-    /// Only [`is_plain_char`] characters: [`plain_words`].
+    /// ASCII, and the curly quote marks and dashes of news text, which fold to one ASCII
+    /// character each: [`plain_words`].
     Plain,
     /// Only characters with a [`word_class`]: [`known_words`].
     Known,
@@ -296,19 +340,41 @@ enum Text {
     Other,
 }
 
-/// Which of [`Text`] `s` is, in one pass over it.
+/// Which of [`Text`] `s` is, in one pass over it: ASCII eight bytes at a time, the curly
+/// quotes and dashes from their bytes, and only other characters decoded.
 fn text_kind(s: &str) -> Text {
-    if s.is_ascii() {
-        return Text::Plain;
-    }
+    let b = s.as_bytes();
     let mut kind = Text::Plain;
-    for c in s.chars() {
-        if !is_plain_char(c) {
-            if word_class(c) == Class::Unknown {
-                return Text::Other;
+    let mut i = 0;
+    while i < b.len() {
+        if let Some(w) = b.get(i..i + 8) {
+            let w = u64::from_le_bytes(w.try_into().expect("eight bytes"));
+            if w & 0x8080_8080_8080_8080 == 0 {
+                i += 8;
+                continue;
             }
-            kind = Text::Known;
         }
+        if b[i].is_ascii() {
+            i += 1;
+            continue;
+        }
+        // U+2013, U+2014, U+2018, U+2019, U+201C, U+201D
+        if b[i] == 0xE2
+            && b.get(i + 1) == Some(&0x80)
+            && matches!(b.get(i + 2), Some(0x93 | 0x94 | 0x98 | 0x99 | 0x9C | 0x9D))
+        {
+            i += 3;
+            continue;
+        }
+        let c = s[i..]
+            .chars()
+            .next()
+            .expect("a character at a char boundary");
+        if word_class(c) == Class::Unknown {
+            return Text::Other;
+        }
+        kind = Text::Known;
+        i += c.len_utf8();
     }
     kind
 }
@@ -926,6 +992,60 @@ mod tests {
     }
 
     #[test]
+    fn lowercase_shortcut_is_to_lowercase() {
+        for c in (0..=0x3000).filter_map(char::from_u32) {
+            let mut out = String::new();
+            push_lowercase(&mut out, c);
+            assert_eq!(out, c.to_lowercase().collect::<String>(), "{c:?}");
+        }
+    }
+
+    /// [`plain_word_count`] a byte at a time, as it was.
+    fn plain_word_count_bytewise(b: &[u8]) -> usize {
+        let mut n = 0;
+        let mut prev_alnum = false;
+        for (i, &c) in b.iter().enumerate() {
+            let alnum = c.is_ascii_alphanumeric();
+            if alnum && !prev_alnum {
+                n += usize::from(!joined_at(b, i));
+            }
+            prev_alnum = alnum;
+        }
+        n
+    }
+
+    #[test]
+    fn plain_word_count_agrees_with_the_bytewise_count() {
+        let mut plain = 0;
+        for s in crate::furniture::tests::real_sentences() {
+            if text_kind(&s) == Text::Plain {
+                plain += 1;
+                // and from every offset, for every position of the words in the chunks
+                for from in (0..8.min(s.len())).filter(|&i| s.is_char_boundary(i)) {
+                    let b = &s.as_bytes()[from..];
+                    assert_eq!(plain_word_count(b), plain_word_count_bytewise(b), "{s:?}");
+                }
+                assert_eq!(word_count(&s), words_slow(&s).len(), "{s:?}");
+            }
+        }
+        assert!(plain > 100, "{plain}");
+        for s in [
+            "",
+            "a",
+            "a.b",
+            "x a.b U.S. don\u{2019}t",
+            "12345678a.bcdefgh'i`j",
+            "        a",
+        ] {
+            assert_eq!(
+                plain_word_count(s.as_bytes()),
+                plain_word_count_bytewise(s.as_bytes()),
+                "{s:?}"
+            );
+        }
+    }
+
+    #[test]
     fn known_words_are_slices_when_folding_keeps_them() {
         assert_eq!(
             words_in(
@@ -958,6 +1078,21 @@ mod tests {
             assert_agree(&s);
         }
         assert!(kinds.iter().all(|&n| n > 0), "{kinds:?}");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn plain_word_count_agrees_on_plain_text(
+            t in "[a-zA-Z0-9 .,'`()\"\u{7f}\t\n\u{2018}\u{2019}\u{201c}\u{201d}\u{2013}\u{2014}\u{e9}@\\[{]{0,60}"
+        ) {
+            proptest::prop_assert_eq!(
+                plain_word_count(t.as_bytes()),
+                plain_word_count_bytewise(t.as_bytes())
+            );
+            if text_kind(&t) == Text::Plain {
+                proptest::prop_assert_eq!(word_count(&t), words_slow(&t).len());
+            }
+        }
     }
 
     proptest::proptest! {
