@@ -174,16 +174,6 @@ pub fn word_count(s: &str) -> usize {
 /// bytes at a time; only those after a byte that is not a space are looked at one by one,
 /// for a joiner.
 fn plain_word_count(b: &[u8]) -> usize {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    // The high bit of each byte of `x` (seven-bit bytes) that is at least `lo` and at most
-    // `hi`: adding `0x80 - lo` sets it when the byte is `lo` or more, adding `0x7F - hi`
-    // when it is more than `hi`; no sum carries into the next byte.
-    let in_range = |x: u64, lo: u8, hi: u8| {
-        let ge = x + LO * u64::from(0x80 - lo);
-        let gt = x + LO * u64::from(0x7F - hi);
-        ge & !gt & HI
-    };
     let mut n = 0;
     // The high bit of the first byte set when the byte before the chunk is a letter or a
     // digit, or a space.
@@ -192,13 +182,10 @@ fn plain_word_count(b: &[u8]) -> usize {
     let mut chunks = b.chunks_exact(8);
     for (k, chunk) in (&mut chunks).enumerate() {
         let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        let w7 = w & !HI;
-        let ascii = !w & HI;
-        // ASCII letters (either case: '\x20' makes capitals small) and digits
-        let alnum = (in_range(w7 | (LO * 0x20), b'a', b'z') | in_range(w7, b'0', b'9')) & ascii;
-        let space = in_range(w7, b' ', b' ') & ascii;
+        let (alnum, _) = ascii_masks(chunk, 0);
+        let space = bytes_in_range(w & !ASCII_HI, b' ', b' ') & !w & ASCII_HI;
         let starts = alnum & !((alnum << 8) | alnum_before);
-        n += ((starts >> 7).wrapping_mul(LO) >> 56) as usize;
+        n += ((starts >> 7).wrapping_mul(ASCII_LO) >> 56) as usize;
         // A start after a byte that is neither a space nor a letter or digit may be joined.
         let mut maybe_joined = starts & !((space << 8) | space_before);
         while maybe_joined != 0 {
@@ -555,7 +542,8 @@ fn known_words(s: &str, mut f: impl FnMut(usize, usize, bool)) {
 /// The words of plain text ([`Text::Plain`]) as [`for_each_word`] finds them in its folded
 /// form, read from the bytes: `f(start, end, simple)` for each, where the word is the ASCII
 /// letters and digits of `start..end`, lower-cased, and `simple` says that the span holds
-/// nothing else and no capital (the word is the span itself).
+/// nothing else and no capital (the word is the span itself). The gaps between words and
+/// the runs of letters and digits are found eight bytes at a time.
 fn plain_words(b: &[u8], mut f: impl FnMut(usize, usize, bool)) {
     // Between two letters or digits, '.', '\'', '`' and the curly single quotes (which fold
     // to '\'') join a word: their length in bytes at `i`, or 0.
@@ -572,17 +560,36 @@ fn plain_words(b: &[u8], mut f: impl FnMut(usize, usize, bool)) {
     };
     let n = b.len();
     let mut i = 0;
-    while i < n {
-        if !b[i].is_ascii_alphanumeric() {
-            i += 1;
-            continue;
+    loop {
+        // to the next letter or digit
+        loop {
+            if i >= n {
+                return;
+            }
+            let (alnum, _) = ascii_masks(b, i);
+            if alnum != 0 {
+                i += (alnum.trailing_zeros() / 8) as usize;
+                break;
+            }
+            i += 8;
         }
         let start = i;
         let mut simple = true;
         loop {
-            while i < n && b[i].is_ascii_alphanumeric() {
-                simple &= !b[i].is_ascii_uppercase();
-                i += 1;
+            // to the end of the run of letters and digits (the bytes past the text count
+            // as neither)
+            loop {
+                let (alnum, upper) = ascii_masks(b, i);
+                let other = !alnum & ASCII_HI;
+                if other == 0 {
+                    simple &= upper == 0;
+                    i += 8;
+                    continue;
+                }
+                let run = other.trailing_zeros() as usize / 8;
+                simple &= upper & ((1 << (run * 8)) - 1) == 0;
+                i += run;
+                break;
             }
             let j = joiner(i);
             if j > 0 && b.get(i + j).is_some_and(u8::is_ascii_alphanumeric) {
@@ -594,6 +601,44 @@ fn plain_words(b: &[u8], mut f: impl FnMut(usize, usize, bool)) {
         }
         f(start, i, simple);
     }
+}
+
+/// The high bit of each byte.
+const ASCII_HI: u64 = 0x8080_8080_8080_8080;
+/// The low bit of each byte.
+const ASCII_LO: u64 = 0x0101_0101_0101_0101;
+
+/// The high bit of each byte of `x` (seven-bit bytes) that is at least `lo` and at most
+/// `hi`: adding `0x80 - lo` sets it when the byte is `lo` or more, adding `0x7F - hi` when
+/// it is more than `hi`; no sum carries into the next byte.
+#[inline(always)]
+fn bytes_in_range(x: u64, lo: u8, hi: u8) -> u64 {
+    let ge = x + ASCII_LO * u64::from(0x80 - lo);
+    let gt = x + ASCII_LO * u64::from(0x7F - hi);
+    ge & !gt & ASCII_HI
+}
+
+/// For the eight bytes of `b` from `i` on (zeros past its end), the high bit of each that is
+/// an ASCII letter or digit, and of each that is an ASCII capital.
+#[inline(always)]
+fn ascii_masks(b: &[u8], i: usize) -> (u64, u64) {
+    let w = match b.get(i..i + 8) {
+        Some(w) => u64::from_le_bytes(w.try_into().expect("eight bytes")),
+        None => {
+            let mut w = [0; 8];
+            let rest = &b[i.min(b.len())..];
+            w[..rest.len()].copy_from_slice(rest);
+            u64::from_le_bytes(w)
+        }
+    };
+    let w7 = w & !ASCII_HI;
+    let ascii = !w & ASCII_HI;
+    // letters of either case ('\x20' makes capitals small), and digits
+    let alnum = (bytes_in_range(w7 | (ASCII_LO * 0x20), b'a', b'z')
+        | bytes_in_range(w7, b'0', b'9'))
+        & ascii;
+    let upper = bytes_in_range(w7, b'A', b'Z') & ascii;
+    (alnum, upper)
 }
 
 /// Honorifics that house styles add or drop ("Mr Xi", "Mr. Xi", "Xi").
@@ -1045,6 +1090,93 @@ mod tests {
         }
     }
 
+    /// [`plain_words`] a byte at a time, as it was: `f(start, end, simple)` for each, where the word is the ASCII
+    /// letters and digits of `start..end`, lower-cased, and `simple` says that the span holds
+    /// nothing else and no capital (the word is the span itself).
+    fn plain_words_bytewise(b: &[u8], mut f: impl FnMut(usize, usize, bool)) {
+        // Between two letters or digits, '.', '\'', '`' and the curly single quotes (which fold
+        // to '\'') join a word: their length in bytes at `i`, or 0.
+        let joiner = |i: usize| -> usize {
+            match b.get(i) {
+                Some(b'.' | b'\'' | b'`') => 1,
+                Some(0xE2)
+                    if b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x98 | 0x99)) =>
+                {
+                    3
+                }
+                _ => 0,
+            }
+        };
+        let n = b.len();
+        let mut i = 0;
+        while i < n {
+            if !b[i].is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut simple = true;
+            loop {
+                while i < n && b[i].is_ascii_alphanumeric() {
+                    simple &= !b[i].is_ascii_uppercase();
+                    i += 1;
+                }
+                let j = joiner(i);
+                if j > 0 && b.get(i + j).is_some_and(u8::is_ascii_alphanumeric) {
+                    simple = false;
+                    i += j;
+                    continue;
+                }
+                break;
+            }
+            f(start, i, simple);
+        }
+    }
+
+    /// A word scanner of plain text.
+    type Scan = fn(&[u8], &mut dyn FnMut(usize, usize, bool));
+
+    fn plain_spans(b: &[u8], words: Scan) -> Vec<(usize, usize, bool)> {
+        let mut out = Vec::new();
+        words(b, &mut |s, e, simple| out.push((s, e, simple)));
+        out
+    }
+
+    fn assert_plain_words_agree(b: &[u8]) {
+        assert_eq!(
+            plain_spans(b, |b, f| plain_words(b, f)),
+            plain_spans(b, |b, f| plain_words_bytewise(b, f)),
+            "{:?}",
+            String::from_utf8_lossy(b)
+        );
+    }
+
+    #[test]
+    fn plain_words_agree_with_the_bytewise_scan() {
+        for s in crate::furniture::tests::real_sentences() {
+            if text_kind(&s) == Text::Plain {
+                // from every offset, for every position of the words in the chunks
+                for from in 0..8.min(s.len()) {
+                    assert_plain_words_agree(&s.as_bytes()[from..]);
+                }
+            }
+        }
+        for s in [
+            "",
+            "a",
+            "A",
+            "abcdefgh",
+            "abcdefgH",
+            "abcdefghI",
+            "a.b",
+            "Don\u{2019}t",
+            "12345678.9",
+            "        x",
+        ] {
+            assert_plain_words_agree(s.as_bytes());
+        }
+    }
+
     #[test]
     fn known_words_are_slices_when_folding_keeps_them() {
         assert_eq!(
@@ -1092,6 +1224,7 @@ mod tests {
             if text_kind(&t) == Text::Plain {
                 proptest::prop_assert_eq!(word_count(&t), words_slow(&t).len());
             }
+            assert_plain_words_agree(t.as_bytes());
         }
     }
 
