@@ -22,12 +22,26 @@ pub fn fold_into(s: &str, out: &mut String) {
         fold_ascii(s.as_bytes(), out);
         return;
     }
-    // NFKC changes nothing in text already in NFKC: skip it there. News text is ASCII but
-    // for its quote marks and dashes, which are in NFKC: no table lookups for those.
-    if s.chars().all(is_plain_char) || is_nfkc_quick(s.chars()) == IsNormalized::Yes {
-        fold_chars(s.chars(), out);
-    } else {
-        fold_chars(s.nfkc(), out);
+    // NFKC of text of known characters is the NFKC of each character (see `nfkc_known`):
+    // news text is ASCII but for its quote marks, dashes, no-break spaces, accented letters
+    // and the like, which need no look in NFKC's tables.
+    let base = out.len();
+    let mut folder = Folder::new(out);
+    for c in s.chars() {
+        match nfkc_known(c) {
+            Some(Nfkc::Same) => folder.push(c),
+            Some(Nfkc::As(e)) => e.chars().for_each(|c| folder.push(c)),
+            None => {
+                out.truncate(base);
+                // NFKC changes nothing in text already in NFKC: skip it there.
+                if is_nfkc_quick(s.chars()) == IsNormalized::Yes {
+                    fold_chars(s.chars(), out);
+                } else {
+                    fold_chars(s.nfkc(), out);
+                }
+                return;
+            }
+        }
     }
 }
 
@@ -55,17 +69,38 @@ fn fold_ascii(s: &[u8], out: &mut String) {
 }
 
 fn fold_chars(chars: impl Iterator<Item = char>, out: &mut String) {
-    let base = out.len();
-    let mut pending_space = false;
+    let mut folder = Folder::new(out);
     for c in chars {
+        folder.push(c);
+    }
+}
+
+/// [`fold`] of text in NFKC, a character at a time: `out` from `base` on is the fold of the
+/// characters pushed so far, but for a space that waits for the next character (none at
+/// the end).
+struct Folder<'o> {
+    out: &'o mut String,
+    base: usize,
+    pending_space: bool,
+}
+
+impl<'o> Folder<'o> {
+    fn new(out: &'o mut String) -> Self {
+        let base = out.len();
+        Folder {
+            out,
+            base,
+            pending_space: false,
+        }
+    }
+
+    #[inline]
+    fn push(&mut self, c: char) {
         let c = match c {
             'a'..='z' | '0'..='9' => {
-                if pending_space {
-                    out.push(' ');
-                    pending_space = false;
-                }
-                out.push(c);
-                continue;
+                self.push_space();
+                self.out.push(c);
+                return;
             }
             '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => {
                 '\''
@@ -73,22 +108,39 @@ fn fold_chars(chars: impl Iterator<Item = char>, out: &mut String) {
             '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
             | '\u{00BB}' | '\u{2039}' | '\u{203A}' => '"',
             '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{2043}' | '\u{FE58}' | '\u{FE63}' => '-',
-            '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => continue,
+            '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => return,
             c if c.is_whitespace() => {
-                pending_space = out.len() > base;
-                continue;
+                self.pending_space = self.out.len() > self.base;
+                return;
             }
             c => c,
         };
-        if pending_space {
-            out.push(' ');
-            pending_space = false;
+        self.push_space();
+        push_lowercase(self.out, c);
+    }
+
+    #[inline]
+    fn push_space(&mut self) {
+        if self.pending_space {
+            self.out.push(' ');
+            self.pending_space = false;
         }
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.extend(c.to_lowercase());
+    }
+}
+
+/// Appends `c` lower-cased (`char::to_lowercase`), ASCII and Latin-1 without a look in the
+/// Unicode tables.
+#[inline]
+fn push_lowercase(out: &mut String, c: char) {
+    match c {
+        '\0'..='\u{7F}' => out.push(c.to_ascii_lowercase()),
+        // Latin-1 capitals (but '\u{D7}', the multiplication sign) are their small letters
+        // less 0x20.
+        '\u{C0}'..='\u{DE}' if c != '\u{D7}' => {
+            out.push(char::from_u32(u32::from(c) + 0x20).expect("a Latin-1 letter"));
         }
+        '\u{80}'..='\u{FF}' => out.push(c),
+        _ => out.extend(c.to_lowercase()),
     }
 }
 
@@ -102,55 +154,70 @@ pub fn words(s: &str) -> Vec<String> {
 
 /// How many [`words`] `s` has, without building them.
 pub fn word_count(s: &str) -> usize {
-    if is_plain(s) {
-        return plain_word_count(s.as_bytes());
-    }
     if s.is_ascii() {
         // Folding ASCII only lowers case, maps '`' to '\'' and collapses spaces, none of
         // which moves a word boundary: count on the bytes.
-        let b = s.as_bytes();
-        let mut n = 0;
-        let mut in_word = false;
-        for (i, &c) in b.iter().enumerate() {
-            if c.is_ascii_alphanumeric() {
-                n += usize::from(!in_word);
-                in_word = true;
-            } else if !(in_word
-                && matches!(c, b'.' | b'\'' | b'`')
-                && b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric))
-            {
-                in_word = false;
-            }
-        }
-        return n;
+        return plain_word_count(s.as_bytes());
     }
     let mut n = 0;
-    for_each_word(s, &mut String::new(), |_| n += 1);
+    match text_kind(s) {
+        Text::Plain => return plain_word_count(s.as_bytes()),
+        Text::Known => known_words(s, |_, _, _| n += 1),
+        Text::Other => for_each_word(s, &mut String::new(), |_| n += 1),
+    }
     n
 }
 
 /// How many words [`plain_words`] finds in plain text, counted in one pass over the bytes:
 /// every letter or digit after a byte that is neither starts a word, unless a joiner with a
-/// letter or digit before it comes just before ("U.S", "don’t").
+/// letter or digit before it comes just before ("U.S", "don’t"). The starts are found eight
+/// bytes at a time; only those after a byte that is not a space are looked at one by one,
+/// for a joiner.
 fn plain_word_count(b: &[u8]) -> usize {
     let mut n = 0;
-    let mut prev_alnum = false;
-    for (i, &c) in b.iter().enumerate() {
+    // The high bit of the first byte set when the byte before the chunk is a letter or a
+    // digit, or a space.
+    let mut alnum_before = 0;
+    let mut space_before = 0x80; // nothing before the text: as a space
+    let mut chunks = b.chunks_exact(8);
+    for (k, chunk) in (&mut chunks).enumerate() {
+        let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let (alnum, _) = ascii_masks(chunk, 0);
+        let space = bytes_in_range(w & !ASCII_HI, b' ', b' ') & !w & ASCII_HI;
+        let starts = alnum & !((alnum << 8) | alnum_before);
+        n += ((starts >> 7).wrapping_mul(ASCII_LO) >> 56) as usize;
+        // A start after a byte that is neither a space nor a letter or digit may be joined.
+        let mut maybe_joined = starts & !((space << 8) | space_before);
+        while maybe_joined != 0 {
+            let i = k * 8 + (maybe_joined.trailing_zeros() / 8) as usize;
+            n -= usize::from(joined_at(b, i));
+            maybe_joined &= maybe_joined - 1;
+        }
+        alnum_before = alnum >> 56;
+        space_before = space >> 56;
+    }
+    let base = b.len() - chunks.remainder().len();
+    let mut prev_alnum = alnum_before != 0;
+    for (i, &c) in b.iter().enumerate().skip(base) {
         let alnum = c.is_ascii_alphanumeric();
         if alnum && !prev_alnum {
-            let joined = (i >= 2
-                && matches!(b[i - 1], b'.' | b'\'' | b'`')
-                && b[i - 2].is_ascii_alphanumeric())
-                || (i >= 4
-                    && b[i - 3] == 0xE2
-                    && b[i - 2] == 0x80
-                    && matches!(b[i - 1], 0x98 | 0x99)
-                    && b[i - 4].is_ascii_alphanumeric());
-            n += usize::from(!joined);
+            n += usize::from(!joined_at(b, i));
         }
         prev_alnum = alnum;
     }
     n
+}
+
+/// True when the letter or digit at `i` of plain text continues the word before it, after
+/// a joiner ('.', '\'', '`' or a curly single quote) with a letter or digit before it.
+#[inline]
+fn joined_at(b: &[u8], i: usize) -> bool {
+    (i >= 2 && matches!(b[i - 1], b'.' | b'\'' | b'`') && b[i - 2].is_ascii_alphanumeric())
+        || (i >= 4
+            && b[i - 3] == 0xE2
+            && b[i - 2] == 0x80
+            && matches!(b[i - 1], 0x98 | 0x99)
+            && b[i - 4].is_ascii_alphanumeric())
 }
 
 /// Calls `f` with each of the [`words`] of `s` in turn; `buf` is scratch space that callers
@@ -167,7 +234,8 @@ pub(crate) fn for_each_word_in<'s>(
     buf: &mut String,
     mut f: impl FnMut(&str, Option<&'s str>),
 ) {
-    if is_plain(s) {
+    let kind = text_kind(s);
+    if kind == Text::Plain {
         // Folding plain text maps it character for character: words straight from the bytes,
         // copied only when they hold a capital or a joiner.
         plain_words(s.as_bytes(), |start, end, simple| {
@@ -186,9 +254,37 @@ pub(crate) fn for_each_word_in<'s>(
         });
         return;
     }
+    if kind == Text::Known {
+        // The same from the characters, where a word may hold letters outside ASCII and
+        // characters that folding drops.
+        known_words(s, |start, end, simple| {
+            let w = &s[start..end];
+            if simple {
+                f(w, Some(w));
+            } else {
+                buf.clear();
+                for c in w.chars() {
+                    if c.is_ascii() {
+                        if c.is_ascii_alphanumeric() {
+                            buf.push(c.to_ascii_lowercase());
+                        }
+                    } else if c.is_alphanumeric() {
+                        push_lowercase(buf, c);
+                    }
+                }
+                f(buf, None);
+            }
+        });
+        return;
+    }
     buf.clear();
     fold_into(s, buf);
-    let folded = buf.as_str();
+    folded_words(buf, |w| f(w, None));
+}
+
+/// The words of folded text, in turn: the definition that the scanners of plain and known
+/// text ([`plain_words`], [`known_words`]) follow on the text before folding.
+fn folded_words(folded: &str, mut f: impl FnMut(&str)) {
     // Words are slices of the folded text, copied only when a '.' or '\'' is taken out.
     let mut joined = String::new();
     let mut start: Option<usize> = None;
@@ -208,9 +304,9 @@ pub(crate) fn for_each_word_in<'s>(
             if std::mem::take(&mut has_joiner) {
                 joined.clear();
                 joined.extend(w.chars().filter(|&c| c != '.' && c != '\''));
-                f(&joined, None);
+                f(&joined);
             } else {
-                f(w, None);
+                f(w);
             }
         }
         if i == folded.len() {
@@ -219,25 +315,235 @@ pub(crate) fn for_each_word_in<'s>(
     }
 }
 
-/// A character that [`fold`] maps to one ASCII character, or keeps: ASCII, and the curly
-/// quote marks and dashes of news text.
-fn is_plain_char(c: char) -> bool {
-    c.is_ascii()
-        || matches!(
-            c,
-            '\u{2013}' | '\u{2014}' | '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}'
-        )
+/// What the word scanners may assume of a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Text {
+    /// ASCII, and the curly quote marks and dashes of news text, which fold to one ASCII
+    /// character each: [`plain_words`].
+    Plain,
+    /// Only characters with a [`word_class`]: [`known_words`].
+    Known,
+    /// Some other character: words from the folded text.
+    Other,
 }
 
-/// True when `s` has only [`is_plain_char`] characters.
-fn is_plain(s: &str) -> bool {
-    s.is_ascii() || s.chars().all(is_plain_char)
+/// Which of [`Text`] `s` is, in one pass over it: ASCII eight bytes at a time, the curly
+/// quotes and dashes from their bytes, and only other characters decoded.
+fn text_kind(s: &str) -> Text {
+    let b = s.as_bytes();
+    let mut kind = Text::Plain;
+    let mut i = 0;
+    while i < b.len() {
+        if let Some(w) = b.get(i..i + 8) {
+            let w = u64::from_le_bytes(w.try_into().expect("eight bytes"));
+            if w & 0x8080_8080_8080_8080 == 0 {
+                i += 8;
+                continue;
+            }
+        }
+        if b[i].is_ascii() {
+            i += 1;
+            continue;
+        }
+        // U+2013, U+2014, U+2018, U+2019, U+201C, U+201D
+        if b[i] == 0xE2
+            && b.get(i + 1) == Some(&0x80)
+            && matches!(b.get(i + 2), Some(0x93 | 0x94 | 0x98 | 0x99 | 0x9C | 0x9D))
+        {
+            i += 3;
+            continue;
+        }
+        let c = s[i..]
+            .chars()
+            .next()
+            .expect("a character at a char boundary");
+        if word_class(c) == Class::Unknown {
+            return Text::Other;
+        }
+        kind = Text::Known;
+        i += c.len_utf8();
+    }
+    kind
 }
 
-/// The words of plain text ([`is_plain`]) as [`for_each_word`] finds them in its folded
-/// form, read from the bytes: `f(start, end, simple)` for each, where the word is the ASCII
+/// NFKC of a character whose NFKC is known without NFKC's tables: see [`nfkc_known`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Nfkc {
+    /// The character itself.
+    Same,
+    /// This text.
+    As(&'static str),
+}
+
+/// The NFKC of `c` when it is one of the characters of news text whose NFKC is known here,
+/// else `None`. None of these characters is a combining mark or combines with its
+/// neighbours (the tests check every pair), so the NFKC of a text of such characters is
+/// the NFKC of each in turn: no look in NFKC's tables, no buffer of pending characters.
+/// They are ASCII, the Latin-1 Supplement and Latin Extended-A (accented letters, signs,
+/// the no-break space), the common punctuation (quote marks, dashes, the ellipsis, zero
+/// width and other spaces), and currency signs.
+#[inline]
+fn nfkc_known(c: char) -> Option<Nfkc> {
+    use Nfkc::{As, Same};
+    match c {
+        '\0'..='\u{7F}' => Some(Same),
+        '\u{A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => Some(As(" ")),
+        '\u{2026}' => Some(As("...")),
+        '\u{2011}' => Some(As("\u{2010}")),
+        '\u{AA}' => Some(As("a")),
+        '\u{B2}' => Some(As("2")),
+        '\u{B3}' => Some(As("3")),
+        '\u{B9}' => Some(As("1")),
+        '\u{BA}' => Some(As("o")),
+        '\u{BC}' => Some(As("1\u{2044}4")),
+        '\u{BD}' => Some(As("1\u{2044}2")),
+        '\u{BE}' => Some(As("3\u{2044}4")),
+        '\u{2122}' => Some(As("TM")),
+        // spacing accents (a space and a combining mark), the micro sign (a Greek letter),
+        // ligatures, the long s
+        '\u{A8}' | '\u{AF}' | '\u{B4}' | '\u{B5}' | '\u{B8}' => None,
+        '\u{132}' | '\u{133}' | '\u{13F}' | '\u{140}' | '\u{149}' | '\u{17F}' => None,
+        '\u{80}'..='\u{17F}'
+        | '\u{200B}'..='\u{200D}'
+        | '\u{2010}'
+        | '\u{2012}'..='\u{2016}'
+        | '\u{2018}'..='\u{2023}'
+        | '\u{2028}'..='\u{2029}'
+        | '\u{2030}'..='\u{2032}'
+        | '\u{2039}'..='\u{203A}'
+        | '\u{2044}'
+        | '\u{2060}'
+        | '\u{FEFF}' => Some(Same),
+        // currency signs, but the rupee sign ("Rs")
+        '\u{20A8}' => None,
+        '\u{20A0}'..='\u{20C0}' => Some(Same),
+        _ => None,
+    }
+}
+
+/// How the words of the folded text see a character of the text, when that is known
+/// without folding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// A letter or digit that folds to itself.
+    Lower,
+    /// A letter or digit that folds to another one (a capital).
+    Upper,
+    /// Folds to '.' or '\'': joins the letters or digits on either side into one word.
+    Join,
+    /// Folding drops it (soft hyphen, zero-width characters): words do not see it.
+    Drop,
+    /// Folds to neither letters nor digits nor a joiner: ends a word.
+    Sep,
+    /// None of these, or not known.
+    Unknown,
+}
+
+/// The [`Class`] of a character outside ASCII, from [`nfkc_known`] and what [`Folder`]
+/// does with the result.
+#[inline]
+fn word_class(c: char) -> Class {
+    match nfkc_known(c) {
+        None => Class::Unknown,
+        // A run of dots: the first ends a word, so none of them joins one.
+        Some(Nfkc::As(" " | "..." | "\u{2010}")) => Class::Sep,
+        Some(Nfkc::As(_)) => Class::Unknown,
+        Some(Nfkc::Same) => match c {
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => Class::Join,
+            '\u{AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => {
+                Class::Drop
+            }
+            // Latin-1 letters but '×' and '÷', and the capital that lower-cases to one of them
+            '\u{C0}'..='\u{DE}' if c != '\u{D7}' => Class::Upper,
+            '\u{DF}'..='\u{FF}' if c != '\u{F7}' => Class::Lower,
+            // Latin Extended-A: letters only, each a capital or a small letter but for the
+            // capital I with a dot, which lower-cases to an i and a combining mark
+            '\u{130}' => Class::Unknown,
+            '\u{100}'..='\u{17F}' if c.is_lowercase() => Class::Lower,
+            '\u{100}'..='\u{17F}' => Class::Upper,
+            _ => Class::Sep,
+        },
+    }
+}
+
+/// [`word_class`] of ASCII.
+#[inline]
+fn ascii_class(b: u8) -> Class {
+    match b {
+        b'a'..=b'z' | b'0'..=b'9' => Class::Lower,
+        b'A'..=b'Z' => Class::Upper,
+        b'.' | b'\'' | b'`' => Class::Join,
+        _ => Class::Sep,
+    }
+}
+
+/// The words of known text ([`Text::Known`]) as [`for_each_word`] finds them in its folded
+/// form, read from the characters: `f(start, end, simple)` for each, where the word is the
 /// letters and digits of `start..end`, lower-cased, and `simple` says that the span holds
 /// nothing else and no capital (the word is the span itself).
+fn known_words(s: &str, mut f: impl FnMut(usize, usize, bool)) {
+    let b = s.as_bytes();
+    let class_at = |i: usize| -> (Class, usize) {
+        if b[i].is_ascii() {
+            return (ascii_class(b[i]), 1);
+        }
+        let c = s[i..]
+            .chars()
+            .next()
+            .expect("a character at a char boundary");
+        (word_class(c), c.len_utf8())
+    };
+    // The class of the first character from `i` on that folding keeps.
+    let kept_class_at = |mut i: usize| {
+        while i < b.len() {
+            match class_at(i) {
+                (Class::Drop, len) => i += len,
+                (k, _) => return k,
+            }
+        }
+        Class::Sep
+    };
+    // The word in progress: where it starts, where its last letter or digit ends, and how
+    // many of its bytes are letters or digits that fold to themselves.
+    let mut start: Option<usize> = None;
+    let mut end = 0;
+    let mut own = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let (k, len) = class_at(i);
+        match k {
+            Class::Lower | Class::Upper => {
+                if start.is_none() {
+                    start = Some(i);
+                    own = 0;
+                }
+                end = i + len;
+                if k == Class::Lower {
+                    own += len;
+                }
+            }
+            Class::Drop => {}
+            Class::Join
+                if start.is_some()
+                    && matches!(kept_class_at(i + len), Class::Lower | Class::Upper) => {}
+            _ => {
+                if let Some(st) = start.take() {
+                    f(st, end, own == end - st);
+                }
+            }
+        }
+        i += len;
+    }
+    if let Some(st) = start {
+        f(st, end, own == end - st);
+    }
+}
+
+/// The words of plain text ([`Text::Plain`]) as [`for_each_word`] finds them in its folded
+/// form, read from the bytes: `f(start, end, simple)` for each, where the word is the ASCII
+/// letters and digits of `start..end`, lower-cased, and `simple` says that the span holds
+/// nothing else and no capital (the word is the span itself). The gaps between words and
+/// the runs of letters and digits are found eight bytes at a time.
 fn plain_words(b: &[u8], mut f: impl FnMut(usize, usize, bool)) {
     // Between two letters or digits, '.', '\'', '`' and the curly single quotes (which fold
     // to '\'') join a word: their length in bytes at `i`, or 0.
@@ -254,17 +560,36 @@ fn plain_words(b: &[u8], mut f: impl FnMut(usize, usize, bool)) {
     };
     let n = b.len();
     let mut i = 0;
-    while i < n {
-        if !b[i].is_ascii_alphanumeric() {
-            i += 1;
-            continue;
+    loop {
+        // to the next letter or digit
+        loop {
+            if i >= n {
+                return;
+            }
+            let (alnum, _) = ascii_masks(b, i);
+            if alnum != 0 {
+                i += (alnum.trailing_zeros() / 8) as usize;
+                break;
+            }
+            i += 8;
         }
         let start = i;
         let mut simple = true;
         loop {
-            while i < n && b[i].is_ascii_alphanumeric() {
-                simple &= !b[i].is_ascii_uppercase();
-                i += 1;
+            // to the end of the run of letters and digits (the bytes past the text count
+            // as neither)
+            loop {
+                let (alnum, upper) = ascii_masks(b, i);
+                let other = !alnum & ASCII_HI;
+                if other == 0 {
+                    simple &= upper == 0;
+                    i += 8;
+                    continue;
+                }
+                let run = other.trailing_zeros() as usize / 8;
+                simple &= upper & ((1 << (run * 8)) - 1) == 0;
+                i += run;
+                break;
             }
             let j = joiner(i);
             if j > 0 && b.get(i + j).is_some_and(u8::is_ascii_alphanumeric) {
@@ -276,6 +601,44 @@ fn plain_words(b: &[u8], mut f: impl FnMut(usize, usize, bool)) {
         }
         f(start, i, simple);
     }
+}
+
+/// The high bit of each byte.
+const ASCII_HI: u64 = 0x8080_8080_8080_8080;
+/// The low bit of each byte.
+const ASCII_LO: u64 = 0x0101_0101_0101_0101;
+
+/// The high bit of each byte of `x` (seven-bit bytes) that is at least `lo` and at most
+/// `hi`: adding `0x80 - lo` sets it when the byte is `lo` or more, adding `0x7F - hi` when
+/// it is more than `hi`; no sum carries into the next byte.
+#[inline(always)]
+fn bytes_in_range(x: u64, lo: u8, hi: u8) -> u64 {
+    let ge = x + ASCII_LO * u64::from(0x80 - lo);
+    let gt = x + ASCII_LO * u64::from(0x7F - hi);
+    ge & !gt & ASCII_HI
+}
+
+/// For the eight bytes of `b` from `i` on (zeros past its end), the high bit of each that is
+/// an ASCII letter or digit, and of each that is an ASCII capital.
+#[inline(always)]
+fn ascii_masks(b: &[u8], i: usize) -> (u64, u64) {
+    let w = match b.get(i..i + 8) {
+        Some(w) => u64::from_le_bytes(w.try_into().expect("eight bytes")),
+        None => {
+            let mut w = [0; 8];
+            let rest = &b[i.min(b.len())..];
+            w[..rest.len()].copy_from_slice(rest);
+            u64::from_le_bytes(w)
+        }
+    };
+    let w7 = w & !ASCII_HI;
+    let ascii = !w & ASCII_HI;
+    // letters of either case ('\x20' makes capitals small), and digits
+    let alnum = (bytes_in_range(w7 | (ASCII_LO * 0x20), b'a', b'z')
+        | bytes_in_range(w7, b'0', b'9'))
+        & ascii;
+    let upper = bytes_in_range(w7, b'A', b'Z') & ascii;
+    (alnum, upper)
 }
 
 /// Honorifics that house styles add or drop ("Mr Xi", "Mr. Xi", "Xi").
@@ -538,6 +901,340 @@ mod tests {
             assert_eq!(words(s).len(), slow, "{s}");
         }
         assert_eq!(words("a.b. U.S don't x."), ["ab", "us", "dont", "x"]);
+    }
+
+    /// [`fold`] by its definition: NFKC, then [`Folder`] a character at a time.
+    fn fold_slow(s: &str) -> String {
+        let mut out = String::new();
+        fold_chars(s.nfkc(), &mut out);
+        out
+    }
+
+    /// [`words`] by their definition: the words of the text folded by its definition.
+    fn words_slow(s: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        folded_words(&fold_slow(s), |w| out.push(w.to_string()));
+        out
+    }
+
+    /// The words of [`for_each_word_in`], each with whether it came as a slice of `s`
+    /// (checked to be the word itself, and a part of `s`).
+    fn words_in(s: &str) -> Vec<(String, bool)> {
+        let mut out = Vec::new();
+        for_each_word_in(s, &mut String::new(), |w, slice| {
+            if let Some(slice) = slice {
+                assert_eq!(slice, w);
+                let at = slice.as_ptr() as usize - s.as_ptr() as usize;
+                assert!(at + slice.len() <= s.len());
+            }
+            out.push((w.to_string(), slice.is_some()));
+        });
+        out
+    }
+
+    /// The fast paths give what the definitions give: the folded text, the words, their
+    /// number.
+    fn assert_agree(s: &str) {
+        assert_eq!(fold(s), fold_slow(s), "{s:?}");
+        let slow = words_slow(s);
+        let now: Vec<String> = words_in(s).into_iter().map(|(w, _)| w).collect();
+        assert_eq!(now, slow, "{s:?}");
+        assert_eq!(word_count(s), slow.len(), "{s:?}");
+    }
+
+    fn known_chars() -> Vec<char> {
+        (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| nfkc_known(c).is_some())
+            .collect()
+    }
+
+    #[test]
+    fn known_characters_fold_as_nfkc_says() {
+        use unicode_normalization::char::canonical_combining_class;
+        let known = known_chars();
+        let nfkc: Vec<String> = known
+            .iter()
+            .map(|c| c.to_string().nfkc().collect())
+            .collect();
+        for (&c, n) in known.iter().zip(&nfkc) {
+            match nfkc_known(c) {
+                Some(Nfkc::Same) => assert_eq!(*n, c.to_string(), "{c:?}"),
+                Some(Nfkc::As(e)) => assert_eq!(n, e, "{c:?}"),
+                None => unreachable!(),
+            }
+            // What it becomes is known, and starts with a character that combines with
+            // nothing before it: no effect reaches past a neighbour.
+            assert!(
+                n.chars().all(|x| nfkc_known(x) == Some(Nfkc::Same)),
+                "{c:?}"
+            );
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+            let first = c.to_string().nfkd().next().unwrap();
+            assert_eq!(canonical_combining_class(first), 0, "{c:?}");
+        }
+        // No two known characters combine or reorder: the NFKC of a pair is that of each.
+        let mut pair = String::new();
+        for (a, na) in known.iter().zip(&nfkc) {
+            for (b, nb) in known.iter().zip(&nfkc) {
+                pair.clear();
+                pair.push(*a);
+                pair.push(*b);
+                assert!(pair.nfkc().eq(na.chars().chain(nb.chars())), "{a:?} {b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn word_classes_are_what_folding_makes_of_the_characters() {
+        let mut classes = [0; 6];
+        for c in known_chars().into_iter().filter(|c| !c.is_ascii()) {
+            let k = word_class(c);
+            classes[k as usize] += 1;
+            let folded = fold_slow(&c.to_string());
+            match k {
+                Class::Lower => {
+                    assert!(c.is_alphanumeric(), "{c:?}");
+                    assert_eq!(folded, c.to_string(), "{c:?}");
+                }
+                Class::Upper => {
+                    let lower: Vec<char> = c.to_lowercase().collect();
+                    assert_eq!(lower.len(), 1, "{c:?}");
+                    assert!(lower[0] != c && lower[0].is_alphanumeric(), "{c:?}");
+                    assert_eq!(folded, lower[0].to_string(), "{c:?}");
+                }
+                Class::Join => assert!(folded == "'" || folded == ".", "{c:?}"),
+                Class::Drop => assert_eq!(folded, "", "{c:?}"),
+                Class::Sep => assert!(
+                    folded == "..."
+                        || folded
+                            .chars()
+                            .all(|x| !x.is_alphanumeric() && x != '.' && x != '\''),
+                    "{c:?} {folded:?}"
+                ),
+                Class::Unknown => {
+                    // a letter or digit that is not itself, or a capital I with a dot
+                    assert!(folded.chars().any(char::is_alphanumeric), "{c:?}");
+                    continue;
+                }
+            }
+            // And where words see it.
+            for (x, y) in [
+                ("a", "b"),
+                ("a.", "b"),
+                ("a", ".b"),
+                ("A'", "'B"),
+                ("", ""),
+                (" ", "x"),
+                ("\u{e9}", "\u{200b}\u{c9}"),
+            ] {
+                assert_agree(&format!("{x}{c}{y}"));
+                assert_agree(&format!("{x}{c}{c}{y}"));
+            }
+        }
+        // capitals, small letters, joiners, dropped characters, separators: all there
+        assert!(classes.iter().take(5).all(|&n| n > 0), "{classes:?}");
+    }
+
+    #[test]
+    fn lowercase_shortcut_is_to_lowercase() {
+        for c in (0..=0x3000).filter_map(char::from_u32) {
+            let mut out = String::new();
+            push_lowercase(&mut out, c);
+            assert_eq!(out, c.to_lowercase().collect::<String>(), "{c:?}");
+        }
+    }
+
+    /// [`plain_word_count`] a byte at a time, as it was.
+    fn plain_word_count_bytewise(b: &[u8]) -> usize {
+        let mut n = 0;
+        let mut prev_alnum = false;
+        for (i, &c) in b.iter().enumerate() {
+            let alnum = c.is_ascii_alphanumeric();
+            if alnum && !prev_alnum {
+                n += usize::from(!joined_at(b, i));
+            }
+            prev_alnum = alnum;
+        }
+        n
+    }
+
+    #[test]
+    fn plain_word_count_agrees_with_the_bytewise_count() {
+        let mut plain = 0;
+        for s in crate::furniture::tests::real_sentences() {
+            if text_kind(&s) == Text::Plain {
+                plain += 1;
+                // and from every offset, for every position of the words in the chunks
+                for from in (0..8.min(s.len())).filter(|&i| s.is_char_boundary(i)) {
+                    let b = &s.as_bytes()[from..];
+                    assert_eq!(plain_word_count(b), plain_word_count_bytewise(b), "{s:?}");
+                }
+                assert_eq!(word_count(&s), words_slow(&s).len(), "{s:?}");
+            }
+        }
+        assert!(plain > 100, "{plain}");
+        for s in [
+            "",
+            "a",
+            "a.b",
+            "x a.b U.S. don\u{2019}t",
+            "12345678a.bcdefgh'i`j",
+            "        a",
+        ] {
+            assert_eq!(
+                plain_word_count(s.as_bytes()),
+                plain_word_count_bytewise(s.as_bytes()),
+                "{s:?}"
+            );
+        }
+    }
+
+    /// [`plain_words`] a byte at a time, as it was: `f(start, end, simple)` for each, where the word is the ASCII
+    /// letters and digits of `start..end`, lower-cased, and `simple` says that the span holds
+    /// nothing else and no capital (the word is the span itself).
+    fn plain_words_bytewise(b: &[u8], mut f: impl FnMut(usize, usize, bool)) {
+        // Between two letters or digits, '.', '\'', '`' and the curly single quotes (which fold
+        // to '\'') join a word: their length in bytes at `i`, or 0.
+        let joiner = |i: usize| -> usize {
+            match b.get(i) {
+                Some(b'.' | b'\'' | b'`') => 1,
+                Some(0xE2)
+                    if b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x98 | 0x99)) =>
+                {
+                    3
+                }
+                _ => 0,
+            }
+        };
+        let n = b.len();
+        let mut i = 0;
+        while i < n {
+            if !b[i].is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut simple = true;
+            loop {
+                while i < n && b[i].is_ascii_alphanumeric() {
+                    simple &= !b[i].is_ascii_uppercase();
+                    i += 1;
+                }
+                let j = joiner(i);
+                if j > 0 && b.get(i + j).is_some_and(u8::is_ascii_alphanumeric) {
+                    simple = false;
+                    i += j;
+                    continue;
+                }
+                break;
+            }
+            f(start, i, simple);
+        }
+    }
+
+    /// A word scanner of plain text.
+    type Scan = fn(&[u8], &mut dyn FnMut(usize, usize, bool));
+
+    fn plain_spans(b: &[u8], words: Scan) -> Vec<(usize, usize, bool)> {
+        let mut out = Vec::new();
+        words(b, &mut |s, e, simple| out.push((s, e, simple)));
+        out
+    }
+
+    fn assert_plain_words_agree(b: &[u8]) {
+        assert_eq!(
+            plain_spans(b, |b, f| plain_words(b, f)),
+            plain_spans(b, |b, f| plain_words_bytewise(b, f)),
+            "{:?}",
+            String::from_utf8_lossy(b)
+        );
+    }
+
+    #[test]
+    fn plain_words_agree_with_the_bytewise_scan() {
+        for s in crate::furniture::tests::real_sentences() {
+            if text_kind(&s) == Text::Plain {
+                // from every offset, for every position of the words in the chunks
+                for from in 0..8.min(s.len()) {
+                    assert_plain_words_agree(&s.as_bytes()[from..]);
+                }
+            }
+        }
+        for s in [
+            "",
+            "a",
+            "A",
+            "abcdefgh",
+            "abcdefgH",
+            "abcdefghI",
+            "a.b",
+            "Don\u{2019}t",
+            "12345678.9",
+            "        x",
+        ] {
+            assert_plain_words_agree(s.as_bytes());
+        }
+    }
+
+    #[test]
+    fn known_words_are_slices_when_folding_keeps_them() {
+        assert_eq!(
+            words_in(
+                "caf\u{e9}\u{a0}\u{dc}ber na\u{ef}ve\u{2026} Gro\u{df}e gro\u{df}e d\u{2019}\u{e9}t\u{e9} so\u{200b}ft"
+            ),
+            [
+                ("caf\u{e9}".to_string(), true),
+                ("\u{fc}ber".to_string(), false),
+                ("na\u{ef}ve".to_string(), true),
+                ("gro\u{df}e".to_string(), false),
+                ("gro\u{df}e".to_string(), true),
+                ("d\u{e9}t\u{e9}".to_string(), false),
+                ("soft".to_string(), false),
+            ]
+        );
+        assert_eq!(
+            text_kind("\u{201c}Plain\u{201d} \u{2014} text"),
+            Text::Plain
+        );
+        assert_eq!(text_kind("Caf\u{e9}\u{a0}\u{2026}"), Text::Known);
+        assert_eq!(text_kind("\u{bd} cup"), Text::Other);
+        assert_eq!(text_kind("cafe\u{301}"), Text::Other);
+    }
+
+    #[test]
+    fn fast_paths_agree_with_the_definitions_on_real_text() {
+        let mut kinds = [0; 3];
+        for s in crate::furniture::tests::real_sentences() {
+            kinds[text_kind(&s) as usize] += 1;
+            assert_agree(&s);
+        }
+        assert!(kinds.iter().all(|&n| n > 0), "{kinds:?}");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn plain_word_count_agrees_on_plain_text(
+            t in "[a-zA-Z0-9 .,'`()\"\u{7f}\t\n\u{2018}\u{2019}\u{201c}\u{201d}\u{2013}\u{2014}\u{e9}@\\[{]{0,60}"
+        ) {
+            proptest::prop_assert_eq!(
+                plain_word_count(t.as_bytes()),
+                plain_word_count_bytewise(t.as_bytes())
+            );
+            if text_kind(&t) == Text::Plain {
+                proptest::prop_assert_eq!(word_count(&t), words_slow(&t).len());
+            }
+            assert_plain_words_agree(t.as_bytes());
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_paths_agree_with_the_definitions(
+            t in "([a-zA-Z0-9 .,'`\u{2018}\u{2019}\u{201c}\u{201d}\u{2013}\u{2014}\u{a0}\u{2009}\u{202f}\u{2026}\u{200b}\u{ad}\u{feff}\u{e9}\u{c9}\u{fc}\u{dc}\u{df}\u{c4}\u{e7}\u{130}\u{131}\u{141}\u{142}\u{178}\u{d7}\u{bd}\u{b2}\u{b4}\u{2122}\u{20a9}\u{20ac}\u{2011}\u{2032}\u{301}\u{308}\u{323}\u{fb01}\u{fe8e}\u{64e}]|\\PC){0,40}"
+        ) {
+            assert_agree(&t);
+        }
     }
 
     #[test]
