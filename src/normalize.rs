@@ -752,10 +752,48 @@ const SUFFIXES: &[(&str, &str)] = &[
 static SPELLINGS_MAP: std::sync::LazyLock<crate::align::FastMap<&str, &str>> =
     std::sync::LazyLock::new(|| SPELLINGS.iter().copied().collect());
 
-/// The letters that the British words and suffixes above end in.
-const LAST_LETTERS: &[char] = &[
-    'a', 'c', 'd', 'e', 'g', 'h', 'l', 'm', 'n', 'r', 's', 't', 'y',
-];
+/// The letters that the British words and suffixes above end in, as bits of a mask
+/// (bit `b - b'a'` for letter `b`).
+const LAST_LETTERS: u32 = {
+    let letters = b"acdeghlmnrsty";
+    let mut mask = 0;
+    let mut i = 0;
+    while i < letters.len() {
+        mask |= 1 << (letters[i] - b'a');
+        i += 1;
+    }
+    mask
+};
+
+/// For each pair of first and last letters (`26 * first + last`), a bit for each length of
+/// a British word in [`SPELLINGS`] with those letters: a word with no bit set is not one of
+/// them, found without hashing it. The build fails if a listed word is not lower-case ASCII
+/// or is longer than 31 bytes.
+const SPELLING_FILTER: [u32; 26 * 26] = {
+    let mut table = [0; 26 * 26];
+    let mut i = 0;
+    while i < SPELLINGS.len() {
+        let b = SPELLINGS[i].0.as_bytes();
+        let (first, last) = (b[0], b[b.len() - 1]);
+        assert!(first.is_ascii_lowercase() && last.is_ascii_lowercase() && b.len() < 32);
+        table[26 * (first - b'a') as usize + (last - b'a') as usize] |= 1 << b.len();
+        i += 1;
+    }
+    table
+};
+
+/// True if `b` may be a British word of [`SPELLINGS`] (it has a listed word's first and
+/// last letters and length); false if it is certainly not one.
+fn may_be_listed_spelling(b: &[u8]) -> bool {
+    match (b.first(), b.last()) {
+        (Some(&f), Some(&l))
+            if f.is_ascii_lowercase() && l.is_ascii_lowercase() && b.len() < 32 =>
+        {
+            SPELLING_FILTER[26 * (f - b'a') as usize + (l - b'a') as usize] & (1 << b.len()) != 0
+        }
+        _ => false,
+    }
+}
 
 /// The American spelling of a folded word, for matching only.
 pub fn spelling(w: &str) -> std::borrow::Cow<'_, str> {
@@ -766,11 +804,13 @@ pub fn spelling(w: &str) -> std::borrow::Cow<'_, str> {
     if b.len() < 4
         || !b
             .last()
-            .is_some_and(|l| LAST_LETTERS.contains(&char::from(*l)))
+            .is_some_and(|&l| l.is_ascii_lowercase() && LAST_LETTERS & (1 << (l - b'a')) != 0)
     {
         return Cow::Borrowed(w);
     }
-    if let Some(us) = SPELLINGS_MAP.get(w) {
+    if may_be_listed_spelling(b)
+        && let Some(us) = SPELLINGS_MAP.get(w)
+    {
         return Cow::Borrowed(us);
     }
     // Short words ("our", "hour", "four", "rise") keep their spelling.
@@ -850,12 +890,81 @@ mod tests {
             );
         }
         for (uk, _) in SPELLINGS.iter().chain(SUFFIXES) {
-            assert!(uk.ends_with(LAST_LETTERS), "{uk}");
+            let last = *uk.as_bytes().last().expect("a word");
+            assert!(
+                last.is_ascii_lowercase() && LAST_LETTERS & (1 << (last - b'a')) != 0,
+                "{uk}"
+            );
             assert!(
                 uk.len() >= 4 || SUFFIXES.iter().any(|(s, _)| s == uk),
                 "{uk}"
             );
         }
+    }
+
+    /// `spelling` as it reads without its filters: every word of four bytes or more is
+    /// looked up in the map, then tried against every suffix.
+    fn spelling_unfiltered(w: &str) -> std::borrow::Cow<'_, str> {
+        use std::borrow::Cow;
+        if w.len() < 4 {
+            return Cow::Borrowed(w);
+        }
+        if let Some(us) = SPELLINGS.iter().find(|(uk, _)| *uk == w) {
+            return Cow::Borrowed(us.1);
+        }
+        if w.chars().count() >= 5 {
+            for (uk, us) in SUFFIXES {
+                if let Some(stem) = w.strip_suffix(uk)
+                    && stem.chars().count() >= 2
+                {
+                    return Cow::Owned(format!("{stem}{us}"));
+                }
+            }
+        }
+        Cow::Borrowed(w)
+    }
+
+    #[test]
+    fn spelling_filters_drop_no_british_word() {
+        let mut words: Vec<String> = Vec::new();
+        for (uk, us) in SPELLINGS.iter().chain(SUFFIXES) {
+            words.extend([
+                uk.to_string(),
+                us.to_string(),
+                format!("x{uk}"),
+                format!("{uk}s"),
+            ]);
+            words.extend([format!("re{uk}"), uk.to_uppercase(), format!("{uk}é")]);
+        }
+        let mut texts = vec![
+            std::fs::read_to_string(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/fixtures/pairs/seed/adapted.txt"
+            ))
+            .expect("seed"),
+        ];
+        for dir in crate::test_data::pair_dirs().into_iter().take(40) {
+            for f in std::fs::read_dir(dir).expect("pair dir").flatten() {
+                if f.path().extension().is_some_and(|e| e == "txt") {
+                    texts.push(std::fs::read_to_string(f.path()).expect("pair text"));
+                }
+            }
+        }
+        for t in &texts {
+            words.extend(
+                fold(t)
+                    .split(|c: char| !c.is_alphanumeric())
+                    .map(str::to_string),
+            );
+        }
+        let mut respelled = 0;
+        for w in words.iter().filter(|w| !w.is_empty()) {
+            assert_eq!(spelling(w), spelling_unfiltered(w), "{w}");
+            respelled += usize::from(spelling(w) != w.as_str());
+        }
+        // The list and its variants are respelled, so the comparison above checked the
+        // filters on words they must let through.
+        assert!(respelled >= SPELLINGS.len() + SUFFIXES.len(), "{respelled}");
     }
 
     #[test]
