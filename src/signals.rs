@@ -341,11 +341,16 @@ struct Words {
 
 impl Words {
     /// The words of `text`, each looked up once among the lists' first words.
+    /// Most words start no list phrase: [`Lists::may_start`] turns them away by their first
+    /// byte and length before they are hashed.
     fn indexed(text: &str) -> Words {
         let mut w = tokens(text);
-        let first = &LISTS.first;
+        let lists = &*LISTS;
         for i in 0..w.toks.len() {
-            w.toks[i].first = first.get(w.word(i)).copied().unwrap_or(NO_FIRST);
+            let word = w.word(i);
+            if lists.may_start(word) {
+                w.toks[i].first = lists.first.get(word).copied().unwrap_or(NO_FIRST);
+            }
         }
         w
     }
@@ -368,31 +373,14 @@ impl Words {
     /// that join it. A `simple` word (ASCII letters and digits alone: most words) is already
     /// in [`Words::folded`], where it is in the text; other ASCII folds byte by byte, to its
     /// letters and digits lower-cased.
+    /// The simple case is inlined into [`tokens`]'s loop, with no bounds to check: [`tokens`]
+    /// has checked once that the text's offsets fit in a `u32`.
+    #[inline]
     fn push(&mut self, text: &str, start: usize, end: usize, simple: bool, scratch: &mut String) {
-        let span = |from: usize, to: usize| {
-            (
-                u32::try_from(from).expect("a passage under 4 GB"),
-                u32::try_from(to).expect("a passage under 4 GB"),
-            )
-        };
         let word = if simple {
-            span(start, end)
+            (start as u32, end as u32)
         } else {
-            let raw = &text[start..end];
-            let from = self.folded.len();
-            if raw.is_ascii() {
-                self.folded.extend(
-                    raw.bytes()
-                        .filter(u8::is_ascii_alphanumeric)
-                        .map(|b| char::from(b.to_ascii_lowercase())),
-                );
-            } else {
-                scratch.clear();
-                normalize::fold_into(raw, scratch);
-                self.folded
-                    .extend(scratch.chars().filter(|&c| c != '.' && c != '\''));
-            }
-            span(from, self.folded.len())
+            self.fold_word(&text[start..end], scratch)
         };
         self.toks.push(Token {
             start,
@@ -400,6 +388,31 @@ impl Words {
             word,
             first: NO_FIRST,
         });
+    }
+
+    /// Appends the word `raw` folded to [`Words::folded`], and gives its span there.
+    #[inline(never)]
+    fn fold_word(&mut self, raw: &str, scratch: &mut String) -> (u32, u32) {
+        let span = |from: usize, to: usize| {
+            (
+                u32::try_from(from).expect("a passage under 4 GB"),
+                u32::try_from(to).expect("a passage under 4 GB"),
+            )
+        };
+        let from = self.folded.len();
+        if raw.is_ascii() {
+            self.folded.extend(
+                raw.bytes()
+                    .filter(u8::is_ascii_alphanumeric)
+                    .map(|b| char::from(b.to_ascii_lowercase())),
+            );
+        } else {
+            scratch.clear();
+            normalize::fold_into(raw, scratch);
+            self.folded
+                .extend(scratch.chars().filter(|&c| c != '.' && c != '\''));
+        }
+        span(from, self.folded.len())
     }
 }
 
@@ -415,6 +428,8 @@ fn alphanumeric_at(text: &str, i: usize) -> bool {
 /// The words of a text with their byte spans: runs of letters and digits, where a `.` or an
 /// apostrophe between two of them does not break the word ("U.S.", "don't").
 fn tokens(text: &str) -> Words {
+    // so that Words::push may take a simple word's offsets as u32
+    u32::try_from(text.len()).expect("a passage under 4 GB");
     let mut out = Words {
         folded: text.to_ascii_lowercase(),
         toks: Vec::with_capacity(text.len() / 5 + 1),
@@ -669,6 +684,9 @@ fn word_forms(w: &str) -> Vec<String> {
 /// words are looked up once ([`Words::indexed`]) for all three lists, by number after that.
 struct Lists {
     first: FastMap<String, u32>,
+    /// By the first byte of a word of `first`, a bit for its length in bytes (bit 31 for 31
+    /// and longer): a word whose bit is clear is in no list.
+    shapes: [u32; 256],
     attribution: Lexicon,
     loaded: Lexicon,
     hedges: Lexicon,
@@ -689,12 +707,31 @@ impl Lists {
                 lex.by_first[first[&w] as usize] = forms;
             }
         }
+        let mut shapes = [0u32; 256];
+        for w in first.keys() {
+            if let Some(&b) = w.as_bytes().first() {
+                shapes[usize::from(b)] |= 1 << w.len().min(31);
+            }
+        }
         let [attribution, loaded, hedges] = lists;
         Lists {
             first,
+            shapes,
             attribution,
             loaded,
             hedges,
+        }
+    }
+}
+
+impl Lists {
+    /// False when `word` is surely not in [`Lists::first`]: no word there has its first byte
+    /// and length. (An empty word is left to the map.)
+    #[inline]
+    fn may_start(&self, word: &str) -> bool {
+        match word.as_bytes().first() {
+            Some(&b) => self.shapes[usize::from(b)] >> word.len().min(31) & 1 != 0,
+            None => true,
         }
     }
 }
@@ -1615,6 +1652,41 @@ mod tests {
         let w = Words::indexed("Zyxwv said");
         assert_eq!(w.toks[0].first, NO_FIRST);
         assert_ne!(w.toks[1].first, NO_FIRST);
+    }
+
+    /// The ids [`Words::indexed`] gives, and the ids of every word looked up in the map.
+    fn ids_fast_and_slow(text: &str) -> (Vec<u32>, Vec<u32>) {
+        let w = Words::indexed(text);
+        let fast = w.toks.iter().map(|t| t.first).collect();
+        let slow = (0..w.len())
+            .map(|i| LISTS.first.get(w.word(i)).copied().unwrap_or(NO_FIRST))
+            .collect();
+        (fast, slow)
+    }
+
+    #[test]
+    fn shape_filter_turns_away_no_list_word() {
+        // every first word passes its own filter
+        for w in LISTS.first.keys() {
+            assert!(LISTS.may_start(w), "{w}");
+        }
+        let mut found = 0;
+        for s in crate::furniture::tests::real_sentences() {
+            let (fast, slow) = ids_fast_and_slow(&s);
+            assert_eq!(fast, slow, "{s:?}");
+            found += fast.iter().filter(|&&id| id != NO_FIRST).count();
+        }
+        assert!(found > 0);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn shape_filter_agrees_with_the_map(
+            t in "(said|claimed|so-called|regime|may|with|is|allegedly|[a-zA-Z .'’éß]|\\PC){0,40}"
+        ) {
+            let (fast, slow) = ids_fast_and_slow(&t);
+            proptest::prop_assert_eq!(fast, slow, "{:?}", t);
+        }
     }
 
     /// [`quotes`] as it was: every byte looked at.
