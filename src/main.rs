@@ -15,6 +15,22 @@ use wirediff::{FetchOptions, LoadOptions, Options, Source, fetch, report};
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// mimalloc's `mi_option_purge_delay` (its `mi_option_e` in `mimalloc.h`, version 3; the
+/// Rust binding has no name for it): milliseconds before freed memory goes back to the system.
+#[cfg(feature = "mimalloc")]
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// Freed memory goes back to the system at once rather than after mimalloc's default second
+/// (longer than most runs): a 3.5 MB comparison peaks at 40 MB instead of 65 MB, for about a
+/// tenth more time (news pairs are not slowed). `MIMALLOC_PURGE_DELAY` in the environment still decides when it is set.
+#[cfg(feature = "mimalloc")]
+fn return_freed_memory_at_once() {
+    if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
+        // SAFETY: sets one of mimalloc's options, an integer it reads when it next purges.
+        unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0) };
+    }
+}
+
 mod corpus_cli;
 
 /// Exit status: no material differences.
@@ -247,6 +263,8 @@ enum ColorChoice {
 }
 
 fn main() -> ExitCode {
+    #[cfg(feature = "mimalloc")]
+    return_freed_memory_at_once();
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => ExitCode::from(code),
@@ -394,4 +412,26 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
         e.downcast_ref::<io::Error>()
             .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
     })
+}
+
+#[cfg(all(test, feature = "mimalloc"))]
+mod tests {
+    use super::*;
+
+    /// The option number is mimalloc's purge delay: it starts at that option's default (a
+    /// second; the options either side default to 1 and 0), and the binary's setting turns it
+    /// to 0.
+    #[test]
+    fn the_purge_delay_option_is_the_one_set_to_zero() {
+        if std::env::var_os("MIMALLOC_PURGE_DELAY").is_some() {
+            return;
+        }
+        // SAFETY: reads mimalloc's options, integers.
+        let get = |o| unsafe { libmimalloc_sys::mi_option_get(o) };
+        assert_eq!(get(MI_OPTION_PURGE_DELAY), 1000);
+        assert_ne!(get(MI_OPTION_PURGE_DELAY - 1), 1000);
+        assert_ne!(get(MI_OPTION_PURGE_DELAY + 1), 1000);
+        return_freed_memory_at_once();
+        assert_eq!(get(MI_OPTION_PURGE_DELAY), 0);
+    }
 }
