@@ -409,6 +409,54 @@ impl KeyInterner {
     }
 }
 
+/// Lists of token ids, one for each sentence, in one buffer: a list is not an allocation of
+/// its own, and a sentence met again shares the list of its first copy.
+#[derive(Debug, Default)]
+struct TokenLists {
+    ids: Vec<u32>,
+    /// Where each list starts in `ids`, and its length.
+    spans: Vec<(u32, u32)>,
+}
+
+impl TokenLists {
+    /// Room for `lists` lists and `ids` ids in all, without growing.
+    fn with_capacity(lists: usize, ids: usize) -> Self {
+        Self {
+            ids: Vec::with_capacity(ids),
+            spans: Vec::with_capacity(lists),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    fn get(&self, i: usize) -> &[u32] {
+        let (start, len) = self.spans[i];
+        &self.ids[start as usize..(start + len) as usize]
+    }
+
+    fn last(&self) -> &[u32] {
+        self.get(self.len() - 1)
+    }
+
+    fn push(&mut self, ids: &[u32]) {
+        let start = u32::try_from(self.ids.len()).expect("fewer than 2^32 words");
+        self.ids.extend_from_slice(ids);
+        self.spans.push((start, ids.len() as u32));
+    }
+
+    /// Adds list `i` again, as the next list.
+    fn repeat(&mut self, i: usize) {
+        self.spans.push(self.spans[i]);
+    }
+
+    #[cfg(test)]
+    fn lists(&self) -> Vec<&[u32]> {
+        (0..self.len()).map(|i| self.get(i)).collect()
+    }
+}
+
 #[derive(Debug, Clone)]
 struct Group {
     a: Range<usize>,
@@ -435,9 +483,9 @@ struct Aligner<'a> {
     o_keys: Vec<Vec<u32>>,
     /// How many distinct keys there are (ids are below it).
     key_count: usize,
-    /// Sorted, deduplicated token ids of each sentence.
-    a_toks: Vec<Vec<u32>>,
-    o_toks: Vec<Vec<u32>>,
+    /// Sorted, deduplicated token ids of each sentence: the adapted article's, then each
+    /// original's in turn (the original `s` from `o_toks_offset[s]`).
+    toks: TokenLists,
     o_toks_offset: Vec<usize>,
     weight: Vec<f64>,
     df: Vec<u32>,
@@ -472,7 +520,7 @@ impl<'a> Aligner<'a> {
         let mut ids: Vec<u32> = Vec::new();
         // One pass over each sentence's words: their ids, and the matching key's id built
         // alongside.
-        let mut tokenize = |s: &'a str| -> (u32, Vec<u32>) {
+        let mut tokenize = |s: &'a str, toks: &mut TokenLists| -> u32 {
             ids.clear();
             normalize::for_each_word_in(s, &mut buf, |w, slice| {
                 let id = match interner.get(w) {
@@ -493,8 +541,8 @@ impl<'a> Aligner<'a> {
             let key = keys.finish(s);
             ids.sort_unstable();
             ids.dedup();
-            // Copied out at their size: the buffer holds a sentence's words with repeats.
-            (key, ids.to_vec())
+            toks.push(&ids);
+            key
         };
         let mut count = |ids: &[u32]| {
             for &id in ids {
@@ -510,41 +558,48 @@ impl<'a> Aligner<'a> {
         // each of its words. Reading it again would find the same words, all interned.
         let mut seen: FastMap<&'a str, usize> =
             FastMap::with_capacity_and_hasher(adapted.sentences.len(), Default::default());
+        let sentences =
+            adapted.sentences.len() + originals.iter().map(|s| s.sentences.len()).sum::<usize>();
+        // A word takes at least two bytes with the space after it; pages reserved but not
+        // reached cost nothing.
+        let mut toks = TokenLists::with_capacity(sentences, text_bytes / 2);
         let mut a_keys = Vec::with_capacity(adapted.sentences.len());
-        let mut a_toks: Vec<Vec<u32>> = Vec::with_capacity(adapted.sentences.len());
         for s in adapted.sentences {
             let text = s.text(adapted.doc);
-            let (key, ids) = match seen.get(text).filter(|_| reuse) {
-                Some(&i) => (a_keys[i], a_toks[i].clone()),
+            let key = match seen.get(text).filter(|_| reuse) {
+                Some(&i) => {
+                    toks.repeat(i);
+                    a_keys[i]
+                }
                 None => {
                     seen.insert(text, a_keys.len());
-                    tokenize(text)
+                    tokenize(text, &mut toks)
                 }
             };
-            count(&ids);
+            count(toks.last());
             a_keys.push(key);
-            a_toks.push(ids);
         }
         let mut o_keys = Vec::new();
-        let mut o_toks = Vec::new();
         let mut o_toks_offset = Vec::new();
         for side in originals {
-            o_toks_offset.push(o_toks.len());
+            o_toks_offset.push(toks.len() - a_keys.len());
             let mut k = Vec::with_capacity(side.sentences.len());
             for s in side.sentences {
                 let text = s.text(side.doc);
-                let (key, ids) = match seen.get(text).filter(|_| reuse) {
-                    Some(&i) => (a_keys[i], a_toks[i].clone()),
-                    None => tokenize(text),
+                let key = match seen.get(text).filter(|_| reuse) {
+                    Some(&i) => {
+                        toks.repeat(i);
+                        a_keys[i]
+                    }
+                    None => tokenize(text, &mut toks),
                 };
-                count(&ids);
+                count(toks.last());
                 k.push(key);
-                o_toks.push(ids);
             }
             o_keys.push(k);
         }
         let key_count = keys.len();
-        let total = (a_toks.len() + o_toks.len()).max(1) as f64;
+        let total = toks.len().max(1) as f64;
         let mut weight = vec![0.0; df.len()];
         for (w, id) in interner {
             let idf = (1.0 + total / f64::from(df[id as usize])).ln();
@@ -565,8 +620,7 @@ impl<'a> Aligner<'a> {
             a_keys,
             o_keys,
             key_count,
-            a_toks,
-            o_toks,
+            toks,
             o_toks_offset,
             weight,
             df,
@@ -595,8 +649,12 @@ impl<'a> Aligner<'a> {
         self.segments()
     }
 
+    fn atoks(&self, a: usize) -> &[u32] {
+        self.toks.get(a)
+    }
+
     fn otoks(&self, (s, i): ORef) -> &[u32] {
-        &self.o_toks[self.o_toks_offset[s] + i]
+        self.toks.get(self.a_keys.len() + self.o_toks_offset[s] + i)
     }
 
     fn add_group(&mut self, a: Range<usize>, src: usize, o: Range<usize>, exact: bool, sim: f64) {
@@ -790,7 +848,7 @@ impl<'a> Aligner<'a> {
         }
         // Words in more than `common` sentences are left out of the index: they find too many
         // candidates to help, and in a long document they would make the search quadratic.
-        let total = self.a_toks.len() + self.o_toks.len();
+        let total = self.toks.len();
         let common = (total / 20).clamp(12, MAX_INDEXED_DF) as u32;
         let mut index: FastMap<u32, Vec<usize>> = FastMap::default();
         for (n, &o) in free_o.iter().enumerate() {
@@ -819,7 +877,7 @@ impl<'a> Aligner<'a> {
             if k % CLOCK_EVERY == 0 && self.out_of_time(Fallback::Rewordings) {
                 break;
             }
-            for &t in &self.a_toks[a] {
+            for &t in self.atoks(a) {
                 if let Some(list) = index.get(&t) {
                     for &n in list {
                         if scores[n] == 0.0 {
@@ -842,7 +900,7 @@ impl<'a> Aligner<'a> {
             touched.truncate(keep);
             let a_gap = a_table[a];
             for &n in &touched {
-                let sim = self.similarity(&self.a_toks[a], self.otoks(free_o[n]));
+                let sim = self.similarity(self.atoks(a), self.otoks(free_o[n]));
                 let in_place = same_gap(a_gap, o_gap[n]);
                 let need = if in_place {
                     self.opts.in_place
@@ -896,7 +954,7 @@ impl<'a> Aligner<'a> {
                 let a_cands = [gr.a.start.checked_sub(1), Some(gr.a.end)];
                 for a in a_cands.into_iter().flatten() {
                     if a < self.a_keys.len() && self.a_group[a].is_none() {
-                        let t = &self.a_toks[a];
+                        let t = self.atoks(a);
                         if self.containment(t, &difference(&o_t, &a_t)) >= min {
                             let merged = union(&a_t, t);
                             consider(self.similarity(&merged, &o_t), true, a);
@@ -968,10 +1026,10 @@ impl<'a> Aligner<'a> {
                 continue;
             }
             let (ai, oi) = (lone_a[0], lone_o[0]);
-            let a_words = self.a_toks[ai].len();
+            let a_words = self.atoks(ai).len();
             let o_words = self.otoks((src, oi)).len();
             let ratio = a_words.max(o_words) as f64 / a_words.min(o_words).max(1) as f64;
-            let sim = self.similarity(&self.a_toks[ai], self.otoks((src, oi)));
+            let sim = self.similarity(self.atoks(ai), self.otoks((src, oi)));
             // Short one-for-one replacements may share no word at all ("He gave no details."
             // / "He did not elaborate."); longer ones must share some.
             let short = a_words.max(o_words) <= 8 && ratio <= 2.0;
@@ -986,7 +1044,7 @@ impl<'a> Aligner<'a> {
 
     fn union_a(&self, r: &Range<usize>) -> Vec<u32> {
         r.clone()
-            .fold(Vec::new(), |acc, i| union(&acc, &self.a_toks[i]))
+            .fold(Vec::new(), |acc, i| union(&acc, self.atoks(i)))
     }
 
     fn union_o(&self, s: usize, r: &Range<usize>) -> Vec<u32> {
@@ -1789,12 +1847,12 @@ mod backbone_tests {
         let reused = Aligner::build(&sides[1..], sides[0], Options::default(), true);
         assert_eq!(fresh.a_keys, reused.a_keys);
         assert_eq!(fresh.o_keys, reused.o_keys);
-        assert_eq!(fresh.a_toks, reused.a_toks);
-        assert_eq!(fresh.o_toks, reused.o_toks);
+        assert_eq!(fresh.toks.lists(), reused.toks.lists());
+        assert_eq!(fresh.o_toks_offset, reused.o_toks_offset);
         assert_eq!(fresh.df, reused.df);
         assert_eq!(fresh.weight, reused.weight);
         // The repeats were there to reuse: a word in four sentences counted four times.
-        let police = reused.a_toks[1][0];
+        let police = reused.atoks(1)[0];
         assert!(reused.df.iter().any(|&d| d >= 5), "{:?}", reused.df);
         assert!(reused.df[police as usize] >= 3);
         assert_eq!(fresh.run().0, reused.run().0);

@@ -107,11 +107,7 @@ impl Comparison {
 
 /// Segments and aligns documents that are already extracted.
 pub fn compare(originals: Vec<Document>, adapted: Document, opts: &Options) -> Comparison {
-    let mut segmenter = segment::Segmenter::new();
-    let original_sentences: Vec<Vec<Sentence>> =
-        originals.iter().map(|d| segmenter.segment(d)).collect();
-    let adapted_sentences = segmenter.segment(&adapted);
-    drop(segmenter);
+    let (original_sentences, adapted_sentences) = segment_documents(&originals, &adapted);
     compare_segmented(
         originals,
         original_sentences,
@@ -121,21 +117,32 @@ pub fn compare(originals: Vec<Document>, adapted: Document, opts: &Options) -> C
     )
 }
 
-/// Segments documents and refuses one with more than `limit` sentences.
-fn segment_within<'t>(
-    segmenter: &mut segment::Segmenter<'t>,
-    doc: &'t Document,
+/// The sentences of the originals and of the adapted article ([`segment::segment_all`]).
+fn segment_documents(
+    originals: &[Document],
+    adapted: &Document,
+) -> (Vec<Vec<Sentence>>, Vec<Sentence>) {
+    let docs: Vec<&Document> = originals.iter().chain(std::iter::once(adapted)).collect();
+    let mut sentences = segment::segment_all(&docs);
+    let adapted_sentences = sentences.pop().unwrap_or_default();
+    (sentences, adapted_sentences)
+}
+
+/// Refuses the first document, in order, with more than `limit` sentences.
+fn check_sentence_limit<'a>(
+    docs: impl IntoIterator<Item = (&'a Document, &'a [Sentence])>,
     limit: usize,
-) -> Result<Vec<Sentence>> {
-    let sentences = segmenter.segment(doc);
-    if sentences.len() > limit {
-        return Err(Error::TooManySentences {
-            source_name: doc.source.clone(),
-            count: sentences.len(),
-            limit,
-        });
+) -> Result<()> {
+    for (doc, sentences) in docs {
+        if sentences.len() > limit {
+            return Err(Error::TooManySentences {
+                source_name: doc.source.clone(),
+                count: sentences.len(),
+                limit,
+            });
+        }
     }
-    Ok(sentences)
+    Ok(())
 }
 
 /// Aligns documents already split into sentences.
@@ -304,7 +311,7 @@ pub fn read(source: &Source) -> Result<Document> {
 
 /// Loads and extracts one source with these load options (timeouts, size cap, cache...).
 pub fn read_with(source: &Source, load_opts: &LoadOptions) -> Result<Document> {
-    extract::extract(&load::load_with(source, load_opts)?)
+    extract::extract_owned(load::load_with(source, load_opts)?)
 }
 
 /// Reads every source, then compares: the whole pipeline from inputs to segments. URLs are
@@ -350,17 +357,18 @@ pub fn compare_with_loader(
     if stdin_count > 1 {
         return Err(Error::StdinTwice);
     }
-    let read = |source: &Source| extract::extract(&loader.load(source)?);
+    let read = |source: &Source| extract::extract_owned(loader.load(source)?);
     let docs = originals.iter().map(read).collect::<Result<Vec<_>>>()?;
     let adapted = read(adapted)?;
     let limit = loader.max_sentences();
-    let mut segmenter = segment::Segmenter::new();
-    let original_sentences = docs
-        .iter()
-        .map(|d| segment_within(&mut segmenter, d, limit))
-        .collect::<Result<Vec<_>>>()?;
-    let adapted_sentences = segment_within(&mut segmenter, &adapted, limit)?;
-    drop(segmenter);
+    let (original_sentences, adapted_sentences) = segment_documents(&docs, &adapted);
+    check_sentence_limit(
+        (docs
+            .iter()
+            .zip(original_sentences.iter().map(Vec::as_slice)))
+        .chain(std::iter::once((&adapted, adapted_sentences.as_slice()))),
+        limit,
+    )?;
     Ok(compare_segmented(
         docs,
         original_sentences,

@@ -10,6 +10,7 @@
 //! (UTF-8 undeclared); a fetched page is decoded as a browser would, undeclared bytes that are
 //! not UTF-8 as windows-1252, and invalid bytes as U+FFFD.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::io::Read;
 use std::path::PathBuf;
@@ -187,22 +188,26 @@ impl Loader {
                         limit: self.max_bytes,
                     });
                 }
-                self.read_capped(file, &name)?
+                // Read into a buffer of the file's size: growing one by doubling would copy
+                // and touch the text about twice over.
+                self.read_capped(file, &name, meta.len() as usize)?
             }
-            Source::Stdin => self.read_capped(std::io::stdin().lock(), &name)?,
+            Source::Stdin => self.read_capped(std::io::stdin().lock(), &name, 0)?,
             Source::Url(url) => {
                 let fetched = self.fetcher.fetch(url)?;
                 return from_fetched(&fetched, source.format_hint());
             }
         };
-        from_bytes(name, &bytes, source.format_hint())
+        // The bytes become the text without a copy when they are UTF-8 already.
+        build(name, Cow::Owned(bytes), source.format_hint(), None, false)
     }
 }
 
 impl Loader {
-    /// Reads at most the size limit, and refuses what goes past it.
-    fn read_capped(&self, reader: impl Read, name: &str) -> Result<Vec<u8>> {
-        let mut buf = Vec::new();
+    /// Reads at most the size limit, and refuses what goes past it; `size` is the size
+    /// expected, if known (else 0).
+    fn read_capped(&self, reader: impl Read, name: &str, size: usize) -> Result<Vec<u8>> {
+        let mut buf = Vec::with_capacity(size.min(self.max_bytes as usize).saturating_add(1));
         reader
             .take(self.max_bytes.saturating_add(1))
             .read_to_end(&mut buf)
@@ -235,7 +240,7 @@ pub fn load_with(source: &Source, opts: &LoadOptions) -> Result<Loaded> {
 /// Decodes bytes read from `source_name`; `hint` is the format its name suggests. A byte-order
 /// mark or, for HTML, a `<meta>` charset says the encoding; else it must be UTF-8.
 pub fn from_bytes(source_name: String, bytes: &[u8], hint: Option<Format>) -> Result<Loaded> {
-    build(source_name, bytes, hint, None, false)
+    build(source_name, Cow::Borrowed(bytes), hint, None, false)
 }
 
 /// Decodes a fetched page: the format from its `Content-Type` (else `url_hint`, the URL's
@@ -248,7 +253,7 @@ pub fn from_fetched(fetched: &Fetched, url_hint: Option<Format>) -> Result<Loade
         .or(url_hint);
     build(
         fetched.url.clone(),
-        &fetched.body,
+        Cow::Borrowed(&fetched.body),
         hint,
         fetched.charset(),
         true,
@@ -267,12 +272,12 @@ fn format_for_mime(mime: &str) -> Option<Format> {
 
 fn build(
     source_name: String,
-    bytes: &[u8],
+    bytes: Cow<'_, [u8]>,
     hint: Option<Format>,
     header_charset: Option<&str>,
     lenient: bool,
 ) -> Result<Loaded> {
-    if let Some(what) = binary_signature(bytes) {
+    if let Some(what) = binary_signature(&bytes) {
         return Err(Error::Binary { source_name, what });
     }
     let html = hint == Some(Format::Html) || {
@@ -303,17 +308,22 @@ fn build(
 /// undeclared non-UTF-8 as windows-1252; otherwise UTF-8 and UTF-16 must be valid.
 fn decode(
     source_name: &str,
-    bytes: &[u8],
+    bytes: Cow<'_, [u8]>,
     html: bool,
     header_charset: Option<&str>,
     lenient: bool,
 ) -> Result<String> {
-    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
-        return decode_as(source_name, encoding, &bytes[bom_len..], lenient);
+    if let Some((encoding, bom_len)) = Encoding::for_bom(&bytes) {
+        return decode_as(
+            source_name,
+            encoding,
+            Cow::Borrowed(&bytes[bom_len..]),
+            lenient,
+        );
     }
     let declared = header_charset
         .and_then(|label| Encoding::for_label(label.as_bytes()))
-        .or_else(|| html.then(|| meta_charset(bytes)).flatten());
+        .or_else(|| html.then(|| meta_charset(&bytes)).flatten());
     let utf16 = |e: &'static Encoding| e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE;
     if !declared.is_some_and(utf16) && bytes.contains(&0) {
         return Err(Error::Binary {
@@ -323,7 +333,7 @@ fn decode(
     }
     match declared {
         Some(encoding) => decode_as(source_name, encoding, bytes, lenient),
-        None if lenient && std::str::from_utf8(bytes).is_err() => {
+        None if lenient && std::str::from_utf8(&bytes).is_err() => {
             decode_as(source_name, encoding_rs::WINDOWS_1252, bytes, true)
         }
         None => decode_as(source_name, encoding_rs::UTF_8, bytes, lenient),
@@ -335,28 +345,25 @@ fn decode(
 fn decode_as(
     source_name: &str,
     encoding: &'static Encoding,
-    bytes: &[u8],
+    bytes: Cow<'_, [u8]>,
     lenient: bool,
 ) -> Result<String> {
     if !lenient && encoding == encoding_rs::UTF_8 {
-        return match std::str::from_utf8(bytes) {
-            Ok(s) => Ok(s.to_string()),
-            Err(e) => Err(Error::Encoding {
-                source_name: source_name.to_string(),
-                offset: e.valid_up_to(),
-            }),
-        };
+        return String::from_utf8(bytes.into_owned()).map_err(|e| Error::Encoding {
+            source_name: source_name.to_string(),
+            offset: e.utf8_error().valid_up_to(),
+        });
     }
     if !lenient && (encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE) {
         return encoding
-            .decode_without_bom_handling_and_without_replacement(bytes)
+            .decode_without_bom_handling_and_without_replacement(&bytes)
             .map(|s| s.into_owned())
             .ok_or_else(|| Error::Encoding {
                 source_name: source_name.to_string(),
                 offset: 0,
             });
     }
-    Ok(encoding.decode_without_bom_handling(bytes).0.into_owned())
+    Ok(encoding.decode_without_bom_handling(&bytes).0.into_owned())
 }
 
 /// How far into an HTML page a `<meta>` charset is looked for.

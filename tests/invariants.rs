@@ -208,7 +208,7 @@ proptest! {
         more in article(),
     ) {
         // An original, its adapted article (sharing most paragraphs), and a second original
-        // with paragraphs of both: each segmented alone, and all three by one Segmenter.
+        // with paragraphs of both: each segmented alone, and all three together.
         let adapted = adapt(&paras, &edits);
         let mut mixed = more.clone();
         mixed.extend(adapted.iter().rev().take(2).cloned());
@@ -218,9 +218,10 @@ proptest! {
             Document::from_text("o2.txt", &text(&mixed)),
             Document::from_text("a.txt", &text(&adapted)),
         ];
-        let mut segmenter = wirediff::segment::Segmenter::new();
-        for doc in &docs {
-            prop_assert_eq!(segmenter.segment(doc), wirediff::segment::segment(doc));
+        let together = wirediff::segment::segment_all(&[&docs[0], &docs[1], &docs[2]]);
+        prop_assert_eq!(together.len(), 3);
+        for (doc, sentences) in docs.iter().zip(together) {
+            prop_assert_eq!(sentences, wirediff::segment::segment(doc));
         }
     }
 

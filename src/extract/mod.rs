@@ -34,6 +34,7 @@ mod jsonld;
 mod nesting;
 mod score;
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use scraper::Html;
@@ -72,10 +73,10 @@ pub struct Document {
 }
 
 /// `text` with its Windows ("\r\n") and old Mac ("\r") line ends made "\n". Most text has
-/// none: one memchr, then a copy.
-fn unix_newlines(text: &str) -> String {
+/// none: one memchr, and the text is kept as it is.
+fn unix_newlines(text: Cow<'_, str>) -> String {
     if memchr::memchr(b'\r', text.as_bytes()).is_none() {
-        return text.to_string();
+        return text.into_owned();
     }
     text.replace("\r\n", "\n").replace('\r', "\n")
 }
@@ -83,6 +84,12 @@ fn unix_newlines(text: &str) -> String {
 impl Document {
     /// Builds a document from plain text: paragraphs are separated by blank lines.
     pub fn from_text(source: impl Into<String>, text: &str) -> Document {
+        Self::from_text_cow(source, Cow::Borrowed(text))
+    }
+
+    /// [`Document::from_text`] of text that may be the caller's to give away: then it is not
+    /// copied.
+    fn from_text_cow(source: impl Into<String>, text: Cow<'_, str>) -> Document {
         let text = unix_newlines(text);
         let paragraphs = text_paragraphs(&text);
         Document {
@@ -186,11 +193,28 @@ pub fn extract(loaded: &Loaded) -> Result<Document> {
         Format::Html => Document::from_html(&loaded.source, &loaded.text),
         Format::Text | Format::Markdown => Document::from_text(&loaded.source, &loaded.text),
     };
+    check_words(doc, &loaded.source)
+}
+
+/// [`extract`] of text that is no longer needed: a text file becomes the document's text
+/// without a copy.
+pub fn extract_owned(loaded: Loaded) -> Result<Document> {
+    match loaded.format {
+        Format::Html => extract(&loaded),
+        Format::Text | Format::Markdown => {
+            let doc = Document::from_text_cow(&loaded.source, Cow::Owned(loaded.text));
+            check_words(doc, &loaded.source)
+        }
+    }
+}
+
+/// The document, unless it has no letter or digit in its body.
+fn check_words(doc: Document, source_name: &str) -> Result<Document> {
     let has_words = (doc.body_start..doc.paragraphs.len())
         .any(|i| doc.paragraph(i).chars().any(char::is_alphanumeric));
     if !has_words {
         return Err(Error::Empty {
-            source_name: loaded.source.clone(),
+            source_name: source_name.to_string(),
         });
     }
     Ok(doc)

@@ -516,10 +516,13 @@ fn a_page_wrapped_whole_in_a_furniture_class_is_still_read() {
 #[test]
 fn line_ends_of_every_system_become_newlines() {
     assert_eq!(
-        unix_newlines("One.\r\nTwo.\rThree.\n\r\n"),
+        unix_newlines("One.\r\nTwo.\rThree.\n\r\n".into()),
         "One.\nTwo.\nThree.\n\n"
     );
-    assert_eq!(unix_newlines("No return here.\n"), "No return here.\n");
+    assert_eq!(
+        unix_newlines("No return here.\n".into()),
+        "No return here.\n"
+    );
     let doc = Document::from_text("t", "First.\r\rSecond.\r\n\r\nThird.");
     assert_eq!(paras(&doc), ["First.", "Second.", "Third."]);
 }
