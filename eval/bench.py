@@ -32,6 +32,7 @@ import shlex
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -289,20 +290,31 @@ def build_long(sizes):
 def measure(cmd, timeout):
     """(seconds, peak resident MB) of a child process, or None past the timeout. The peak
     comes from /usr/bin/time, a small parent: a child forked from this Python process would
-    report Python's own size as its peak."""
+    report Python's own size as its peak. The wait blocks (a timer thread stops the child
+    past the timeout): `Popen.wait(timeout=...)` polls, with naps of up to 50 ms that would
+    round the times up."""
     timed = shutil.which("time") or "/usr/bin/time"
     peak_file = WORK / "peak.txt"
     wrap = [timed, "-f", "%M", "-o", str(peak_file)] if os.path.exists(timed) else []
     start = time.perf_counter()
     p = subprocess.Popen(wrap + cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                          start_new_session=True)
-    try:
-        p.wait(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        os.killpg(p.pid, 9)
-        p.wait()
-        return None
+    expired = threading.Event()
+
+    def stop():
+        expired.set()
+        try:
+            os.killpg(p.pid, 9)
+        except ProcessLookupError:
+            pass
+
+    timer = threading.Timer(timeout, stop)
+    timer.start()
+    p.wait()
     elapsed = time.perf_counter() - start
+    timer.cancel()
+    if expired.is_set():
+        return None
     if p.returncode not in (0, 1):
         sys.exit(f"bench: {cmd} failed with status {p.returncode}")
     peak = None

@@ -478,6 +478,9 @@ struct Aligner<'a> {
     /// Whether the backbone diff may leave out the sentences whose key the other side
     /// lacks (always, but in the test that checks that this changes nothing).
     shared_keys_only: bool,
+    /// Least length of a stretch diffed apart by the backbone ([`STRETCH`]; shorter in a
+    /// test).
+    stretch: usize,
     /// Matching keys ([`normalize::key`]) as ids from [`KeyInterner`], [`NO_KEY`] for none.
     a_keys: Vec<u32>,
     o_keys: Vec<Vec<u32>>,
@@ -616,6 +619,7 @@ impl<'a> Aligner<'a> {
             deadline: None,
             fallbacks: Vec::new(),
             shared_keys_only: true,
+            stretch: STRETCH,
             a_group: vec![None; a_keys.len()],
             a_keys,
             o_keys,
@@ -747,14 +751,26 @@ impl<'a> Aligner<'a> {
                 .iter()
                 .map(|&i| id_or_unique(o_keys[i], i, 1))
                 .collect();
-            let ops = capture_diff_deadline(
-                Algorithm::Patience,
-                &okeys,
-                0..okeys.len(),
-                &akeys,
-                0..akeys.len(),
-                self.deadline,
-            );
+            // Without repeats both sides hold the same keys, each once: the diff may run on
+            // stretches that hold the same keys on both sides, apart (no match crosses from
+            // one to another). The diff's cost grows with its length times its edits, and
+            // the moves of a long document grow with it: in one diff, a quadratic cost.
+            let stretches = if repeated {
+                vec![(0..okeys.len(), 0..akeys.len())]
+            } else {
+                same_key_stretches(&okeys, &akeys, self.stretch)
+            };
+            let mut ops = Vec::new();
+            for (o_range, a_range) in stretches {
+                ops.extend(capture_diff_deadline(
+                    Algorithm::Patience,
+                    &okeys,
+                    o_range,
+                    &akeys,
+                    a_range,
+                    self.deadline,
+                ));
+            }
             self.out_of_time(Fallback::Backbone);
             for op in ops {
                 if let DiffOp::Equal {
@@ -1206,6 +1222,43 @@ fn id_or_unique(key: u32, i: usize, side: usize) -> (u64, usize) {
     }
 }
 
+/// Least length of a stretch that [`same_key_stretches`] ends.
+const STRETCH: usize = 256;
+
+/// Where two sequences that hold the same keys, each once, can be diffed apart: consecutive
+/// pairs of ranges, one of `old` and one of `new` in the same place, that hold the same keys
+/// (the first `k` keys of both are the same set: every key before such a cut on one side is
+/// before it on the other). Each stretch is at least `min` long, but the last, and ends at
+/// the first cut past that. Sequences that do not hold the same keys are one stretch.
+fn same_key_stretches<K: Eq + std::hash::Hash>(
+    old: &[K],
+    new: &[K],
+    min: usize,
+) -> Vec<(Range<usize>, Range<usize>)> {
+    let whole = vec![(0..old.len(), 0..new.len())];
+    if old.len() != new.len() {
+        return whole;
+    }
+    let at: FastMap<&K, usize> = new.iter().enumerate().map(|(i, k)| (k, i)).collect();
+    if at.len() != new.len() {
+        return whole;
+    }
+    let mut out = Vec::new();
+    let (mut start, mut reach) = (0, 0);
+    for (i, k) in old.iter().enumerate() {
+        let Some(&j) = at.get(k) else { return whole };
+        reach = reach.max(j);
+        if reach == i && i + 1 - start >= min {
+            out.push((start..i + 1, start..i + 1));
+            start = i + 1;
+        }
+    }
+    if start < old.len() {
+        out.push((start..old.len(), start..new.len()));
+    }
+    out
+}
+
 /// The nearest non-moved groups before and after a sentence.
 type Gap = (Option<usize>, Option<usize>);
 
@@ -1644,8 +1697,14 @@ mod backbone_tests {
     use super::*;
     use crate::segment::segment;
 
-    /// Aligns with the backbone diff over the shared keys only, or over every sentence.
-    fn aligned(originals: &[Document], adapted: &Document, shared_only: bool) -> Vec<Segment> {
+    /// Aligns with the backbone diff over the shared keys only, or over every sentence; in
+    /// stretches of at least `stretch` sentences where it may.
+    fn aligned(
+        originals: &[Document],
+        adapted: &Document,
+        shared_only: bool,
+        stretch: usize,
+    ) -> Vec<Segment> {
         let o_sents: Vec<Vec<Sentence>> = originals.iter().map(segment).collect();
         let a_sents = segment(adapted);
         let sides: Vec<Side<'_>> = originals
@@ -1659,19 +1718,91 @@ mod backbone_tests {
         };
         let mut aligner = Aligner::new(&sides, side, Options::default());
         aligner.shared_keys_only = shared_only;
+        aligner.stretch = stretch;
         aligner.run().0
     }
 
-    #[test]
-    fn leaving_unshared_sentences_out_of_the_backbone_changes_nothing() {
-        // A small linear congruential generator: the cases are the same on every run.
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = move |n: usize| {
+    /// A small linear congruential generator, numbers below `n`: the cases are the same on
+    /// every run.
+    fn generator(mut seed: u64) -> impl FnMut(usize) -> usize {
+        move |n| {
             seed = seed
                 .wrapping_mul(6_364_136_223_846_793_005)
                 .wrapping_add(1_442_695_040_888_963_407);
             (seed >> 33) as usize % n
+        }
+    }
+
+    #[test]
+    fn same_key_stretches_cut_where_both_sides_hold_the_same_keys() {
+        let old: Vec<u32> = (0..10).collect();
+        let new = [0, 1, 5, 6, 7, 2, 3, 4, 8, 9];
+        let cuts = |min| -> Vec<(usize, usize)> {
+            same_key_stretches(&old, &new, min)
+                .into_iter()
+                .map(|(o, a)| {
+                    assert_eq!(o, a);
+                    (o.start, o.end)
+                })
+                .collect()
         };
+        assert_eq!(cuts(1), [(0, 1), (1, 2), (2, 8), (8, 9), (9, 10)]);
+        assert_eq!(cuts(3), [(0, 8), (8, 10)]);
+        assert_eq!(cuts(100), [(0, 10)]);
+        // Not the same keys on both sides, or a key twice: one stretch.
+        assert_eq!(same_key_stretches(&old, &new[..9], 1), [(0..10, 0..9)]);
+        let twice = [0, 1, 5, 6, 7, 2, 3, 4, 8, 8];
+        assert_eq!(same_key_stretches(&old, &twice, 1), [(0..10, 0..10)]);
+        let other = [0, 1, 5, 6, 7, 2, 3, 4, 8, 11];
+        assert_eq!(same_key_stretches(&old, &other, 1), [(0..10, 0..10)]);
+        assert!(same_key_stretches::<u32>(&[], &[], 1).is_empty());
+    }
+
+    /// The backbone diffed in stretches matches as many sentences as one diff of the whole,
+    /// on long sequences with moved blocks, as a long lightly edited document has.
+    #[test]
+    fn diffing_in_stretches_matches_as_many_as_one_diff() {
+        let mut next = generator(0x9e37_79b9_7f4a_7c15);
+        let equal = |ops: &[DiffOp]| -> usize {
+            ops.iter()
+                .map(|op| match op {
+                    DiffOp::Equal { len, .. } => *len,
+                    _ => 0,
+                })
+                .sum()
+        };
+        for case in 0..40 {
+            let n = 500 + next(3000);
+            let old: Vec<u32> = (0..n as u32).collect();
+            let mut new = old.clone();
+            for _ in 0..1 + n / 100 {
+                let len = 1 + next(4);
+                let from = next(n - len);
+                let block: Vec<u32> = new.drain(from..from + len).collect();
+                let to = (from + next(60)).min(new.len());
+                new.splice(to..to, block);
+            }
+            let whole = capture_diff_deadline(Algorithm::Patience, &old, 0..n, &new, 0..n, None);
+            let mut parts = Vec::new();
+            let stretches = same_key_stretches(&old, &new, 1 + next(300));
+            assert!(stretches.len() > 1, "case {case}");
+            for (o, a) in stretches {
+                parts.extend(capture_diff_deadline(
+                    Algorithm::Patience,
+                    &old,
+                    o,
+                    &new,
+                    a,
+                    None,
+                ));
+            }
+            assert_eq!(equal(&parts), equal(&whole), "case {case}");
+        }
+    }
+
+    #[test]
+    fn leaving_unshared_sentences_out_of_the_backbone_changes_nothing() {
+        let mut next = generator(0x2545_f491_4f6c_dd1d);
         let subjects = [
             "The mayor",
             "Police",
@@ -1735,10 +1866,17 @@ mod backbone_tests {
                 .map(|(i, o)| Document::from_text(format!("o{i}"), &o.join("\n\n")))
                 .collect();
             let a = Document::from_text("a", &adapted.join("\n\n"));
+            let whole = aligned(&docs, &a, false, STRETCH);
             assert_eq!(
-                aligned(&docs, &a, true),
-                aligned(&docs, &a, false),
+                aligned(&docs, &a, true, STRETCH),
+                whole,
                 "case {case}: {originals:?} / {adapted:?}"
+            );
+            // Diffed in stretches as short as can be, where both sides hold the same keys.
+            assert_eq!(
+                aligned(&docs, &a, true, 1),
+                whole,
+                "case {case}, stretches: {originals:?} / {adapted:?}"
             );
         }
         // Both paths of the backbone were taken: many cases (one original) repeat no key.
