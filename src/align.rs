@@ -1,8 +1,11 @@
 //! Stage 4, **align**: which adapted sentences are wire copy, and what happened to them.
 //!
-//! 1. **Backbone.** `similar`'s Patience diff over normalized sentence keys ([`crate::normalize`])
+//! 1. **Backbone.** A Patience diff over normalized sentence keys ([`crate::normalize`])
 //!    finds the unchanged sentences in order, one original at a time; sentences whose key
-//!    appears elsewhere are matched too (and will be flagged as moved).
+//!    appears elsewhere are matched too (and will be flagged as moved). `similar` does each
+//!    diff: Myers over the keys found once on each side, cut into stretches that hold the
+//!    same keys on both sides (so that a long document's many moves do not make it
+//!    quadratic), then Myers over each gap between those anchors.
 //! 2. **Rewordings.** The remaining sentences are paired by weighted word overlap (rare words
 //!    weigh more). Candidates come from an index of shared rare words, never from all pairs, so
 //!    the cost stays linear in document length. A pair that sits in the same gap of the
@@ -751,40 +754,11 @@ impl<'a> Aligner<'a> {
                 .iter()
                 .map(|&i| id_or_unique(o_keys[i], i, 1))
                 .collect();
-            // Without repeats both sides hold the same keys, each once: the diff may run on
-            // stretches that hold the same keys on both sides, apart (no match crosses from
-            // one to another). The diff's cost grows with its length times its edits, and
-            // the moves of a long document grow with it: in one diff, a quadratic cost.
-            let stretches = if repeated {
-                vec![(0..okeys.len(), 0..akeys.len())]
-            } else {
-                same_key_stretches(&okeys, &akeys, self.stretch)
-            };
-            let mut ops = Vec::new();
-            for (o_range, a_range) in stretches {
-                ops.extend(capture_diff_deadline(
-                    Algorithm::Patience,
-                    &okeys,
-                    o_range,
-                    &akeys,
-                    a_range,
-                    self.deadline,
-                ));
-            }
+            let pairs = patience_in_stretches(&okeys, &akeys, self.stretch, self.deadline);
             self.out_of_time(Fallback::Backbone);
-            for op in ops {
-                if let DiffOp::Equal {
-                    old_index,
-                    new_index,
-                    len,
-                } = op
-                {
-                    for k in 0..len {
-                        let a = a_pos[new_index + k];
-                        let o = o_pos[old_index + k];
-                        self.add_group(a..a + 1, s, o..o + 1, true, 1.0);
-                    }
-                }
+            for (o, a) in pairs {
+                let (a, o) = (a_pos[a], o_pos[o]);
+                self.add_group(a..a + 1, s, o..o + 1, true, 1.0);
             }
         }
     }
@@ -1222,8 +1196,79 @@ fn id_or_unique(key: u32, i: usize, side: usize) -> (u64, usize) {
     }
 }
 
+/// The (old, new) index pairs of the equal runs of a diff.
+fn equal_pairs(ops: Vec<DiffOp>) -> impl Iterator<Item = (usize, usize)> {
+    ops.into_iter().flat_map(|op| {
+        let (o, n, len) = match op {
+            DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } => (old_index, new_index, len),
+            _ => (0, 0, 0),
+        };
+        (0..len).map(move |k| (o + k, n + k))
+    })
+}
+
 /// Least length of a stretch that [`same_key_stretches`] ends.
 const STRETCH: usize = 256;
+
+/// The pairs (`old` index, `new` index) that a Patience diff of `old` and `new` matches, in
+/// order, with `similar` doing each diff: a Myers diff of the keys found once on each side
+/// (the anchors), then one of each gap between anchors, as `similar`'s Patience does. The
+/// anchors' diff runs on stretches that hold the same keys on both sides
+/// ([`same_key_stretches`], at least `stretch` long), apart: its cost grows with its length
+/// times its edits, and the moves of a long document grow with the document, so that one
+/// diff of them all would cost the square of its length.
+fn patience_in_stretches<K: Eq + std::hash::Hash>(
+    old: &[K],
+    new: &[K],
+    stretch: usize,
+    deadline: Option<Instant>,
+) -> Vec<(usize, usize)> {
+    // For each key: how often on each side (up to 2), and where last.
+    let mut seen: FastMap<&K, [(u8, usize); 2]> = FastMap::default();
+    for (side, keys) in [old, new].into_iter().enumerate() {
+        for (i, k) in keys.iter().enumerate() {
+            let e = &mut seen.entry(k).or_insert([(0, 0); 2])[side];
+            *e = (e.0.saturating_add(1), i);
+        }
+    }
+    let once = |k: &K| seen.get(k).is_some_and(|[o, n]| o.0 == 1 && n.0 == 1);
+    let o_once: Vec<usize> = (0..old.len()).filter(|&i| once(&old[i])).collect();
+    let n_once: Vec<usize> = (0..new.len()).filter(|&i| once(&new[i])).collect();
+    let o_keys: Vec<&K> = o_once.iter().map(|&i| &old[i]).collect();
+    let n_keys: Vec<&K> = n_once.iter().map(|&i| &new[i]).collect();
+    drop(seen);
+    let mut anchors: Vec<(usize, usize)> = Vec::new();
+    for (o_range, n_range) in same_key_stretches(&o_keys, &n_keys, stretch) {
+        let ops = capture_diff_deadline(
+            Algorithm::Myers,
+            &o_keys,
+            o_range,
+            &n_keys,
+            n_range,
+            deadline,
+        );
+        anchors.extend(equal_pairs(ops).map(|(o, n)| (o_once[o], n_once[n])));
+    }
+    // The gaps before, between and after the anchors.
+    let mut pairs = Vec::with_capacity(anchors.len());
+    let (mut o_at, mut n_at) = (0, 0);
+    let ends = std::iter::once((old.len(), new.len()));
+    for (o, n) in anchors.iter().copied().chain(ends) {
+        if o > o_at && n > n_at {
+            let ops = capture_diff_deadline(Algorithm::Myers, old, o_at..o, new, n_at..n, deadline);
+            pairs.extend(equal_pairs(ops));
+        }
+        if o < old.len() {
+            pairs.push((o, n));
+        }
+        (o_at, n_at) = (o + 1, n + 1);
+    }
+    pairs
+}
 
 /// Where two sequences that hold the same keys, each once, can be diffed apart: consecutive
 /// pairs of ranges, one of `old` and one of `new` in the same place, that hold the same keys
@@ -1798,6 +1843,80 @@ mod backbone_tests {
             }
             assert_eq!(equal(&parts), equal(&whole), "case {case}");
         }
+    }
+
+    /// The pairs `similar`'s Patience diff matches.
+    fn patience_pairs(old: &[u32], new: &[u32]) -> Vec<(usize, usize)> {
+        let ops = capture_diff_deadline(
+            Algorithm::Patience,
+            old,
+            0..old.len(),
+            new,
+            0..new.len(),
+            None,
+        );
+        equal_pairs(ops).collect()
+    }
+
+    /// On sequences like a long document's keys (most once, some repeated like datelines,
+    /// blocks moved, keys cut and added), the anchors diffed in stretches and the gaps
+    /// diffed apart match what one Patience diff of the whole matches.
+    #[test]
+    fn patience_in_stretches_matches_what_patience_matches() {
+        let mut next = generator(0x853c_49e6_748f_ea9b);
+        let (mut differing, mut got_total, mut want_total) = (0, 0, 0);
+        for case in 0..300 {
+            let n = 20 + next(if case < 250 { 200 } else { 3000 });
+            // Keys 0..5 stand for repeated sentences ("(Reuters) -", "Story timeline").
+            let key = |i: usize, next: &mut dyn FnMut(usize) -> usize| {
+                if next(10) == 0 {
+                    next(5) as u32
+                } else {
+                    5 + i as u32
+                }
+            };
+            let old: Vec<u32> = (0..n).map(|i| key(i, &mut next)).collect();
+            let mut new: Vec<u32> = Vec::new();
+            for (i, &k) in old.iter().enumerate() {
+                match next(30) {
+                    0 => {}                                     // cut
+                    1 => new.push(1_000_000 + i as u32),        // reworded
+                    2 => new.extend([k, 2_000_000 + i as u32]), // added
+                    _ => new.push(k),
+                }
+            }
+            for _ in 0..1 + n / 100 {
+                let len = 1 + next(4);
+                if new.len() > len {
+                    let from = next(new.len() - len);
+                    let block: Vec<u32> = new.drain(from..from + len).collect();
+                    let to = (from + next(40)).min(new.len());
+                    new.splice(to..to, block);
+                }
+            }
+            let want = patience_pairs(&old, &new);
+            for stretch in [1, 7, STRETCH, usize::MAX] {
+                let got = patience_in_stretches(&old, &new, stretch, None);
+                assert!(got.iter().all(|&(o, a)| old[o] == new[a]), "case {case}");
+                assert!(got.windows(2).all(|w| w[0].0 < w[1].0 && w[0].1 < w[1].1));
+                // Where the diff of the anchors may choose between equally long diffs, it
+                // may choose otherwise than `similar`'s, which also sees the keys found once
+                // on one side only; the gaps then differ, by a pair at most here, either way.
+                assert!(
+                    got.len().abs_diff(want.len()) <= 1,
+                    "case {case}, stretch {stretch}: {} pairs, Patience {}",
+                    got.len(),
+                    want.len()
+                );
+                differing += usize::from(got != want);
+                (got_total, want_total) = (got_total + got.len(), want_total + want.len());
+            }
+        }
+        assert!(differing <= 120, "{differing} of 1,200 differ");
+        assert!(
+            got_total + 5 >= want_total,
+            "{got_total} pairs, Patience {want_total}"
+        );
     }
 
     #[test]
