@@ -615,6 +615,8 @@ impl<'a> Aligner<'a> {
             .iter()
             .map(|s| vec![None; s.sentences.len()])
             .collect();
+        // Each group holds at least one adapted sentence.
+        let group_room = a_keys.len();
         Aligner {
             originals,
             adapted,
@@ -631,7 +633,7 @@ impl<'a> Aligner<'a> {
             o_toks_offset,
             weight,
             df,
-            groups: Vec::new(),
+            groups: Vec::with_capacity(group_room),
             o_group,
         }
     }
@@ -1085,7 +1087,14 @@ impl<'a> Aligner<'a> {
     fn segments(mut self) -> (Vec<Segment>, Vec<Fallback>) {
         // Sort key: (adapted position, phase, original, sentence); phase 0 = before the
         // passage at that position, 1 = the passage, 2 = after it.
-        let mut items: Vec<((usize, u8, usize, usize), Segment)> = Vec::new();
+        // At most one item for each group and each sentence left out of them: reserved at
+        // once rather than grown (and copied) by doubling.
+        let left_out = (self.a_group.iter())
+            .chain(self.o_group.iter().flatten())
+            .filter(|g| g.is_none())
+            .count();
+        let mut items: Vec<((usize, u8, usize, usize), Segment)> =
+            Vec::with_capacity(self.groups.len() + left_out);
         let mut late = false;
         let deadline = self.deadline;
         let mut differ = WordDiffer::new();

@@ -125,9 +125,16 @@ impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for SafeJson<F> {
 /// Report text is mostly article text, so this scan is most of what a JSON report costs:
 /// clean runs are found sixteen bytes at a time and copied whole.
 pub(crate) fn push_json_str(buf: &mut Vec<u8>, s: &str) {
-    let b = s.as_bytes();
-    buf.reserve(b.len() + 2);
+    buf.reserve(s.len() + 2);
     buf.push(b'"');
+    push_json_str_content(buf, s);
+    buf.push(b'"');
+}
+
+/// [`push_json_str`] without the quotes: a JSON string's content. The content of a string
+/// is that of its pieces, cut anywhere between characters, one after the other.
+pub(crate) fn push_json_str_content(buf: &mut Vec<u8>, s: &str) {
+    let b = s.as_bytes();
     // `done`: the first byte not yet copied; `i`: where to look next.
     let (mut done, mut i) = (0, 0);
     loop {
@@ -173,7 +180,6 @@ pub(crate) fn push_json_str(buf: &mut Vec<u8>, s: &str) {
         done = i;
     }
     buf.extend_from_slice(&b[done..]);
-    buf.push(b'"');
 }
 
 /// A lower-case hex digit, as serde_json and [`SafeJson`] write them.

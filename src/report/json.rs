@@ -13,7 +13,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 use serde_json::ser::{CompactFormatter, Formatter};
 
-use super::escape::{SafeJson, push_json_str};
+use super::escape::{SafeJson, push_json_str, push_json_str_content};
 use super::{fallback, sides, summarize};
 use crate::{Comparison, Document};
 
@@ -35,11 +35,11 @@ pub(crate) fn write_compact(cmp: &Comparison, out: &mut dyn Write) -> io::Result
         if i > 0 {
             b.push(b',');
         }
-        doc(b, d, s.len())?;
+        doc(b, d, s.len(), out)?;
         flush_if_full(b, out)?;
     }
     b.extend_from_slice(b"],\"adapted\":");
-    doc(b, &cmp.adapted, cmp.adapted_sentences.len())?;
+    doc(b, &cmp.adapted, cmp.adapted_sentences.len(), out)?;
     b.extend_from_slice(b",\"summary\":");
     serde(b, &summarize(cmp))?;
     if let Some(f) = fallback(cmp) {
@@ -116,8 +116,9 @@ pub(crate) fn write_compact(cmp: &Comparison, out: &mut dyn Write) -> io::Result
     out.write_all(b)
 }
 
-/// A [`DocInfo`](super::DocInfo).
-fn doc(b: &mut Vec<u8>, d: &Document, sentences: usize) -> io::Result<()> {
+/// A [`DocInfo`](super::DocInfo); its text goes to `out` a piece at a time, so that the
+/// buffer never holds a long document whole.
+fn doc(b: &mut Vec<u8>, d: &Document, sentences: usize, out: &mut dyn Write) -> io::Result<()> {
     b.extend_from_slice(b"{\"source\":");
     push_json_str(b, &d.source);
     b.extend_from_slice(b",\"title\":");
@@ -125,9 +126,19 @@ fn doc(b: &mut Vec<u8>, d: &Document, sentences: usize) -> io::Result<()> {
         Some(t) => push_json_str(b, t),
         None => b.extend_from_slice(b"null"),
     }
-    b.extend_from_slice(b",\"text\":");
-    push_json_str(b, &d.text);
-    b.extend_from_slice(b",\"sentences\":");
+    b.extend_from_slice(b",\"text\":\"");
+    let mut rest = d.text.as_str();
+    while !rest.is_empty() {
+        let mut cut = rest.len().min(FLUSH_AT / 4);
+        while !rest.is_char_boundary(cut) {
+            cut += 1;
+        }
+        let (piece, after) = rest.split_at(cut);
+        push_json_str_content(b, piece);
+        flush_if_full(b, out)?;
+        rest = after;
+    }
+    b.extend_from_slice(b"\",\"sentences\":");
     number(b, sentences)?;
     b.push(b'}');
     Ok(())
@@ -250,6 +261,43 @@ mod tests {
         assert_same(&cmp);
         let json = String::from_utf8(by_hand(&cmp)).unwrap();
         assert!(json.contains("\\u202e") && json.contains("\\u001b") && json.contains("“curly”"));
+    }
+
+    /// A document text longer than the buffer goes out in pieces: pieces cut next to a
+    /// character of two, three or four bytes and next to escaped characters still make the
+    /// bytes serde_json writes, and the pieces are never held whole.
+    #[test]
+    fn long_texts_go_out_in_pieces_as_serde_writes_them() {
+        for shift in 0..4 {
+            let mut text = "x".repeat(shift);
+            while text.len() < 3 * FLUSH_AT + 100 {
+                text.push_str(HOSTILE);
+                text.push_str("\n\n");
+            }
+            let original = Document::from_text("o", HOSTILE);
+            let adapted = Document::from_text("a", &text);
+            let cmp = crate::compare(vec![original], adapted, &Options::default());
+            assert_same(&cmp);
+        }
+        // Writes of the buffer's size and a piece more (a piece of text may grow sixfold
+        // when escaped), not of the whole text.
+        struct Largest(usize);
+        impl Write for Largest {
+            fn write(&mut self, b: &[u8]) -> io::Result<usize> {
+                self.0 = self.0.max(b.len());
+                Ok(b.len())
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        let text = HOSTILE.repeat(3 * FLUSH_AT / HOSTILE.len() + 1);
+        let doc = Document::from_text("a", &text);
+        let cmp = crate::compare(vec![doc.clone()], doc, &Options::default());
+        let mut largest = Largest(0);
+        write_compact(&cmp, &mut largest).unwrap();
+        assert!(largest.0 < 2 * FLUSH_AT, "{} bytes at once", largest.0);
+        assert!(text.len() > 3 * FLUSH_AT);
     }
 
     #[test]
