@@ -1180,7 +1180,10 @@ impl<'a> Aligner<'a> {
         if late {
             self.fallbacks.push(Fallback::WordEdits);
         }
-        items.sort_by_key(|(k, _)| *k);
+        // The keys are distinct (groups and inserted sentences by their adapted sentence,
+        // removed ones by their original sentence): an unstable sort, which needs no buffer,
+        // orders them as a stable one would.
+        items.sort_unstable_by_key(|(k, _)| *k);
         let segments = items.into_iter().map(|(_, seg)| seg).collect();
         (segments, self.fallbacks)
     }
