@@ -1239,15 +1239,15 @@ fn patience_in_stretches<K: Eq + std::hash::Hash>(
     stretch: usize,
     deadline: Option<Instant>,
 ) -> Vec<(usize, usize)> {
-    // For each key: how often on each side (up to 2), and where last.
-    let mut seen: FastMap<&K, [(u8, usize); 2]> = FastMap::default();
+    // For each key: how often on each side (counting stops at 2).
+    let mut seen: FastMap<&K, [u8; 2]> = FastMap::default();
     for (side, keys) in [old, new].into_iter().enumerate() {
-        for (i, k) in keys.iter().enumerate() {
-            let e = &mut seen.entry(k).or_insert([(0, 0); 2])[side];
-            *e = (e.0.saturating_add(1), i);
+        for k in keys {
+            let count = &mut seen.entry(k).or_insert([0; 2])[side];
+            *count = count.saturating_add(1).min(2);
         }
     }
-    let once = |k: &K| seen.get(k).is_some_and(|[o, n]| o.0 == 1 && n.0 == 1);
+    let once = |k: &K| seen.get(k) == Some(&[1, 1]);
     let o_once: Vec<usize> = (0..old.len()).filter(|&i| once(&old[i])).collect();
     let n_once: Vec<usize> = (0..new.len()).filter(|&i| once(&new[i])).collect();
     let o_keys: Vec<&K> = o_once.iter().map(|&i| &old[i]).collect();
