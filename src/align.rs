@@ -21,7 +21,6 @@
 //!
 //! What is left is inserted (adapted side) or removed (original side).
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
@@ -30,11 +29,12 @@ use std::time::{Duration, Instant};
 use similar::{Algorithm, DiffOp, capture_diff_deadline};
 
 use crate::extract::Document;
-use crate::normalize;
 use crate::segment::Sentence;
 
+mod vocab;
 mod words;
 
+use vocab::Vocab;
 pub use words::word_changes;
 use words::{WordDiffer, whole_changes};
 
@@ -316,150 +316,6 @@ type ORef = (usize, usize);
 /// No matching key: a sentence with neither words nor visible text, which matches nothing.
 const NO_KEY: u32 = u32::MAX;
 
-/// The part of a key a word stands for, when it stands for none (an honorific).
-const SKIP: u32 = u32::MAX;
-
-/// Matching keys ([`normalize::key`]) as ids, without building the key strings: equal keys
-/// get equal ids, in order of first appearance. A key of words is the sequence of its words'
-/// parts (each distinct word's American spelling, honorifics left out), each part an id
-/// shared by every word spelled alike; a sentence without such words is keyed by its folded
-/// text, as [`normalize::key`] does. The two kinds never meet: a folded text holds no word
-/// but honorifics, a key of words at least one other word.
-#[derive(Default)]
-struct KeyInterner {
-    /// Each distinct word's part, by word id (the order words were first met), or [`SKIP`]:
-    /// a word that is its own American spelling has its own id as its part, unless a
-    /// respelling met earlier already stands for it.
-    part_of: Vec<u32>,
-    /// By word id: whether the word is its own spelling (and no honorific).
-    own_spelling: Vec<bool>,
-    /// The parts of spellings met as respellings (of "colour", say) before any word spelled
-    /// so: ids counted down from [`SKIP`], below it, far above any word id.
-    respelled: FastMap<Box<str>, u32>,
-    /// The parts of the sentence being read.
-    parts: Vec<u32>,
-    /// The ids of keys of words.
-    by_parts: FastMap<Box<[u32]>, u32>,
-    /// The ids of keys of folded text.
-    by_text: FastMap<String, u32>,
-}
-
-impl KeyInterner {
-    /// How many distinct keys have been met.
-    fn len(&self) -> usize {
-        self.by_parts.len() + self.by_text.len()
-    }
-
-    /// Records the part of word `w`, just given the next word id (`id`); `words` is the
-    /// word interner, which holds it.
-    fn new_word(&mut self, w: &str, id: u32, words: &FastMap<Cow<'_, str>, u32>) {
-        let (part, own) = if normalize::is_honorific(w) {
-            (SKIP, false)
-        } else {
-            match normalize::spelling(w) {
-                spelled if spelled == w => {
-                    let part = if self.respelled.is_empty() {
-                        id
-                    } else {
-                        self.respelled.get(w).copied().unwrap_or(id)
-                    };
-                    (part, true)
-                }
-                other => {
-                    let part = match words.get(other.as_ref()) {
-                        Some(&o) if self.own_spelling.get(o as usize) == Some(&true) => {
-                            self.part_of[o as usize]
-                        }
-                        _ => {
-                            let next = SKIP - 1 - self.respelled.len() as u32;
-                            *self.respelled.entry(other.into()).or_insert(next)
-                        }
-                    };
-                    (part, false)
-                }
-            }
-        };
-        self.part_of.push(part);
-        self.own_spelling.push(own);
-    }
-
-    /// Adds a use of the word with this id to the sentence being read.
-    fn push_word(&mut self, id: u32) {
-        let part = self.part_of[id as usize];
-        if part != SKIP {
-            self.parts.push(part);
-        }
-    }
-
-    /// The key id of the sentence read since the last call (`s`, its text), ready for the
-    /// next.
-    fn finish(&mut self, s: &str) -> u32 {
-        let next = self.len() as u32;
-        let id = if self.parts.is_empty() {
-            let text = normalize::fold(s);
-            if text.is_empty() {
-                return NO_KEY;
-            }
-            *self.by_text.entry(text).or_insert(next)
-        } else if let Some(&id) = self.by_parts.get(self.parts.as_slice()) {
-            id
-        } else {
-            self.by_parts.insert(self.parts.as_slice().into(), next);
-            next
-        };
-        self.parts.clear();
-        id
-    }
-}
-
-/// Lists of token ids, one for each sentence, in one buffer: a list is not an allocation of
-/// its own, and a sentence met again shares the list of its first copy.
-#[derive(Debug, Default)]
-struct TokenLists {
-    ids: Vec<u32>,
-    /// Where each list starts in `ids`, and its length.
-    spans: Vec<(u32, u32)>,
-}
-
-impl TokenLists {
-    /// Room for `lists` lists and `ids` ids in all, without growing.
-    fn with_capacity(lists: usize, ids: usize) -> Self {
-        Self {
-            ids: Vec::with_capacity(ids),
-            spans: Vec::with_capacity(lists),
-        }
-    }
-
-    fn len(&self) -> usize {
-        self.spans.len()
-    }
-
-    fn get(&self, i: usize) -> &[u32] {
-        let (start, len) = self.spans[i];
-        &self.ids[start as usize..(start + len) as usize]
-    }
-
-    fn last(&self) -> &[u32] {
-        self.get(self.len() - 1)
-    }
-
-    fn push(&mut self, ids: &[u32]) {
-        let start = u32::try_from(self.ids.len()).expect("fewer than 2^32 words");
-        self.ids.extend_from_slice(ids);
-        self.spans.push((start, ids.len() as u32));
-    }
-
-    /// Adds list `i` again, as the next list.
-    fn repeat(&mut self, i: usize) {
-        self.spans.push(self.spans[i]);
-    }
-
-    #[cfg(test)]
-    fn lists(&self) -> Vec<&[u32]> {
-        (0..self.len()).map(|i| self.get(i)).collect()
-    }
-}
-
 #[derive(Debug, Clone)]
 struct Group {
     a: Range<usize>,
@@ -484,17 +340,8 @@ struct Aligner<'a> {
     /// Least length of a stretch diffed apart by the backbone ([`STRETCH`]; shorter in a
     /// test).
     stretch: usize,
-    /// Matching keys ([`normalize::key`]) as ids from [`KeyInterner`], [`NO_KEY`] for none.
-    a_keys: Vec<u32>,
-    o_keys: Vec<Vec<u32>>,
-    /// How many distinct keys there are (ids are below it).
-    key_count: usize,
-    /// Sorted, deduplicated token ids of each sentence: the adapted article's, then each
-    /// original's in turn (the original `s` from `o_toks_offset[s]`).
-    toks: TokenLists,
-    o_toks_offset: Vec<usize>,
-    weight: Vec<f64>,
-    df: Vec<u32>,
+    /// Each sentence's words and matching key, as ids.
+    vocab: Vocab,
     groups: Vec<Group>,
     a_group: Vec<Option<usize>>,
     o_group: Vec<Vec<Option<usize>>>,
@@ -509,114 +356,13 @@ impl<'a> Aligner<'a> {
     /// sentence with the same text was read already (for the test that shows that this
     /// changes nothing).
     fn build(originals: &'a [Side<'a>], adapted: Side<'a>, opts: Options, reuse: bool) -> Self {
-        // Words that are slices of the text are kept as such: no copy of each distinct word.
-        let mut interner: FastMap<Cow<'a, str>, u32> = FastMap::default();
-        let mut df: Vec<u32> = Vec::new();
-        let text_bytes =
-            adapted.doc.text.len() + originals.iter().map(|s| s.doc.text.len()).sum::<usize>();
-        // About one distinct word in every 16 bytes of a news article; a long document
-        // repeats its vocabulary, so the guess is capped rather than reserved whole (a 3 MB
-        // report would otherwise reserve 17 MB of table it never fills).
-        interner.reserve((text_bytes / 16).min(1 << 14));
-        let mut keys = KeyInterner::default();
-        keys.by_parts.reserve(
-            adapted.sentences.len() + originals.iter().map(|s| s.sentences.len()).sum::<usize>(),
-        );
-        let mut buf = String::new();
-        let mut ids: Vec<u32> = Vec::new();
-        // One pass over each sentence's words: their ids, and the matching key's id built
-        // alongside.
-        let mut tokenize = |s: &'a str, toks: &mut TokenLists| -> u32 {
-            ids.clear();
-            normalize::for_each_word_in(s, &mut buf, |w, slice| {
-                let id = match interner.get(w) {
-                    Some(&id) => id,
-                    None => {
-                        let id = interner.len() as u32;
-                        interner.insert(
-                            slice.map_or_else(|| Cow::Owned(w.to_string()), Cow::Borrowed),
-                            id,
-                        );
-                        keys.new_word(w, id, &interner);
-                        id
-                    }
-                };
-                ids.push(id);
-                keys.push_word(id);
-            });
-            let key = keys.finish(s);
-            ids.sort_unstable();
-            ids.dedup();
-            toks.push(&ids);
-            key
-        };
-        let mut count = |ids: &[u32]| {
-            for &id in ids {
-                if id as usize >= df.len() {
-                    df.resize(id as usize + 1, 0);
-                }
-                df[id as usize] += 1;
-            }
-        };
-        // A sentence whose text the adapted article already had (the unchanged wire copy
-        // that is most of a news pair, and nearly all of a lightly edited long document)
-        // takes the key and words found there: one hash of the sentence instead of one for
-        // each of its words. Reading it again would find the same words, all interned.
-        let mut seen: FastMap<&'a str, usize> =
-            FastMap::with_capacity_and_hasher(adapted.sentences.len(), Default::default());
-        let sentences =
-            adapted.sentences.len() + originals.iter().map(|s| s.sentences.len()).sum::<usize>();
-        // A word takes at least two bytes with the space after it; pages reserved but not
-        // reached cost nothing.
-        let mut toks = TokenLists::with_capacity(sentences, text_bytes / 2);
-        let mut a_keys = Vec::with_capacity(adapted.sentences.len());
-        for s in adapted.sentences {
-            let text = s.text(adapted.doc);
-            let key = match seen.get(text).filter(|_| reuse) {
-                Some(&i) => {
-                    toks.repeat(i);
-                    a_keys[i]
-                }
-                None => {
-                    seen.insert(text, a_keys.len());
-                    tokenize(text, &mut toks)
-                }
-            };
-            count(toks.last());
-            a_keys.push(key);
-        }
-        let mut o_keys = Vec::new();
-        let mut o_toks_offset = Vec::new();
-        for side in originals {
-            o_toks_offset.push(toks.len() - a_keys.len());
-            let mut k = Vec::with_capacity(side.sentences.len());
-            for s in side.sentences {
-                let text = s.text(side.doc);
-                let key = match seen.get(text).filter(|_| reuse) {
-                    Some(&i) => {
-                        toks.repeat(i);
-                        a_keys[i]
-                    }
-                    None => tokenize(text, &mut toks),
-                };
-                count(toks.last());
-                k.push(key);
-            }
-            o_keys.push(k);
-        }
-        let key_count = keys.len();
-        let total = toks.len().max(1) as f64;
-        let mut weight = vec![0.0; df.len()];
-        for (w, id) in interner {
-            let idf = (1.0 + total / f64::from(df[id as usize])).ln();
-            weight[id as usize] = if is_stopword(&w) { 0.2 * idf } else { idf };
-        }
+        let vocab = vocab::read(originals, adapted, reuse, None);
         let o_group = originals
             .iter()
             .map(|s| vec![None; s.sentences.len()])
             .collect();
         // Each group holds at least one adapted sentence.
-        let group_room = a_keys.len();
+        let group_room = vocab.a_keys.len();
         Aligner {
             originals,
             adapted,
@@ -625,14 +371,8 @@ impl<'a> Aligner<'a> {
             fallbacks: Vec::new(),
             shared_keys_only: true,
             stretch: STRETCH,
-            a_group: vec![None; a_keys.len()],
-            a_keys,
-            o_keys,
-            key_count,
-            toks,
-            o_toks_offset,
-            weight,
-            df,
+            a_group: vec![None; vocab.a_keys.len()],
+            vocab,
             groups: Vec::with_capacity(group_room),
             o_group,
         }
@@ -659,11 +399,13 @@ impl<'a> Aligner<'a> {
     }
 
     fn atoks(&self, a: usize) -> &[u32] {
-        self.toks.get(a)
+        self.vocab.toks.get(a)
     }
 
     fn otoks(&self, (s, i): ORef) -> &[u32] {
-        self.toks.get(self.a_keys.len() + self.o_toks_offset[s] + i)
+        self.vocab
+            .toks
+            .get(self.vocab.a_keys.len() + self.vocab.o_toks_offset[s] + i)
     }
 
     fn add_group(&mut self, a: Range<usize>, src: usize, o: Range<usize>, exact: bool, sim: f64) {
@@ -688,17 +430,15 @@ impl<'a> Aligner<'a> {
     fn backbone(&mut self) {
         let mut order: Vec<usize> = (0..self.originals.len()).collect();
         // Which keys the adapted article has, to rank the originals by shared sentences.
-        let mut in_a = vec![false; self.key_count];
+        let mut in_a = vec![false; self.vocab.key_count];
         let mut a_has_none = false;
-        for &k in &self.a_keys {
+        for &k in &self.vocab.a_keys {
             match in_a.get_mut(k as usize) {
                 Some(seen) => *seen = true,
                 None => a_has_none = true,
             }
         }
-        let hits: Vec<usize> = self
-            .o_keys
-            .iter()
+        let hits: Vec<usize> = (self.vocab.o_keys.iter())
             .map(|ks| {
                 (ks.iter())
                     .filter(|&&k| in_a.get(k as usize).copied().unwrap_or(a_has_none))
@@ -707,7 +447,7 @@ impl<'a> Aligner<'a> {
             .collect();
         order.sort_by_key(|&s| (std::cmp::Reverse(hits[s]), s));
         for s in order {
-            let (a_keys, o_keys) = (&self.a_keys, &self.o_keys[s]);
+            let (a_keys, o_keys) = (&self.vocab.a_keys, &self.vocab.o_keys[s]);
             let free: Vec<usize> = (0..a_keys.len())
                 .filter(|&i| self.a_group[i].is_none())
                 .collect();
@@ -768,7 +508,7 @@ impl<'a> Aligner<'a> {
     /// Step 1b: exact matches the backbone left (repeated or moved sentences).
     fn exact_elsewhere(&mut self) {
         let mut by_key: FastMap<u32, Vec<ORef>> = FastMap::default();
-        for (s, keys) in self.o_keys.iter().enumerate() {
+        for (s, keys) in self.vocab.o_keys.iter().enumerate() {
             for (i, &k) in keys.iter().enumerate() {
                 if self.o_group[s][i].is_none() && k != NO_KEY {
                     by_key.entry(k).or_default().push((s, i));
@@ -779,11 +519,11 @@ impl<'a> Aligner<'a> {
             list.reverse(); // pop() takes them in document order
         }
         let mut found = Vec::new();
-        for a in 0..self.a_keys.len() {
-            if self.a_group[a].is_some() || self.a_keys[a] == NO_KEY {
+        for a in 0..self.vocab.a_keys.len() {
+            if self.a_group[a].is_some() || self.vocab.a_keys[a] == NO_KEY {
                 continue;
             }
-            if let Some(o) = by_key.get_mut(&self.a_keys[a]).and_then(Vec::pop) {
+            if let Some(o) = by_key.get_mut(&self.vocab.a_keys[a]).and_then(Vec::pop) {
                 found.push((a, o));
             }
         }
@@ -832,7 +572,7 @@ impl<'a> Aligner<'a> {
             .flat_map(|s| (0..self.o_group[s].len()).map(move |i| (s, i)))
             .filter(|&(s, i)| self.o_group[s][i].is_none())
             .collect();
-        let free_a: Vec<usize> = (0..self.a_keys.len())
+        let free_a: Vec<usize> = (0..self.vocab.a_keys.len())
             .filter(|&a| self.a_group[a].is_none())
             .collect();
         if free_o.is_empty() || free_a.is_empty() {
@@ -840,12 +580,12 @@ impl<'a> Aligner<'a> {
         }
         // Words in more than `common` sentences are left out of the index: they find too many
         // candidates to help, and in a long document they would make the search quadratic.
-        let total = self.toks.len();
+        let total = self.vocab.toks.len();
         let common = (total / 20).clamp(12, MAX_INDEXED_DF) as u32;
         let mut index: FastMap<u32, Vec<usize>> = FastMap::default();
         for (n, &o) in free_o.iter().enumerate() {
             for &t in self.otoks(o) {
-                if self.df[t as usize] <= common && self.weight[t as usize] > 0.0 {
+                if self.vocab.df[t as usize] <= common && self.vocab.weight[t as usize] > 0.0 {
                     index.entry(t).or_default().push(n);
                 }
             }
@@ -875,7 +615,7 @@ impl<'a> Aligner<'a> {
                         if scores[n] == 0.0 {
                             touched.push(n);
                         }
-                        scores[n] += self.weight[t as usize];
+                        scores[n] += self.vocab.weight[t as usize];
                     }
                 }
             }
@@ -945,7 +685,7 @@ impl<'a> Aligner<'a> {
                 };
                 let a_cands = [gr.a.start.checked_sub(1), Some(gr.a.end)];
                 for a in a_cands.into_iter().flatten() {
-                    if a < self.a_keys.len() && self.a_group[a].is_none() {
+                    if a < self.vocab.a_keys.len() && self.a_group[a].is_none() {
                         let t = self.atoks(a);
                         if self.containment(t, &difference(&o_t, &a_t)) >= min {
                             let merged = union(&a_t, t);
@@ -981,7 +721,7 @@ impl<'a> Aligner<'a> {
     /// between the same two kept neighbours is a rewording.
     fn pair_by_position(&mut self) {
         let mut found = Vec::new();
-        let n = self.a_keys.len();
+        let n = self.vocab.a_keys.len();
         let a_table = self.a_neighbours();
         let mut a = 0;
         while a < n {
@@ -1045,7 +785,7 @@ impl<'a> Aligner<'a> {
     }
 
     fn mass(&self, t: &[u32]) -> f64 {
-        t.iter().map(|&i| self.weight[i as usize]).sum()
+        t.iter().map(|&i| self.vocab.weight[i as usize]).sum()
     }
 
     fn shared(&self, x: &[u32], y: &[u32]) -> f64 {
@@ -1055,7 +795,7 @@ impl<'a> Aligner<'a> {
                 std::cmp::Ordering::Less => i += 1,
                 std::cmp::Ordering::Greater => j += 1,
                 std::cmp::Ordering::Equal => {
-                    sum += self.weight[x[i] as usize];
+                    sum += self.vocab.weight[x[i] as usize];
                     i += 1;
                     j += 1;
                 }
@@ -1133,7 +873,7 @@ impl<'a> Aligner<'a> {
                 },
             ));
         }
-        for a in 0..self.a_keys.len() {
+        for a in 0..self.vocab.a_keys.len() {
             if self.a_group[a].is_none() {
                 items.push((
                     (a, 1, 0, 0),
@@ -1416,95 +1156,6 @@ fn heaviest_increasing(keys: &[usize], weights: &[u64]) -> Vec<bool> {
     keep
 }
 
-/// Function words: they count for little when sentences are compared.
-fn is_stopword(w: &str) -> bool {
-    // A `match` on strings compiles to a switch on the length and comparisons of a few
-    // bytes, where `[&str]::contains` called memcmp for every entry of the same length: it
-    // runs once for each distinct word of a comparison.
-    matches!(
-        w,
-        "a" | "an"
-            | "the"
-            | "and"
-            | "or"
-            | "but"
-            | "of"
-            | "to"
-            | "in"
-            | "on"
-            | "at"
-            | "for"
-            | "with"
-            | "by"
-            | "from"
-            | "as"
-            | "is"
-            | "are"
-            | "was"
-            | "were"
-            | "be"
-            | "been"
-            | "being"
-            | "has"
-            | "have"
-            | "had"
-            | "it"
-            | "its"
-            | "this"
-            | "that"
-            | "these"
-            | "those"
-            | "he"
-            | "she"
-            | "they"
-            | "we"
-            | "i"
-            | "you"
-            | "his"
-            | "her"
-            | "their"
-            | "our"
-            | "him"
-            | "them"
-            | "us"
-            | "not"
-            | "no"
-            | "will"
-            | "would"
-            | "can"
-            | "could"
-            | "should"
-            | "may"
-            | "might"
-            | "do"
-            | "does"
-            | "did"
-            | "so"
-            | "if"
-            | "than"
-            | "then"
-            | "also"
-            | "which"
-            | "who"
-            | "whom"
-            | "what"
-            | "when"
-            | "where"
-            | "there"
-            | "into"
-            | "about"
-            | "after"
-            | "before"
-            | "over"
-            | "up"
-            | "out"
-            | "more"
-            | "said"
-            | "says"
-            | "s"
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1752,6 +1403,7 @@ mod deadline_tests {
 #[cfg(test)]
 mod backbone_tests {
     use super::*;
+    use crate::normalize;
     use crate::segment::segment;
 
     /// Aligns with the backbone diff over the shared keys only, or over every sentence; in
@@ -2023,7 +1675,7 @@ mod backbone_tests {
             .map(|(doc, sentences)| Side { doc, sentences })
             .collect();
         let aligner = Aligner::new(&sides[1..], sides[0], Options::default());
-        let ids = (aligner.a_keys.iter()).chain(aligner.o_keys.iter().flatten());
+        let ids = (aligner.vocab.a_keys.iter()).chain(aligner.vocab.o_keys.iter().flatten());
         let strings = (sides.iter()).flat_map(|side| {
             (side.sentences.iter()).map(|s| (normalize::key(s.text(side.doc)), s.text(side.doc)))
         });
@@ -2032,7 +1684,7 @@ mod backbone_tests {
         for (id, (key, text)) in &all {
             assert_eq!(*id == NO_KEY, key.is_empty(), "{text:?}");
             assert!(
-                *id == NO_KEY || (*id as usize) < aligner.key_count,
+                *id == NO_KEY || (*id as usize) < aligner.vocab.key_count,
                 "{text:?}"
             );
         }
@@ -2114,16 +1766,20 @@ mod backbone_tests {
             .collect();
         let fresh = Aligner::build(&sides[1..], sides[0], Options::default(), false);
         let reused = Aligner::build(&sides[1..], sides[0], Options::default(), true);
-        assert_eq!(fresh.a_keys, reused.a_keys);
-        assert_eq!(fresh.o_keys, reused.o_keys);
-        assert_eq!(fresh.toks.lists(), reused.toks.lists());
-        assert_eq!(fresh.o_toks_offset, reused.o_toks_offset);
-        assert_eq!(fresh.df, reused.df);
-        assert_eq!(fresh.weight, reused.weight);
+        assert_eq!(fresh.vocab.a_keys, reused.vocab.a_keys);
+        assert_eq!(fresh.vocab.o_keys, reused.vocab.o_keys);
+        assert_eq!(fresh.vocab.toks.lists(), reused.vocab.toks.lists());
+        assert_eq!(fresh.vocab.o_toks_offset, reused.vocab.o_toks_offset);
+        assert_eq!(fresh.vocab.df, reused.vocab.df);
+        assert_eq!(fresh.vocab.weight, reused.vocab.weight);
         // The repeats were there to reuse: a word in four sentences counted four times.
         let police = reused.atoks(1)[0];
-        assert!(reused.df.iter().any(|&d| d >= 5), "{:?}", reused.df);
-        assert!(reused.df[police as usize] >= 3);
+        assert!(
+            reused.vocab.df.iter().any(|&d| d >= 5),
+            "{:?}",
+            reused.vocab.df
+        );
+        assert!(reused.vocab.df[police as usize] >= 3);
         assert_eq!(fresh.run().0, reused.run().0);
     }
 }

@@ -44,6 +44,7 @@ pub mod furniture;
 pub mod invariants;
 pub mod load;
 pub mod normalize;
+mod par;
 pub mod report;
 pub mod segment;
 pub mod signals;

@@ -15,6 +15,7 @@ use sentencex::languages::{English, Language};
 
 use crate::align::FastMap;
 use crate::extract::Document;
+use crate::par;
 
 /// One sentence of a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,67 +92,24 @@ pub fn segment_all(docs: &[&Document]) -> Vec<Vec<Sentence>> {
         .collect()
 }
 
-/// Text below which paragraphs are split on one thread: a news article is split in a
-/// fraction of a millisecond, less than starting a thread is worth. Each thread gets at
-/// least this much.
-const BYTES_PER_THREAD: usize = 128 * 1024;
-
-/// [`split_sentences`] of each paragraph, on as many threads as the machine has (at most
-/// one per [`BYTES_PER_THREAD`]): splitting is a fifth of the time of comparing a long
-/// document.
+/// [`split_sentences`] of each paragraph, on several threads for a long document
+/// ([`par::threads_for`]): splitting is a fifth of the time of comparing one.
 fn split_each(paras: &[&str]) -> Vec<Vec<Range<usize>>> {
-    let bytes: usize = paras.iter().map(|p| p.len()).sum();
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(bytes / BYTES_PER_THREAD)
-        .min(16);
-    split_on(paras, threads)
+    split_on(paras, par::threads_for(paras.iter().map(|p| p.len()).sum()))
 }
 
 /// [`split_each`] on `threads` threads.
 fn split_on(paras: &[&str], threads: usize) -> Vec<Vec<Range<usize>>> {
-    let split = |chunk: &[&str]| chunk.iter().map(|p| split_sentences(p)).collect::<Vec<_>>();
-    if threads <= 1 || paras.len() <= 1 {
-        return split(paras);
+    let mut runs = par::map_runs(
+        paras,
+        threads,
+        |p| p.len(),
+        |run| run.iter().map(|p| split_sentences(p)).collect::<Vec<_>>(),
+    );
+    if runs.len() == 1 {
+        return runs.pop().unwrap_or_default();
     }
-    let bytes: usize = paras.iter().map(|p| p.len()).sum();
-    // Chunks of about equal bytes, in order.
-    let per = bytes.div_ceil(threads);
-    let mut chunks: Vec<&[&str]> = Vec::with_capacity(threads);
-    let (mut start, mut acc) = (0, 0);
-    for (i, p) in paras.iter().enumerate() {
-        acc += p.len();
-        if acc >= per {
-            chunks.push(&paras[start..=i]);
-            (start, acc) = (i + 1, 0);
-        }
-    }
-    if start < paras.len() {
-        chunks.push(&paras[start..]);
-    }
-    std::thread::scope(|scope| {
-        let split = &split;
-        // A thread that cannot be started leaves its chunk to this one.
-        let others: Vec<_> = (chunks.iter().skip(1))
-            .map(|&c| {
-                std::thread::Builder::new()
-                    .spawn_scoped(scope, move || split(c))
-                    .map_err(|_| c)
-            })
-            .collect();
-        let mut out = Vec::with_capacity(paras.len());
-        out.extend(split(chunks[0]));
-        for other in others {
-            match other {
-                Ok(handle) => match handle.join() {
-                    Ok(cuts) => out.extend(cuts),
-                    Err(panic) => std::panic::resume_unwind(panic),
-                },
-                Err(c) => out.extend(split(c)),
-            }
-        }
-        out
-    })
+    runs.into_iter().flatten().collect()
 }
 
 /// Splits one paragraph into sentence byte ranges, trimmed of whitespace, never empty.
@@ -902,7 +860,7 @@ mod tests {
         // distinct, past the size that brings in a second thread.
         let mut long = String::new();
         let mut copy = 0;
-        while long.len() < 3 * BYTES_PER_THREAD {
+        while long.len() < 3 * crate::par::BYTES_PER_THREAD {
             for p in &paras {
                 long.push_str(&format!("{copy}: {p}\n\n"));
             }

@@ -1,0 +1,549 @@
+//! The aligner's view of the words: each sentence's distinct words as ids, each word's
+//! weight, and each sentence's matching key ([`normalize::key`]) as an id, all read in one
+//! pass over the words of each distinct sentence. A long document's sentences are read on
+//! several threads ([`par::map_runs`]), each with word ids of its own, then given the ids
+//! one thread would have given them (the order words are first met), so that nothing
+//! depends on how the work was split.
+
+use std::borrow::Cow;
+use std::collections::hash_map::Entry;
+
+use super::{FastMap, NO_KEY, Side};
+use crate::normalize;
+use crate::par;
+
+/// The part of a key a word stands for, when it stands for none (an honorific).
+const SKIP: u32 = u32::MAX;
+
+/// Matching keys ([`normalize::key`]) as ids, without building the key strings: equal keys
+/// get equal ids, in order of first appearance. A key of words is the sequence of its words'
+/// parts (each distinct word's American spelling, honorifics left out), each part an id
+/// shared by every word spelled alike; a sentence without such words is keyed by its folded
+/// text, as [`normalize::key`] does. The two kinds never meet: a folded text holds no word
+/// but honorifics, a key of words at least one other word.
+#[derive(Default)]
+struct KeyInterner {
+    /// Each distinct word's part, by word id (the order words were first met), or [`SKIP`]:
+    /// a word that is its own American spelling has its own id as its part, unless a
+    /// respelling met earlier already stands for it.
+    part_of: Vec<u32>,
+    /// By word id: whether the word is its own spelling (and no honorific).
+    own_spelling: Vec<bool>,
+    /// The parts of spellings met as respellings (of "colour", say) before any word spelled
+    /// so: ids counted down from [`SKIP`], below it, far above any word id.
+    respelled: FastMap<Box<str>, u32>,
+    /// The parts of the sentence being read.
+    parts: Vec<u32>,
+    /// The ids of keys of words.
+    by_parts: FastMap<Box<[u32]>, u32>,
+    /// The ids of keys of folded text.
+    by_text: FastMap<String, u32>,
+}
+
+impl KeyInterner {
+    /// How many distinct keys have been met.
+    fn len(&self) -> usize {
+        self.by_parts.len() + self.by_text.len()
+    }
+
+    /// Records the part of word `w`, just given the next word id (`id`); `words` is the
+    /// word interner, which holds it.
+    fn new_word(&mut self, w: &str, id: u32, words: &FastMap<Cow<'_, str>, u32>) {
+        let (part, own) = if normalize::is_honorific(w) {
+            (SKIP, false)
+        } else {
+            match normalize::spelling(w) {
+                spelled if spelled == w => {
+                    let part = if self.respelled.is_empty() {
+                        id
+                    } else {
+                        self.respelled.get(w).copied().unwrap_or(id)
+                    };
+                    (part, true)
+                }
+                other => {
+                    let part = match words.get(other.as_ref()) {
+                        Some(&o) if self.own_spelling.get(o as usize) == Some(&true) => {
+                            self.part_of[o as usize]
+                        }
+                        _ => {
+                            let next = SKIP - 1 - self.respelled.len() as u32;
+                            *self.respelled.entry(other.into()).or_insert(next)
+                        }
+                    };
+                    (part, false)
+                }
+            }
+        };
+        self.part_of.push(part);
+        self.own_spelling.push(own);
+    }
+
+    /// Adds a use of the word with this id to the sentence being read.
+    fn push_word(&mut self, id: u32) {
+        let part = self.part_of[id as usize];
+        if part != SKIP {
+            self.parts.push(part);
+        }
+    }
+
+    /// The key id of the sentence read since the last call (`s`, its text), ready for the
+    /// next.
+    fn finish(&mut self, s: &str) -> u32 {
+        let next = self.len() as u32;
+        let id = if self.parts.is_empty() {
+            let text = normalize::fold(s);
+            if text.is_empty() {
+                return NO_KEY;
+            }
+            *self.by_text.entry(text).or_insert(next)
+        } else if let Some(&id) = self.by_parts.get(self.parts.as_slice()) {
+            id
+        } else {
+            self.by_parts.insert(self.parts.as_slice().into(), next);
+            next
+        };
+        self.parts.clear();
+        id
+    }
+}
+
+/// Lists of token ids, one for each sentence, in one buffer: a list is not an allocation of
+/// its own, and a sentence met again shares the list of its first copy.
+#[derive(Debug, Default, PartialEq)]
+pub(super) struct TokenLists {
+    ids: Vec<u32>,
+    /// Where each list starts in `ids`, and its length.
+    spans: Vec<(u32, u32)>,
+}
+
+impl TokenLists {
+    /// Room for `lists` lists and `ids` ids in all, without growing.
+    fn with_capacity(lists: usize, ids: usize) -> Self {
+        Self {
+            ids: Vec::with_capacity(ids),
+            spans: Vec::with_capacity(lists),
+        }
+    }
+
+    pub(super) fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    pub(super) fn get(&self, i: usize) -> &[u32] {
+        let (start, len) = self.spans[i];
+        &self.ids[start as usize..(start + len) as usize]
+    }
+
+    fn last(&self) -> &[u32] {
+        self.get(self.len() - 1)
+    }
+
+    fn push(&mut self, ids: &[u32]) {
+        let start = u32::try_from(self.ids.len()).expect("fewer than 2^32 words");
+        self.ids.extend_from_slice(ids);
+        self.spans.push((start, ids.len() as u32));
+    }
+
+    /// Adds list `i` again, as the next list.
+    fn repeat(&mut self, i: usize) {
+        self.spans.push(self.spans[i]);
+    }
+
+    #[cfg(test)]
+    pub(super) fn lists(&self) -> Vec<&[u32]> {
+        (0..self.len()).map(|i| self.get(i)).collect()
+    }
+}
+
+/// Function words: they count for little when sentences are compared.
+fn is_stopword(w: &str) -> bool {
+    // A `match` on strings compiles to a switch on the length and comparisons of a few
+    // bytes, where `[&str]::contains` called memcmp for every entry of the same length: it
+    // runs once for each distinct word of a comparison.
+    matches!(
+        w,
+        "a" | "an"
+            | "the"
+            | "and"
+            | "or"
+            | "but"
+            | "of"
+            | "to"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "with"
+            | "by"
+            | "from"
+            | "as"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "has"
+            | "have"
+            | "had"
+            | "it"
+            | "its"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "he"
+            | "she"
+            | "they"
+            | "we"
+            | "i"
+            | "you"
+            | "his"
+            | "her"
+            | "their"
+            | "our"
+            | "him"
+            | "them"
+            | "us"
+            | "not"
+            | "no"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "do"
+            | "does"
+            | "did"
+            | "so"
+            | "if"
+            | "than"
+            | "then"
+            | "also"
+            | "which"
+            | "who"
+            | "whom"
+            | "what"
+            | "when"
+            | "where"
+            | "there"
+            | "into"
+            | "about"
+            | "after"
+            | "before"
+            | "over"
+            | "up"
+            | "out"
+            | "more"
+            | "said"
+            | "says"
+            | "s"
+    )
+}
+
+/// The words of each sentence of one comparison, and what the aligner derives from them.
+#[derive(Debug, PartialEq)]
+pub(super) struct Vocab {
+    /// Matching keys ([`normalize::key`]) as ids from [`KeyInterner`], [`NO_KEY`] for none.
+    pub(super) a_keys: Vec<u32>,
+    pub(super) o_keys: Vec<Vec<u32>>,
+    /// How many distinct keys there are (ids are below it).
+    pub(super) key_count: usize,
+    /// Sorted, deduplicated word ids of each sentence: the adapted article's, then each
+    /// original's in turn (the original `s` from `o_toks_offset[s]`).
+    pub(super) toks: TokenLists,
+    pub(super) o_toks_offset: Vec<usize>,
+    /// Each word's weight: its inverse sentence frequency, a fifth of it for a function word.
+    pub(super) weight: Vec<f64>,
+    /// How many sentences hold each word.
+    pub(super) df: Vec<u32>,
+}
+
+/// In the reading plan: a sentence whose words are read (not an adapted sentence's index).
+const READ: u32 = u32::MAX;
+
+/// The words of some consecutive sentences, read on one thread with ids of its own.
+struct Run<'a> {
+    /// Each distinct word and its id, in the order words were first met. Words that are
+    /// slices of the text are kept as such: no copy of each distinct word.
+    words: FastMap<Cow<'a, str>, u32>,
+    /// The ids of each sentence's words, in order, one sentence after the other.
+    seq: Vec<u32>,
+    /// Where each sentence's words end in `seq`.
+    ends: Vec<u32>,
+    /// The ids one thread would have given this run's words, by its own id (empty for the
+    /// first run, whose ids are those).
+    remap: Vec<u32>,
+}
+
+/// Reads the words of `texts`.
+fn read_run<'a>(texts: &[&'a str]) -> Run<'a> {
+    let bytes: usize = texts.iter().map(|t| t.len()).sum();
+    let mut words: FastMap<Cow<'a, str>, u32> = FastMap::default();
+    // About one distinct word in every 16 bytes of a news article; a long document repeats
+    // its vocabulary, so the guess is capped rather than reserved whole (a 3 MB report
+    // would otherwise reserve 17 MB of table it never fills).
+    words.reserve((bytes / 16).min(1 << 14));
+    // A word takes at least two bytes with the space after it; pages reserved but not
+    // reached cost nothing.
+    let mut seq = Vec::with_capacity(bytes / 2);
+    let mut ends = Vec::with_capacity(texts.len());
+    let mut buf = String::new();
+    for &text in texts {
+        normalize::for_each_word_in(text, &mut buf, |w, slice| {
+            let id = match words.get(w) {
+                Some(&id) => id,
+                None => {
+                    let id = words.len() as u32;
+                    words.insert(
+                        slice.map_or_else(|| Cow::Owned(w.to_string()), Cow::Borrowed),
+                        id,
+                    );
+                    id
+                }
+            };
+            seq.push(id);
+        });
+        ends.push(u32::try_from(seq.len()).expect("fewer than 2^32 words"));
+    }
+    Run {
+        words,
+        seq,
+        ends,
+        remap: Vec::new(),
+    }
+}
+
+/// Reads the words of every sentence of `adapted` and `originals`. `reuse` false reads
+/// every sentence, even one whose text an adapted sentence already had (for the test that
+/// shows that this changes nothing); `threads` sets how many threads read, where a test
+/// needs it, instead of the text's size ([`par::threads_for`]).
+pub(super) fn read<'a>(
+    originals: &'a [Side<'a>],
+    adapted: Side<'a>,
+    reuse: bool,
+    threads: Option<usize>,
+) -> Vocab {
+    let sentences =
+        adapted.sentences.len() + originals.iter().map(|s| s.sentences.len()).sum::<usize>();
+    // A sentence whose text the adapted article already had (the unchanged wire copy that
+    // is most of a news pair, and nearly all of a lightly edited long document) takes the
+    // key and words found there: one hash of the sentence instead of one for each of its
+    // words. Reading it again would find the same words. `plan` holds, for each sentence in
+    // turn, the adapted sentence it repeats or [`READ`]; `texts` the sentences to read.
+    let mut seen: FastMap<&'a str, u32> =
+        FastMap::with_capacity_and_hasher(adapted.sentences.len(), Default::default());
+    let mut plan: Vec<u32> = Vec::with_capacity(sentences);
+    let mut texts: Vec<&'a str> = Vec::with_capacity(sentences);
+    for (i, s) in adapted.sentences.iter().enumerate() {
+        let text = s.text(adapted.doc);
+        if reuse {
+            match seen.entry(text) {
+                Entry::Occupied(e) => {
+                    plan.push(*e.get());
+                    continue;
+                }
+                Entry::Vacant(e) => {
+                    e.insert(i as u32);
+                }
+            }
+        }
+        plan.push(READ);
+        texts.push(text);
+    }
+    for side in originals {
+        for s in side.sentences {
+            let text = s.text(side.doc);
+            match seen.get(text).filter(|_| reuse) {
+                Some(&i) => plan.push(i),
+                None => {
+                    plan.push(READ);
+                    texts.push(text);
+                }
+            }
+        }
+    }
+    drop(seen);
+
+    let bytes: usize = texts.iter().map(|t| t.len()).sum();
+    let threads = threads.unwrap_or_else(|| par::threads_for(bytes));
+    let mut runs = par::map_runs(&texts, threads, |t| t.len(), |run| read_run(run));
+
+    // The first run's ids are final. Each later run's words take the id of the same word
+    // met before, or the next id, in the order the run met them: the order of first
+    // appearance over all the runs. Each word's part of the keys is found in id order, as
+    // one thread reading the sentences in turn would find it.
+    let mut interner = std::mem::take(&mut runs[0].words);
+    let mut keys = KeyInterner::default();
+    keys.by_parts.reserve(sentences);
+    let mut by_id: Vec<&str> = vec![""; interner.len()];
+    for (w, &id) in &interner {
+        by_id[id as usize] = w;
+    }
+    for (id, w) in by_id.into_iter().enumerate() {
+        keys.new_word(w, id as u32, &interner);
+    }
+    for run in &mut runs[1..] {
+        let mut words: Vec<(u32, Cow<'a, str>)> = std::mem::take(&mut run.words)
+            .into_iter()
+            .map(|(w, id)| (id, w))
+            .collect();
+        words.sort_unstable_by_key(|&(id, _)| id);
+        run.remap = (words.into_iter())
+            .map(|(_, w)| match interner.get(w.as_ref()) {
+                Some(&id) => id,
+                None => {
+                    let id = interner.len() as u32;
+                    keys.new_word(&w, id, &interner);
+                    interner.insert(w, id);
+                    id
+                }
+            })
+            .collect();
+    }
+
+    // Each sentence's key and sorted, distinct word ids, in turn.
+    let words_read: usize = runs.iter().map(|r| r.seq.len()).sum();
+    let mut toks = TokenLists::with_capacity(sentences, words_read);
+    let mut df: Vec<u32> = vec![0; interner.len()];
+    let mut ids: Vec<u32> = Vec::new();
+    let (mut run, mut item, mut next_text) = (0, 0, 0);
+    let mut plan = plan.into_iter();
+    let mut next = |toks: &mut TokenLists, keys_so_far: &[u32]| -> u32 {
+        let key = match plan.next().expect("a plan for each sentence") {
+            READ => {
+                while item == runs[run].ends.len() {
+                    (run, item) = (run + 1, 0);
+                }
+                let r = &runs[run];
+                let start = if item == 0 {
+                    0
+                } else {
+                    r.ends[item - 1] as usize
+                };
+                let words = &r.seq[start..r.ends[item] as usize];
+                item += 1;
+                ids.clear();
+                if r.remap.is_empty() {
+                    ids.extend_from_slice(words);
+                } else {
+                    ids.extend(words.iter().map(|&w| r.remap[w as usize]));
+                }
+                for &id in &ids {
+                    keys.push_word(id);
+                }
+                let key = keys.finish(texts[next_text]);
+                next_text += 1;
+                ids.sort_unstable();
+                ids.dedup();
+                toks.push(&ids);
+                key
+            }
+            i => {
+                toks.repeat(i as usize);
+                keys_so_far[i as usize]
+            }
+        };
+        for &id in toks.last() {
+            df[id as usize] += 1;
+        }
+        key
+    };
+    let mut a_keys = Vec::with_capacity(adapted.sentences.len());
+    for _ in adapted.sentences {
+        let key = next(&mut toks, &a_keys);
+        a_keys.push(key);
+    }
+    let mut o_keys = Vec::with_capacity(originals.len());
+    let mut o_toks_offset = Vec::with_capacity(originals.len());
+    for side in originals {
+        o_toks_offset.push(toks.len() - a_keys.len());
+        o_keys.push(
+            (side.sentences.iter())
+                .map(|_| next(&mut toks, &a_keys))
+                .collect(),
+        );
+    }
+
+    let key_count = keys.len();
+    let total = toks.len().max(1) as f64;
+    let mut weight = vec![0.0; df.len()];
+    for (w, id) in interner {
+        let idf = (1.0 + total / f64::from(df[id as usize])).ln();
+        weight[id as usize] = if is_stopword(&w) { 0.2 * idf } else { idf };
+    }
+    Vocab {
+        a_keys,
+        o_keys,
+        key_count,
+        toks,
+        o_toks_offset,
+        weight,
+        df,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::Document;
+    use crate::segment::{Sentence, segment};
+
+    fn read_docs(docs: &[Document], reuse: bool, threads: Option<usize>) -> Vocab {
+        let sents: Vec<Vec<Sentence>> = docs.iter().map(segment).collect();
+        let sides: Vec<Side<'_>> = (docs.iter().zip(&sents))
+            .map(|(doc, sentences)| Side { doc, sentences })
+            .collect();
+        read(&sides[1..], sides[0], reuse, threads)
+    }
+
+    /// Reading on several threads gives every word and key the id one thread gives it, on
+    /// the real pairs (the adapted article first), with and without repeated sentences
+    /// reused, and on one long document made of all of them, whose later runs meet words of
+    /// earlier ones, respellings and honorifics included.
+    #[test]
+    fn reading_on_threads_changes_nothing() {
+        let mut pairs: Vec<Vec<Document>> = Vec::new();
+        for dir in crate::test_data::pair_dirs() {
+            let mut files: Vec<_> = (std::fs::read_dir(&dir).expect("pair dir").flatten())
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+                .collect();
+            files.sort_by_key(|p| !p.ends_with("adapted.txt"));
+            let docs: Vec<Document> = (files.iter())
+                .map(|p| {
+                    let text = std::fs::read_to_string(p).expect("fixture");
+                    Document::from_text(p.display().to_string(), &text)
+                })
+                .collect();
+            if docs.len() >= 2 && files[0].ends_with("adapted.txt") {
+                pairs.push(docs);
+            }
+        }
+        assert!(pairs.len() >= 5, "{}", pairs.len());
+        let join = |i: usize| {
+            let texts: Vec<&str> = pairs.iter().map(|p| p[i].text.as_str()).collect();
+            texts.join("\n\nThe colour of Mr. Smith's defence was grey.\n\n")
+        };
+        let long = vec![
+            Document::from_text("a", &join(0)),
+            Document::from_text("o", &join(1)),
+        ];
+        pairs.push(long);
+        for docs in &pairs {
+            for reuse in [true, false] {
+                let one = read_docs(docs, reuse, Some(1));
+                assert!(one.key_count > 0 && !one.weight.is_empty());
+                for threads in [2, 3, 8] {
+                    let many = read_docs(docs, reuse, Some(threads));
+                    assert!(one == many, "{:?} on {threads} threads", docs[0].source);
+                }
+                assert!(read_docs(docs, reuse, None) == one);
+            }
+        }
+    }
+}
