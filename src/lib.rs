@@ -179,18 +179,18 @@ fn compare_segmented(
         doc: &adapted,
         sentences: &adapted_sentences,
     };
-    let a_quotes = signals::quotations(&adapted);
-    let o_quotes: Vec<_> = originals.iter().map(signals::quotations).collect();
+    let mut a_quotes = signals::Quotations::new(&adapted);
+    let mut o_quotes: Vec<_> = originals.iter().map(signals::Quotations::new).collect();
     for seg in &mut segments {
         // Only reworded and inserted text (furniture aside) is read for signals: the other
         // segments need no passages.
         let read = seg.furniture.is_none() && matches!(seg.kind, Kind::Reworded | Kind::Inserted);
         let a = (seg.adapted.as_ref())
             .filter(|_| read)
-            .map(|r| passage(a_side, &a_quotes, r));
+            .map(|r| passage(a_side, &mut a_quotes, r));
         let o = (seg.original.as_ref())
             .filter(|_| read)
-            .map(|(src, r)| passage(sides[*src], &o_quotes[*src], r));
+            .map(|(src, r)| passage(sides[*src], &mut o_quotes[*src], r));
         seg.signals = signals::detect(seg, a.as_ref(), o.as_ref());
     }
     mark_truncated(&mut segments, originals.len());
@@ -237,11 +237,11 @@ fn mark_truncated(segments: &mut [Segment], originals: usize) {
 /// The sentences `r` of a side as a passage for the signals, with the document's quotations.
 fn passage<'a>(
     side: align::Side<'a>,
-    quotes: &[std::ops::Range<usize>],
+    quotes: &mut signals::Quotations<'a>,
     r: &std::ops::Range<usize>,
 ) -> signals::Passage<'a> {
     let (start, end) = align::span_bytes(side, r);
-    signals::Passage::within(&side.doc.text, quotes, start..end)
+    quotes.passage(start..end)
 }
 
 /// Tags the passages that are page or wire furniture: inserted or removed furniture, and
@@ -341,6 +341,29 @@ pub fn compare_sources_with(
     )
 }
 
+/// Loads and extracts the sources, in order; the first error, in order. Files long enough to
+/// be worth a thread ([`par::threads_for`]) are read on threads of their own.
+fn read_all(loader: &load::Loader, sources: &[&Source]) -> Result<Vec<Document>> {
+    let size = |s: &&Source| match s {
+        Source::Path(p) => std::fs::metadata(p).map_or(0, |m| m.len() as usize),
+        _ => 0,
+    };
+    let read = |run: &[&Source]| -> Vec<Result<Document>> {
+        (run.iter())
+            .map(|s| extract::extract_owned(loader.load(s)?))
+            .collect()
+    };
+    let threads = if sources.len() > 1 {
+        par::threads_for(sources.iter().map(size).sum()).min(sources.len())
+    } else {
+        1
+    };
+    par::map_runs(sources, threads, size, read)
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
 /// [`compare_sources_with`] through a [`load::Loader`] the caller keeps, so that many
 /// comparisons share one HTTP client (corpus and batch modes). The loader's limits hold:
 /// input size, and sentences once extracted.
@@ -358,9 +381,9 @@ pub fn compare_with_loader(
     if stdin_count > 1 {
         return Err(Error::StdinTwice);
     }
-    let read = |source: &Source| extract::extract_owned(loader.load(source)?);
-    let docs = originals.iter().map(read).collect::<Result<Vec<_>>>()?;
-    let adapted = read(adapted)?;
+    let sources: Vec<&Source> = originals.iter().chain(std::iter::once(adapted)).collect();
+    let mut docs = read_all(loader, &sources)?;
+    let adapted = docs.pop().expect("the adapted article was read");
     let limit = loader.max_sentences();
     let (original_sentences, adapted_sentences) = segment_documents(&docs, &adapted);
     check_sentence_limit(
@@ -377,4 +400,47 @@ pub fn compare_with_loader(
         adapted_sentences,
         opts,
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Files long enough to be read on threads of their own come back in order, and the
+    /// first error in order is the one reported, whichever thread met it.
+    #[test]
+    fn long_files_read_on_threads_keep_their_order_and_first_error() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let para = "The council voted on Monday to approve the budget. ";
+        let write = |name: &str, n: usize| {
+            let path = dir.path().join(name);
+            let text: String = (0..n).map(|i| format!("{i}: {para}\n\n")).collect();
+            std::fs::write(&path, text).expect("write");
+            Source::Path(path)
+        };
+        let (a, b, c) = (
+            write("a.txt", 4000),
+            write("b.txt", 3000),
+            write("c.txt", 5000),
+        );
+        let total: u64 = [&a, &b, &c]
+            .iter()
+            .map(|s| match s {
+                Source::Path(p) => std::fs::metadata(p).expect("file").len(),
+                _ => 0,
+            })
+            .sum();
+        assert!(total as usize >= 3 * par::BYTES_PER_THREAD, "{total}");
+        let loader = load::Loader::new(LoadOptions::default());
+        let docs = read_all(&loader, &[&a, &b, &c]).expect("all read");
+        let names: Vec<&str> = docs.iter().map(|d| d.source.as_str()).collect();
+        assert_eq!(names, [a.to_string(), b.to_string(), c.to_string()]);
+        assert_eq!(docs[1].paragraphs.len(), 3000);
+        let missing = |name: &str| Source::Path(dir.path().join(name));
+        let (x, y) = (missing("x.txt"), missing("y.txt"));
+        for sources in [vec![&a, &x, &c, &y], vec![&x, &b, &y]] {
+            let err = read_all(&loader, &sources).expect_err("a file is missing");
+            assert!(err.to_string().contains("x.txt"), "{err}");
+        }
+    }
 }

@@ -225,6 +225,46 @@ pub fn quotations(doc: &crate::Document) -> Vec<Range<usize>> {
         .collect()
 }
 
+/// A document's [`quotations`], found paragraph by paragraph as passages ask for them: a
+/// long document whose sentences are mostly unchanged has few passages read for signals.
+pub struct Quotations<'a> {
+    doc: &'a crate::Document,
+    /// The quotations of each paragraph already read.
+    by_paragraph: FastMap<usize, Vec<Range<usize>>>,
+    /// Scratch space for the quotations of one passage's paragraphs.
+    near: Vec<Range<usize>>,
+}
+
+impl<'a> Quotations<'a> {
+    /// Nothing is read until a passage asks.
+    pub fn new(doc: &'a crate::Document) -> Self {
+        Quotations {
+            doc,
+            by_paragraph: FastMap::default(),
+            near: Vec::new(),
+        }
+    }
+
+    /// The passage `span` of the document, as [`Passage::within`] finds it with all of the
+    /// document's quotations.
+    pub fn passage(&mut self, span: Range<usize>) -> Passage<'a> {
+        let paras = &self.doc.paragraphs;
+        let first = paras.partition_point(|p| p.end <= span.start);
+        let end = first + paras[first..].partition_point(|p| p.start < span.end);
+        self.near.clear();
+        let text = &self.doc.text;
+        for (i, p) in paras.iter().enumerate().take(end).skip(first) {
+            let quoted = self.by_paragraph.entry(i).or_insert_with(|| {
+                (quotes(&text[p.clone()]).into_iter())
+                    .map(|q| q.start + p.start..q.end + p.start)
+                    .collect()
+            });
+            self.near.extend(quoted.iter().cloned());
+        }
+        Passage::within(&self.doc.text, &self.near, span)
+    }
+}
+
 /// The signals of one segment, given its adapted and original sides (`None` for the side it
 /// does not have). Furniture that credits the wire (dateline, credit line, byline) gets a
 /// `credit` signal; a reworded passage gets attribution, quote, loaded and hedge signals, in
@@ -1356,6 +1396,36 @@ mod tests {
                 .quoted
                 .is_empty()
         );
+    }
+
+    /// Quotations found paragraph by paragraph as passages ask for them are those found for
+    /// the whole document, for passages of one sentence and of several paragraphs, asked
+    /// for in any order, on the real pairs.
+    #[test]
+    fn quotations_on_demand_agree_with_the_whole_documents() {
+        let mut passages = 0;
+        for dir in crate::test_data::pair_dirs() {
+            for entry in std::fs::read_dir(&dir).expect("pair dir").flatten() {
+                let path = entry.path();
+                if path.extension().is_none_or(|e| e != "txt") {
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).expect("fixture");
+                let doc = crate::Document::from_text("f", &text);
+                let sents = crate::segment::segment(&doc);
+                let all = quotations(&doc);
+                let mut lazy = Quotations::new(&doc);
+                let n = sents.len();
+                for (i, j) in (0..n).rev().map(|i| (i, (i + 1 + i % 4).min(n))) {
+                    let span = sents[i].start..sents[j - 1].end;
+                    let whole = Passage::within(&doc.text, &all, span.clone());
+                    let got = lazy.passage(span);
+                    assert_eq!((got.text, &got.quoted), (whole.text, &whole.quoted));
+                    passages += usize::from(!whole.quoted.is_empty());
+                }
+            }
+        }
+        assert!(passages > 20, "{passages}");
     }
 
     #[test]

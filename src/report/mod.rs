@@ -183,8 +183,27 @@ pub struct ChangeOut<'a> {
 
 /// Computes the summary of a comparison.
 pub fn summarize(cmp: &Comparison) -> Summary {
+    // The words of each segment's adapted text, counted on several threads for a long
+    // document: counting them is most of the time.
+    let side = cmp.adapted_side();
+    let bytes = |seg: &Segment| {
+        seg.adapted.as_ref().map_or(0, |r| {
+            let (start, end) = align::span_bytes(side, r);
+            end - start
+        })
+    };
+    let count = |run: &[Segment]| -> Vec<usize> {
+        (run.iter())
+            .map(|seg| {
+                (seg.adapted.as_ref())
+                    .map_or(0, |r| normalize::word_count(align::span_text(side, r)))
+            })
+            .collect()
+    };
+    let threads = crate::par::threads_for(cmp.adapted.text.len());
+    let words = crate::par::map_runs(&cmp.segments, threads, bytes, count).concat();
     let mut s = Summary::default();
-    for seg in &cmp.segments {
+    for (seg, words) in cmp.segments.iter().zip(words) {
         match seg.kind {
             Kind::Unchanged => s.unchanged += 1,
             Kind::Reworded => s.reworded += 1,
@@ -198,8 +217,7 @@ pub fn summarize(cmp: &Comparison) -> Summary {
         s.furniture += usize::from(seg.furniture.is_some());
         s.truncated += usize::from(seg.truncated);
         s.differences += usize::from(seg.is_material());
-        if let Some(r) = &seg.adapted {
-            let words = normalize::word_count(align::span_text(cmp.adapted_side(), r));
+        if seg.adapted.is_some() {
             s.adapted_words += words;
             match seg.kind {
                 Kind::Unchanged => s.wire_words += words,
