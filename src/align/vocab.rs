@@ -32,8 +32,6 @@ struct KeyInterner {
     /// The parts of spellings met as respellings (of "colour", say) before any word spelled
     /// so: ids counted down from [`SKIP`], below it, far above any word id.
     respelled: FastMap<Box<str>, u32>,
-    /// The parts of the sentence being read.
-    parts: Vec<u32>,
     /// The ids of keys of words.
     by_parts: FastMap<Box<[u32]>, u32>,
     /// The ids of keys of folded text.
@@ -79,32 +77,22 @@ impl KeyInterner {
         self.own_spelling.push(own);
     }
 
-    /// Adds a use of the word with this id to the sentence being read.
-    fn push_word(&mut self, id: u32) {
-        let part = self.part_of[id as usize];
-        if part != SKIP {
-            self.parts.push(part);
-        }
-    }
-
-    /// The key id of the sentence read since the last call (`s`, its text), ready for the
-    /// next.
-    fn finish(&mut self, s: &str) -> u32 {
+    /// The key id of sentence `s` whose words' parts are `parts` (from `part_of`, without
+    /// [`SKIP`]).
+    fn key(&mut self, parts: &[u32], s: &str) -> u32 {
         let next = self.len() as u32;
-        let id = if self.parts.is_empty() {
+        if parts.is_empty() {
             let text = normalize::fold(s);
             if text.is_empty() {
                 return NO_KEY;
             }
             *self.by_text.entry(text).or_insert(next)
-        } else if let Some(&id) = self.by_parts.get(self.parts.as_slice()) {
+        } else if let Some(&id) = self.by_parts.get(parts) {
             id
         } else {
-            self.by_parts.insert(self.parts.as_slice().into(), next);
+            self.by_parts.insert(parts.into(), next);
             next
-        };
-        self.parts.clear();
-        id
+        }
     }
 }
 
@@ -139,10 +127,20 @@ impl TokenLists {
         self.get(self.len() - 1)
     }
 
-    fn push(&mut self, ids: &[u32]) {
-        let start = u32::try_from(self.ids.len()).expect("fewer than 2^32 words");
+    /// Appends ids that lists will be made of ([`TokenLists::push_span`]); where they start.
+    fn append(&mut self, ids: &[u32]) -> u32 {
+        let start = self.ids.len() as u32;
         self.ids.extend_from_slice(ids);
-        self.spans.push((start, ids.len() as u32));
+        assert!(
+            u32::try_from(self.ids.len()).is_ok(),
+            "fewer than 2^32 words"
+        );
+        start
+    }
+
+    /// Adds the list of the ids `start..end`, as the next list.
+    fn push_span(&mut self, start: u32, end: u32) {
+        self.spans.push((start, end - start));
     }
 
     /// Adds list `i` again, as the next list.
@@ -280,6 +278,51 @@ struct Run<'a> {
     remap: Vec<u32>,
 }
 
+/// A run's sentences once every word has its final id: what the serial pass needs.
+struct Prepared {
+    /// Each sentence's sorted, distinct word ids, one sentence after the other.
+    toks: Vec<u32>,
+    /// Where each sentence's ids end in `toks`.
+    tok_ends: Vec<u32>,
+    /// Each sentence's key parts, in order.
+    parts: Vec<u32>,
+    /// Where each sentence's parts end in `parts`.
+    part_ends: Vec<u32>,
+}
+
+/// The final ids and key parts of a run's sentences (`part_of`: each word's part).
+fn prepare(run: &Run<'_>, part_of: &[u32]) -> Prepared {
+    let mut out = Prepared {
+        toks: Vec::with_capacity(run.seq.len()),
+        tok_ends: Vec::with_capacity(run.ends.len()),
+        parts: Vec::with_capacity(run.seq.len()),
+        part_ends: Vec::with_capacity(run.ends.len()),
+    };
+    let mut ids: Vec<u32> = Vec::new();
+    let mut start = 0;
+    for &end in &run.ends {
+        let words = &run.seq[start..end as usize];
+        start = end as usize;
+        ids.clear();
+        if run.remap.is_empty() {
+            ids.extend_from_slice(words);
+        } else {
+            ids.extend(words.iter().map(|&w| run.remap[w as usize]));
+        }
+        (out.parts).extend(
+            ids.iter()
+                .map(|&id| part_of[id as usize])
+                .filter(|&p| p != SKIP),
+        );
+        out.part_ends.push(out.parts.len() as u32);
+        ids.sort_unstable();
+        ids.dedup();
+        out.toks.extend_from_slice(&ids);
+        out.tok_ends.push(out.toks.len() as u32);
+    }
+    out
+}
+
 /// Reads the words of `texts`.
 fn read_run<'a>(texts: &[&'a str]) -> Run<'a> {
     let bytes: usize = texts.iter().map(|t| t.len()).sum();
@@ -406,42 +449,42 @@ pub(super) fn read<'a>(
             .collect();
     }
 
-    // Each sentence's key and sorted, distinct word ids, in turn.
-    let words_read: usize = runs.iter().map(|r| r.seq.len()).sum();
-    let mut toks = TokenLists::with_capacity(sentences, words_read);
+    // Each run's sentences get their final word ids, sorted, and their key parts, on the
+    // threads that read them. What is left in turn, one sentence after the other, is the key
+    // ids (first appearance) and the counts.
+    let part_of = &keys.part_of;
+    let prepared: Vec<Prepared> = (par::map_runs(
+        &runs,
+        runs.len(),
+        |_| 1,
+        |rs| rs.iter().map(|r| prepare(r, part_of)).collect::<Vec<_>>(),
+    ))
+    .into_iter()
+    .flatten()
+    .collect();
+    drop(runs);
+    let ids: usize = prepared.iter().map(|p| p.toks.len()).sum();
+    let mut toks = TokenLists::with_capacity(sentences, ids);
+    let bases: Vec<u32> = prepared.iter().map(|p| toks.append(&p.toks)).collect();
     let mut df: Vec<u32> = vec![0; interner.len()];
-    let mut ids: Vec<u32> = Vec::new();
     let (mut run, mut item, mut next_text) = (0, 0, 0);
     let mut plan = plan.into_iter();
     let mut next = |toks: &mut TokenLists, keys_so_far: &[u32]| -> u32 {
         let key = match plan.next().expect("a plan for each sentence") {
             READ => {
-                while item == runs[run].ends.len() {
+                while item == prepared[run].tok_ends.len() {
                     (run, item) = (run + 1, 0);
                 }
-                let r = &runs[run];
-                let start = if item == 0 {
-                    0
-                } else {
-                    r.ends[item - 1] as usize
+                let p = &prepared[run];
+                let (tok_start, part_start) = match item {
+                    0 => (0, 0),
+                    _ => (p.tok_ends[item - 1], p.part_ends[item - 1] as usize),
                 };
-                let words = &r.seq[start..r.ends[item] as usize];
+                toks.push_span(bases[run] + tok_start, bases[run] + p.tok_ends[item]);
+                let parts = &p.parts[part_start..p.part_ends[item] as usize];
                 item += 1;
-                ids.clear();
-                if r.remap.is_empty() {
-                    ids.extend_from_slice(words);
-                } else {
-                    ids.extend(words.iter().map(|&w| r.remap[w as usize]));
-                }
-                for &id in &ids {
-                    keys.push_word(id);
-                }
-                let key = keys.finish(texts[next_text]);
                 next_text += 1;
-                ids.sort_unstable();
-                ids.dedup();
-                toks.push(&ids);
-                key
+                keys.key(parts, texts[next_text - 1])
             }
             i => {
                 toks.repeat(i as usize);
