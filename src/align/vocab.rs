@@ -44,9 +44,9 @@ impl KeyInterner {
         self.by_parts.len() + self.by_text.len()
     }
 
-    /// Records the part of word `w`, just given the next word id (`id`); `words` is the
-    /// word interner, which holds it.
-    fn new_word(&mut self, w: &str, id: u32, words: &FastMap<Cow<'_, str>, u32>) {
+    /// Records the part of word `w`, just given the next word id (`id`); `words` holds the
+    /// ids of the words met so far (and maybe of later ones, which are not looked at).
+    fn new_word(&mut self, w: &str, id: u32, words: &WordIds<'_>) {
         let (part, own) = if normalize::is_honorific(w) {
             (SKIP, false)
         } else {
@@ -61,7 +61,7 @@ impl KeyInterner {
                 }
                 other => {
                     let part = match words.get(other.as_ref()) {
-                        Some(&o) if self.own_spelling.get(o as usize) == Some(&true) => {
+                        Some(o) if self.own_spelling.get(o as usize) == Some(&true) => {
                             self.part_of[o as usize]
                         }
                         _ => {
@@ -264,11 +264,78 @@ pub(super) struct Vocab {
 /// In the reading plan: a sentence whose words are read (not an adapted sentence's index).
 const READ: u32 = u32::MAX;
 
+/// Distinct words and their ids, in the order they were first met.
+#[derive(Default)]
+struct WordIds<'a> {
+    /// The words of at most 8 bytes, packed into an integer ([`pack`]): most words, found
+    /// without following a pointer to their bytes or comparing them.
+    short: FastMap<u64, u32>,
+    /// The longer words.
+    long: FastMap<Cow<'a, str>, u32>,
+    /// Each word, by id. Words that are slices of the text are kept as such: no copy of
+    /// each distinct word.
+    words: Vec<Cow<'a, str>>,
+}
+
+/// A word of at most 8 bytes as an integer, its bytes in order and zeros after them: words
+/// hold no NUL (they are letters and digits), so no two words pack alike.
+fn pack(w: &str) -> Option<u64> {
+    let b = w.as_bytes();
+    let n = b.len();
+    // From overlapping loads rather than a copy (a call to memcpy for every word).
+    let v = match n {
+        0 => 0,
+        1..=3 => {
+            u64::from(b[0])
+                | u64::from(b[n / 2]) << (8 * (n / 2))
+                | u64::from(b[n - 1]) << (8 * (n - 1))
+        }
+        4..=8 => {
+            let lo = u32::from_le_bytes(b[..4].try_into().expect("4 bytes"));
+            let hi = u32::from_le_bytes(b[n - 4..].try_into().expect("4 bytes"));
+            u64::from(lo) | u64::from(hi) << (8 * (n - 4))
+        }
+        _ => return None,
+    };
+    Some(v)
+}
+
+impl<'a> WordIds<'a> {
+    fn with_capacity(n: usize) -> Self {
+        let mut ids = WordIds::default();
+        ids.short.reserve(n);
+        ids.long.reserve(n / 8);
+        ids.words.reserve(n);
+        ids
+    }
+
+    fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    fn get(&self, w: &str) -> Option<u32> {
+        match pack(w) {
+            Some(k) => self.short.get(&k).copied(),
+            None => self.long.get(w).copied(),
+        }
+    }
+
+    /// Gives a word not met before the next id.
+    fn push_new(&mut self, w: Cow<'a, str>) -> u32 {
+        let id = self.words.len() as u32;
+        match pack(&w) {
+            Some(k) => self.short.insert(k, id),
+            None => self.long.insert(w.clone(), id),
+        };
+        self.words.push(w);
+        id
+    }
+}
+
 /// The words of some consecutive sentences, read on one thread with ids of its own.
 struct Run<'a> {
-    /// Each distinct word and its id, in the order words were first met. Words that are
-    /// slices of the text are kept as such: no copy of each distinct word.
-    words: FastMap<Cow<'a, str>, u32>,
+    /// Each distinct word and its id, in the order words were first met.
+    words: WordIds<'a>,
     /// The ids of each sentence's words, in order, one sentence after the other.
     seq: Vec<u32>,
     /// Where each sentence's words end in `seq`.
@@ -326,11 +393,10 @@ fn prepare(run: &Run<'_>, part_of: &[u32]) -> Prepared {
 /// Reads the words of `texts`.
 fn read_run<'a>(texts: &[&'a str]) -> Run<'a> {
     let bytes: usize = texts.iter().map(|t| t.len()).sum();
-    let mut words: FastMap<Cow<'a, str>, u32> = FastMap::default();
     // About one distinct word in every 16 bytes of a news article; a long document repeats
     // its vocabulary, so the guess is capped rather than reserved whole (a 3 MB report
     // would otherwise reserve 17 MB of table it never fills).
-    words.reserve((bytes / 16).min(1 << 14));
+    let mut words = WordIds::with_capacity((bytes / 16).min(1 << 14));
     // A word takes at least two bytes with the space after it; pages reserved but not
     // reached cost nothing.
     let mut seq = Vec::with_capacity(bytes / 2);
@@ -339,14 +405,9 @@ fn read_run<'a>(texts: &[&'a str]) -> Run<'a> {
     for &text in texts {
         normalize::for_each_word_in(text, &mut buf, |w, slice| {
             let id = match words.get(w) {
-                Some(&id) => id,
+                Some(id) => id,
                 None => {
-                    let id = words.len() as u32;
-                    words.insert(
-                        slice.map_or_else(|| Cow::Owned(w.to_string()), Cow::Borrowed),
-                        id,
-                    );
-                    id
+                    words.push_new(slice.map_or_else(|| Cow::Owned(w.to_string()), Cow::Borrowed))
                 }
             };
             seq.push(id);
@@ -423,27 +484,18 @@ pub(super) fn read<'a>(
     let mut interner = std::mem::take(&mut runs[0].words);
     let mut keys = KeyInterner::default();
     keys.by_parts.reserve(sentences);
-    let mut by_id: Vec<&str> = vec![""; interner.len()];
-    for (w, &id) in &interner {
-        by_id[id as usize] = w;
-    }
-    for (id, w) in by_id.into_iter().enumerate() {
+    for (id, w) in interner.words.iter().enumerate() {
         keys.new_word(w, id as u32, &interner);
     }
     for run in &mut runs[1..] {
-        let mut words: Vec<(u32, Cow<'a, str>)> = std::mem::take(&mut run.words)
-            .into_iter()
-            .map(|(w, id)| (id, w))
-            .collect();
-        words.sort_unstable_by_key(|&(id, _)| id);
+        let words = std::mem::take(&mut run.words.words);
+        run.words = WordIds::default();
         run.remap = (words.into_iter())
-            .map(|(_, w)| match interner.get(w.as_ref()) {
-                Some(&id) => id,
+            .map(|w| match interner.get(&w) {
+                Some(id) => id,
                 None => {
-                    let id = interner.len() as u32;
-                    keys.new_word(&w, id, &interner);
-                    interner.insert(w, id);
-                    id
+                    keys.new_word(&w, interner.len() as u32, &interner);
+                    interner.push_new(w)
                 }
             })
             .collect();
@@ -515,9 +567,9 @@ pub(super) fn read<'a>(
     let key_count = keys.len();
     let total = toks.len().max(1) as f64;
     let mut weight = vec![0.0; df.len()];
-    for (w, id) in interner {
-        let idf = (1.0 + total / f64::from(df[id as usize])).ln();
-        weight[id as usize] = if is_stopword(&w) { 0.2 * idf } else { idf };
+    for ((w, weight), &df) in interner.words.iter().zip(&mut weight).zip(&df) {
+        let idf = (1.0 + total / f64::from(df)).ln();
+        *weight = if is_stopword(w) { 0.2 * idf } else { idf };
     }
     Vocab {
         a_keys,
@@ -542,6 +594,34 @@ mod tests {
             .map(|(doc, sentences)| Side { doc, sentences })
             .collect();
         read(&sides[1..], sides[0], reuse, threads)
+    }
+
+    /// A packed word gives back its bytes, so no two words pack alike; longer words do not
+    /// pack.
+    #[test]
+    fn packed_words_keep_their_bytes() {
+        let text = "a an the colour Zürich naïve 2024 u.s O'Brien ελληνικά 東京 x9 résumés";
+        let mut packed = 0;
+        for (i, _) in text.char_indices() {
+            for (j, _) in text[i..]
+                .char_indices()
+                .skip(1)
+                .chain([(text.len() - i, ' ')])
+            {
+                let w = &text[i..i + j];
+                match pack(w) {
+                    Some(k) => {
+                        let bytes = k.to_le_bytes();
+                        let n = bytes.iter().rposition(|&b| b != 0).map_or(0, |p| p + 1);
+                        assert_eq!(&bytes[..n], w.as_bytes(), "{w:?}");
+                        packed += 1;
+                    }
+                    None => assert!(w.len() > 8, "{w:?}"),
+                }
+            }
+        }
+        assert!(packed > 300, "{packed}");
+        assert_eq!(pack(""), Some(0));
     }
 
     /// Reading on several threads gives every word and key the id one thread gives it, on
