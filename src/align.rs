@@ -460,32 +460,38 @@ impl<'a> Aligner<'a> {
             // those alone. The rest (new, cut and reworded sentences, and sentences without
             // words, which never match) would only lengthen the diff's gaps, where its cost
             // grows with the square of the gap.
-            let o_has: FastMap<u32, ()> = (o_keys.iter())
-                .filter(|&&k| k != NO_KEY)
-                .map(|&k| (k, ()))
+            // Keys are ids below `key_count` (or NO_KEY): sets of them are marks.
+            let shared = |has: &[bool], k: u32| k != NO_KEY && has[k as usize];
+            let mut o_has = vec![false; self.vocab.key_count];
+            for &k in o_keys.iter().filter(|&&k| k != NO_KEY) {
+                o_has[k as usize] = true;
+            }
+            let a_pos: Vec<usize> = (free.iter().copied())
+                .filter(|&i| shared(&o_has, a_keys[i]))
                 .collect();
-            let a_pos: Vec<usize> = free
-                .iter()
-                .copied()
-                .filter(|&i| a_keys[i] != NO_KEY && o_has.contains_key(&a_keys[i]))
-                .collect();
-            let a_has: FastMap<u32, ()> = a_pos.iter().map(|&i| (a_keys[i], ())).collect();
+            let mut a_has = vec![false; self.vocab.key_count];
+            let mut a_distinct = 0;
+            for &i in &a_pos {
+                let seen = std::mem::replace(&mut a_has[a_keys[i] as usize], true);
+                a_distinct += usize::from(!seen);
+            }
             let o_pos: Vec<usize> = (0..o_keys.len())
-                .filter(|&i| o_keys[i] != NO_KEY && a_has.contains_key(&o_keys[i]))
+                .filter(|&i| shared(&a_has, o_keys[i]))
                 .collect();
             // With a key twice on one side, which copy pairs with which may depend on the
             // sentences around them, and with several originals an earlier one's pairs
             // change what a later one sees: the diff then sees every sentence (the test
             // below found differences there).
-            let repeated = !self.shared_keys_only
-                || self.originals.len() > 1
-                || a_has.len() < a_pos.len()
-                || o_pos
-                    .iter()
-                    .map(|&i| (o_keys[i], ()))
-                    .collect::<FastMap<u32, ()>>()
-                    .len()
-                    < o_pos.len();
+            let repeated =
+                !self.shared_keys_only || self.originals.len() > 1 || a_distinct < a_pos.len() || {
+                    // The marks of the original's keys, taken off as they are counted.
+                    let mut o_distinct = 0;
+                    for &i in &o_pos {
+                        let seen = std::mem::replace(&mut o_has[o_keys[i] as usize], false);
+                        o_distinct += usize::from(seen);
+                    }
+                    o_distinct < o_pos.len()
+                };
             let (a_pos, o_pos) = if repeated {
                 (free.clone(), (0..o_keys.len()).collect())
             } else {
@@ -560,16 +566,6 @@ impl<'a> Aligner<'a> {
         }
     }
 
-    /// For every adapted sentence, the nearest non-moved groups before and after it.
-    fn a_neighbours(&self) -> Vec<Gap> {
-        neighbours(&self.a_group, &self.groups)
-    }
-
-    /// For every sentence of original `s`, the nearest non-moved groups before and after it.
-    fn o_neighbours(&self, s: usize) -> Vec<Gap> {
-        neighbours(&self.o_group[s], &self.groups)
-    }
-
     /// Step 2: pair unmatched sentences by weighted word overlap, candidates from a rare-word
     /// index, greedily from the best pair down.
     fn pair_rewordings(&mut self) {
@@ -595,11 +591,16 @@ impl<'a> Aligner<'a> {
                 }
             }
         }
-        let o_tables: Vec<Vec<Gap>> = (0..self.originals.len())
-            .map(|s| self.o_neighbours(s))
-            .collect();
-        let o_gap: Vec<Gap> = free_o.iter().map(|&(s, i)| o_tables[s][i]).collect();
-        let a_table = self.a_neighbours();
+        // free_o is in order of original, then sentence.
+        let mut o_gap: Vec<Gap> = Vec::with_capacity(free_o.len());
+        for s in 0..self.originals.len() {
+            let at: Vec<usize> = (free_o.iter())
+                .filter(|&&(src, _)| src == s)
+                .map(|&(_, i)| i)
+                .collect();
+            o_gap.extend(gaps_at(&self.o_group[s], &self.groups, &at));
+        }
+        let a_gaps = gaps_at(&self.a_group, &self.groups, &free_a);
         let mut scores: Vec<f64> = vec![0.0; free_o.len()];
         let mut touched: Vec<usize> = Vec::new();
         // Candidate pairs: (similarity, adapted sentence, free original sentence and whether
@@ -635,7 +636,7 @@ impl<'a> Aligner<'a> {
                 scores[n] = 0.0;
             }
             touched.truncate(keep);
-            let a_gap = a_table[a];
+            let a_gap = a_gaps[k];
             for &n in &touched {
                 let sim = self.similarity(self.atoks(a), self.otoks(free_o[n]));
                 let in_place = same_gap(a_gap, o_gap[n]);
@@ -727,19 +728,17 @@ impl<'a> Aligner<'a> {
     fn pair_by_position(&mut self) {
         let mut found = Vec::new();
         let n = self.vocab.a_keys.len();
-        let a_table = self.a_neighbours();
-        let mut a = 0;
-        while a < n {
-            if self.a_group[a].is_some() {
-                a += 1;
-                continue;
-            }
-            let (prev, next) = a_table[a];
-            // The unmatched adapted sentences between the same neighbours.
-            let lo = prev.map_or(0, |g| self.groups[g].a.end);
+        let free: Vec<usize> = (0..n).filter(|&a| self.a_group[a].is_none()).collect();
+        let gaps = gaps_at(&self.a_group, &self.groups, &free);
+        let mut j = 0;
+        while j < free.len() {
+            let (prev, next) = gaps[j];
+            // The unmatched adapted sentences between the same neighbours: this one and the
+            // next ones before `hi` (none before it, or they would have been met first).
             let hi = next.map_or(n, |g| self.groups[g].a.start);
-            let lone_a: Vec<usize> = (lo..hi).filter(|&i| self.a_group[i].is_none()).collect();
-            a = hi.max(a + 1);
+            let k = j + free[j..].partition_point(|&a| a < hi);
+            let lone_a = &free[j..k];
+            j = k.max(j + 1);
             if lone_a.len() != 1 {
                 continue;
             }
@@ -897,10 +896,11 @@ impl<'a> Aligner<'a> {
             }
         }
         for s in 0..self.originals.len() {
-            for (i, &(prev, next)) in self.o_neighbours(s).iter().enumerate() {
-                if self.o_group[s][i].is_some() {
-                    continue;
-                }
+            let removed: Vec<usize> = (0..self.o_group[s].len())
+                .filter(|&i| self.o_group[s][i].is_none())
+                .collect();
+            let gaps = gaps_at(&self.o_group[s], &self.groups, &removed);
+            for (&i, &(prev, next)) in removed.iter().zip(&gaps) {
                 let key = match (prev, next) {
                     (Some(g), _) => (self.groups[g].a.start, 2, s, i),
                     (None, Some(g)) => (self.groups[g].a.start, 0, s, i),
@@ -1064,18 +1064,26 @@ fn same_key_stretches<K: Eq + std::hash::Hash>(
 /// The nearest non-moved groups before and after a sentence.
 type Gap = (Option<usize>, Option<usize>);
 
-/// The [`Gap`] of every sentence of one document, in two linear passes.
-fn neighbours(slots: &[Option<usize>], groups: &[Group]) -> Vec<Gap> {
+/// The [`Gap`] of each sentence `at` (in order) of one document whose sentences' groups are
+/// `slots`, in two linear passes: a table for the few sentences asked about, not for all of
+/// a long document's.
+fn gaps_at(slots: &[Option<usize>], groups: &[Group], at: &[usize]) -> Vec<Gap> {
     let anchor = |slot: Option<usize>| slot.filter(|&g| !groups[g].moved);
-    let mut out = vec![(None, None); slots.len()];
-    let mut last = None;
+    let mut out = vec![(None, None); at.len()];
+    let (mut last, mut k) = (None, 0);
     for (i, &slot) in slots.iter().enumerate() {
-        out[i].0 = last;
+        while k < at.len() && at[k] == i {
+            out[k].0 = last;
+            k += 1;
+        }
         last = anchor(slot).or(last);
     }
-    let mut last = None;
+    let (mut last, mut k) = (None, at.len());
     for (i, &slot) in slots.iter().enumerate().rev() {
-        out[i].1 = last;
+        while k > 0 && at[k - 1] == i {
+            out[k - 1].1 = last;
+            k -= 1;
+        }
         last = anchor(slot).or(last);
     }
     out
