@@ -179,20 +179,8 @@ fn compare_segmented(
         doc: &adapted,
         sentences: &adapted_sentences,
     };
-    let mut a_quotes = signals::Quotations::new(&adapted);
-    let mut o_quotes: Vec<_> = originals.iter().map(signals::Quotations::new).collect();
-    for seg in &mut segments {
-        // Only reworded and inserted text (furniture aside) is read for signals: the other
-        // segments need no passages.
-        let read = seg.furniture.is_none() && matches!(seg.kind, Kind::Reworded | Kind::Inserted);
-        let a = (seg.adapted.as_ref())
-            .filter(|_| read)
-            .map(|r| passage(a_side, &mut a_quotes, r));
-        let o = (seg.original.as_ref())
-            .filter(|_| read)
-            .map(|(src, r)| passage(sides[*src], &mut o_quotes[*src], r));
-        seg.signals = signals::detect(seg, a.as_ref(), o.as_ref());
-    }
+    let bytes = adapted.text.len() + originals.iter().map(|d| d.text.len()).sum::<usize>();
+    detect_signals(&mut segments, a_side, &sides, par::threads_for(bytes));
     mark_truncated(&mut segments, originals.len());
     Comparison {
         originals,
@@ -201,6 +189,51 @@ fn compare_segmented(
         adapted_sentences,
         segments,
         fallbacks,
+    }
+}
+
+/// The signals of each segment ([`signals::detect`]), on `threads` threads. Only reworded
+/// and inserted text (furniture aside) is read for signals: the other segments need no
+/// passages. Each segment's signals are its own, so a run of segments needs only its own
+/// quotations.
+fn detect_signals(
+    segments: &mut [Segment],
+    a_side: align::Side<'_>,
+    sides: &[align::Side<'_>],
+    threads: usize,
+) {
+    let read = |seg: &Segment| {
+        seg.furniture.is_none() && matches!(seg.kind, Kind::Reworded | Kind::Inserted)
+    };
+    let size = |seg: &Segment| {
+        let bytes = |side: align::Side<'_>, r: &std::ops::Range<usize>| {
+            let (start, end) = align::span_bytes(side, r);
+            end - start
+        };
+        let a = seg.adapted.as_ref().map_or(0, |r| bytes(a_side, r));
+        let o = (seg.original.as_ref()).map_or(0, |(src, r)| bytes(sides[*src], r));
+        if read(seg) { a + o } else { 0 }
+    };
+    let detect = |run: &[Segment]| -> Vec<Vec<signals::Signal>> {
+        let mut a_quotes = signals::Quotations::new(a_side.doc);
+        let mut o_quotes: Vec<_> = (sides.iter())
+            .map(|s| signals::Quotations::new(s.doc))
+            .collect();
+        (run.iter())
+            .map(|seg| {
+                let a = (seg.adapted.as_ref())
+                    .filter(|_| read(seg))
+                    .map(|r| passage(a_side, &mut a_quotes, r));
+                let o = (seg.original.as_ref())
+                    .filter(|_| read(seg))
+                    .map(|(src, r)| passage(sides[*src], &mut o_quotes[*src], r));
+                signals::detect(seg, a.as_ref(), o.as_ref())
+            })
+            .collect()
+    };
+    let found = par::map_runs(segments, threads, size, detect);
+    for (seg, signals) in segments.iter_mut().zip(found.into_iter().flatten()) {
+        seg.signals = signals;
     }
 }
 
@@ -405,6 +438,44 @@ pub fn compare_with_loader(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Signals found on several threads are those one thread finds, on a long pair made of
+    /// the real pairs, where many passages are reworded and inserted.
+    #[test]
+    fn signals_found_on_threads_are_those_one_thread_finds() {
+        let (mut wire, mut adapted) = (String::new(), String::new());
+        for dir in crate::test_data::pair_dirs() {
+            let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap_or_default();
+            wire.push_str(&read("original.txt"));
+            wire.push_str(&read("original-1.txt"));
+            wire.push_str("\n\n");
+            adapted.push_str(&read("adapted.txt"));
+            adapted.push_str("\n\n");
+        }
+        let cmp = compare(
+            vec![Document::from_text("wire", &wire)],
+            Document::from_text("adapted", &adapted),
+            &Options::default(),
+        );
+        let signals = |segs: &[Segment]| -> Vec<Vec<Signal>> {
+            segs.iter().map(|s| s.signals.clone()).collect()
+        };
+        let found = signals(&cmp.segments);
+        assert!(found.iter().filter(|s| !s.is_empty()).count() >= 10);
+        for threads in [1, 2, 5] {
+            let mut segs = cmp.segments.clone();
+            for seg in &mut segs {
+                seg.signals.clear();
+            }
+            detect_signals(
+                &mut segs,
+                cmp.adapted_side(),
+                &[cmp.original_side(0)],
+                threads,
+            );
+            assert!(signals(&segs) == found, "{threads} threads");
+        }
+    }
 
     /// Files long enough to be read on threads of their own come back in order, and the
     /// first error in order is the one reported, whichever thread met it.
