@@ -57,8 +57,10 @@ pub fn segment(doc: &Document) -> Vec<Sentence> {
 /// there, as [`split_sentences`] reads a paragraph alone. Long documents are split on
 /// several threads ([`split_each`]).
 pub fn segment_all(docs: &[&Document]) -> Vec<Vec<Sentence>> {
-    let mut index: FastMap<&str, u32> = FastMap::default();
-    let mut distinct: Vec<&str> = Vec::new();
+    let paragraphs = docs.iter().map(|d| d.paragraphs.len()).sum();
+    let mut index: FastMap<&str, u32> =
+        FastMap::with_capacity_and_hasher(paragraphs, Default::default());
+    let mut distinct: Vec<&str> = Vec::with_capacity(paragraphs);
     let ids: Vec<Vec<u32>> = docs
         .iter()
         .map(|d| {

@@ -7,8 +7,9 @@
 
 use std::borrow::Cow;
 use std::collections::hash_map::Entry;
+use std::hash::{Hash, Hasher};
 
-use super::{FastMap, NO_KEY, Side};
+use super::{FastMap, FxHasher, NO_KEY, Side};
 use crate::normalize;
 use crate::par;
 
@@ -32,16 +33,31 @@ struct KeyInterner {
     /// The parts of spellings met as respellings (of "colour", say) before any word spelled
     /// so: ids counted down from [`SKIP`], below it, far above any word id.
     respelled: FastMap<Box<str>, u32>,
-    /// The ids of keys of words.
-    by_parts: FastMap<Box<[u32]>, u32>,
+    /// The ids of keys of words by the hash of their parts ([`parts_hash`]): the last key
+    /// met with that hash.
+    by_hash: FastMap<u64, u32>,
+    /// By key id: the key met before it with the same hash of parts, or [`NO_KEY`].
+    same_hash: Vec<u32>,
+    /// By key id: where its parts are in `parts` (nowhere, for a key of folded text).
+    spans: Vec<(u32, u32)>,
+    /// The parts of every key of words, one key after the other: no allocation of its own
+    /// for each key.
+    parts: Vec<u32>,
     /// The ids of keys of folded text.
     by_text: FastMap<String, u32>,
+}
+
+/// The hash of a sentence's key parts, by which [`KeyInterner::key`] looks it up.
+fn parts_hash(parts: &[u32]) -> u64 {
+    let mut h = FxHasher::default();
+    parts.hash(&mut h);
+    h.finish()
 }
 
 impl KeyInterner {
     /// How many distinct keys have been met.
     fn len(&self) -> usize {
-        self.by_parts.len() + self.by_text.len()
+        self.spans.len()
     }
 
     /// Records the part of word `w`, just given the next word id (`id`); `words` holds the
@@ -78,21 +94,39 @@ impl KeyInterner {
     }
 
     /// The key id of sentence `s` whose words' parts are `parts` (from `part_of`, without
-    /// [`SKIP`]).
-    fn key(&mut self, parts: &[u32], s: &str) -> u32 {
+    /// [`SKIP`]), whose [`parts_hash`] is `hash`.
+    fn key(&mut self, parts: &[u32], hash: u64, s: &str) -> u32 {
         let next = self.len() as u32;
         if parts.is_empty() {
             let text = normalize::fold(s);
             if text.is_empty() {
                 return NO_KEY;
             }
-            *self.by_text.entry(text).or_insert(next)
-        } else if let Some(&id) = self.by_parts.get(parts) {
-            id
-        } else {
-            self.by_parts.insert(parts.into(), next);
-            next
+            return match self.by_text.entry(text) {
+                Entry::Occupied(e) => *e.get(),
+                Entry::Vacant(e) => {
+                    e.insert(next);
+                    self.spans.push((0, 0));
+                    self.same_hash.push(NO_KEY);
+                    next
+                }
+            };
         }
+        let head = self.by_hash.get(&hash).copied().unwrap_or(NO_KEY);
+        let mut k = head;
+        while k != NO_KEY {
+            let (start, len) = self.spans[k as usize];
+            if self.parts[start as usize..(start + len) as usize] == *parts {
+                return k;
+            }
+            k = self.same_hash[k as usize];
+        }
+        let start = u32::try_from(self.parts.len()).expect("fewer than 2^32 words");
+        self.spans.push((start, parts.len() as u32));
+        self.parts.extend_from_slice(parts);
+        self.same_hash.push(head);
+        self.by_hash.insert(hash, next);
+        next
     }
 }
 
@@ -355,6 +389,8 @@ struct Prepared {
     parts: Vec<u32>,
     /// Where each sentence's parts end in `parts`.
     part_ends: Vec<u32>,
+    /// The [`parts_hash`] of each sentence's parts.
+    hashes: Vec<u64>,
 }
 
 /// The final ids and key parts of a run's sentences (`part_of`: each word's part).
@@ -364,6 +400,7 @@ fn prepare(run: &Run<'_>, part_of: &[u32]) -> Prepared {
         tok_ends: Vec::with_capacity(run.ends.len()),
         parts: Vec::with_capacity(run.seq.len()),
         part_ends: Vec::with_capacity(run.ends.len()),
+        hashes: Vec::with_capacity(run.ends.len()),
     };
     let mut ids: Vec<u32> = Vec::new();
     let mut start = 0;
@@ -376,12 +413,14 @@ fn prepare(run: &Run<'_>, part_of: &[u32]) -> Prepared {
         } else {
             ids.extend(words.iter().map(|&w| run.remap[w as usize]));
         }
+        let from = out.parts.len();
         (out.parts).extend(
             ids.iter()
                 .map(|&id| part_of[id as usize])
                 .filter(|&p| p != SKIP),
         );
         out.part_ends.push(out.parts.len() as u32);
+        out.hashes.push(parts_hash(&out.parts[from..]));
         ids.sort_unstable();
         ids.dedup();
         out.toks.extend_from_slice(&ids);
@@ -483,7 +522,9 @@ pub(super) fn read<'a>(
     // one thread reading the sentences in turn would find it.
     let mut interner = std::mem::take(&mut runs[0].words);
     let mut keys = KeyInterner::default();
-    keys.by_parts.reserve(sentences);
+    keys.by_hash.reserve(sentences);
+    keys.spans.reserve(sentences);
+    keys.same_hash.reserve(sentences);
     for (id, w) in interner.words.iter().enumerate() {
         keys.new_word(w, id as u32, &interner);
     }
@@ -536,7 +577,7 @@ pub(super) fn read<'a>(
                 let parts = &p.parts[part_start..p.part_ends[item] as usize];
                 item += 1;
                 next_text += 1;
-                keys.key(parts, texts[next_text - 1])
+                keys.key(parts, p.hashes[item - 1], texts[next_text - 1])
             }
             i => {
                 toks.repeat(i as usize);
@@ -594,6 +635,24 @@ mod tests {
             .map(|(doc, sentences)| Side { doc, sentences })
             .collect();
         read(&sides[1..], sides[0], reuse, threads)
+    }
+
+    /// Keys are told apart by their parts, not by their hash alone: parts that share a hash
+    /// (which a 64-bit hash makes rare, not impossible) get ids of their own.
+    #[test]
+    fn keys_sharing_a_hash_keep_their_own_ids() {
+        let mut keys = KeyInterner::default();
+        let a = keys.key(&[1, 2, 3], 7, "a");
+        let b = keys.key(&[4, 5], 7, "b");
+        let c = keys.key(&[6], 7, "c");
+        assert_eq!((a, b, c), (0, 1, 2));
+        assert_eq!(keys.key(&[4, 5], 7, "b"), b);
+        assert_eq!(keys.key(&[1, 2, 3], 7, "a"), a);
+        assert_eq!(keys.key(&[], 0, "* * *"), 3);
+        assert_eq!(keys.key(&[], 0, "* * *"), 3);
+        assert_eq!(keys.key(&[], 0, " "), NO_KEY);
+        assert_eq!(keys.key(&[6], 7, "c"), c);
+        assert_eq!(keys.len(), 4);
     }
 
     /// A packed word gives back its bytes, so no two words pack alike; longer words do not
