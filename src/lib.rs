@@ -377,21 +377,23 @@ pub fn compare_sources_with(
 /// Loads and extracts the sources, in order; the first error, in order. Files long enough to
 /// be worth a thread ([`par::threads_for`]) are read on threads of their own.
 fn read_all(loader: &load::Loader, sources: &[&Source]) -> Result<Vec<Document>> {
-    let size = |s: &&Source| match s {
-        Source::Path(p) => std::fs::metadata(p).map_or(0, |m| m.len() as usize),
-        _ => 0,
-    };
-    let read = |run: &[&Source]| -> Vec<Result<Document>> {
+    if let [one] = sources {
+        return Ok(vec![extract::extract_owned(loader.load(one)?)?]);
+    }
+    // Each file's size, looked up once.
+    let sized: Vec<(&Source, usize)> = (sources.iter())
+        .map(|&s| match s {
+            Source::Path(p) => (s, std::fs::metadata(p).map_or(0, |m| m.len() as usize)),
+            _ => (s, 0),
+        })
+        .collect();
+    let read = |run: &[(&Source, usize)]| -> Vec<Result<Document>> {
         (run.iter())
-            .map(|s| extract::extract_owned(loader.load(s)?))
+            .map(|(s, _)| extract::extract_owned(loader.load(s)?))
             .collect()
     };
-    let threads = if sources.len() > 1 {
-        par::threads_for(sources.iter().map(size).sum()).min(sources.len())
-    } else {
-        1
-    };
-    par::map_runs(sources, threads, size, read)
+    let threads = par::threads_for(sized.iter().map(|(_, n)| n).sum()).min(sized.len());
+    par::map_runs(&sized, threads, |(_, n)| *n, read)
         .into_iter()
         .flatten()
         .collect()

@@ -529,8 +529,7 @@ pub(super) fn read<'a>(
         keys.new_word(w, id as u32, &interner);
     }
     for run in &mut runs[1..] {
-        let words = std::mem::take(&mut run.words.words);
-        run.words = WordIds::default();
+        let words = std::mem::take(&mut run.words).words;
         run.remap = (words.into_iter())
             .map(|w| match interner.get(&w) {
                 Some(id) => id,
