@@ -454,6 +454,8 @@ mod tests {
             adapted.push_str(&read("adapted.txt"));
             adapted.push_str("\n\n");
         }
+        // Three rounds, so that the fixtures alone give each thread passages with signals.
+        let (wire, adapted) = (wire.repeat(3), adapted.repeat(3));
         let cmp = compare(
             vec![Document::from_text("wire", &wire)],
             Document::from_text("adapted", &adapted),
