@@ -313,7 +313,7 @@ struct WordIds<'a> {
 
 /// A word of at most 8 bytes as an integer, its bytes in order and zeros after them: words
 /// hold no NUL (they are letters and digits), so no two words pack alike.
-fn pack(w: &str) -> Option<u64> {
+pub(super) fn pack(w: &str) -> Option<u64> {
     let b = w.as_bytes();
     let n = b.len();
     // From overlapping loads rather than a copy (a call to memcpy for every word).

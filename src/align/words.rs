@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use similar::{Algorithm, capture_diff_slices};
 
+use super::vocab::pack;
 use super::{Change, FastMap, Op};
 use crate::normalize;
 
@@ -224,7 +225,11 @@ struct Interner<'a> {
     /// Id by key.
     ids: FastMap<Cow<'a, str>, u32>,
     /// Id by token: a token seen before has its id without its key worked out again, as a
-    /// rewording shares most of its words.
+    /// rewording shares most of its words. Tokens of at most 8 bytes (most words) are
+    /// packed into an integer ([`pack`]: tokens hold no NUL, which scans as a token of its
+    /// own), found without hashing or comparing their bytes.
+    seen_short: FastMap<u64, u32>,
+    /// The longer tokens.
     seen: FastMap<&'a str, u32>,
 }
 
@@ -232,7 +237,8 @@ impl<'a> Interner<'a> {
     fn with_capacity(n: usize) -> Self {
         Interner {
             ids: FastMap::with_capacity_and_hasher(n, Default::default()),
-            seen: FastMap::with_capacity_and_hasher(n, Default::default()),
+            seen_short: FastMap::with_capacity_and_hasher(n, Default::default()),
+            seen: FastMap::default(),
         }
     }
 
@@ -272,7 +278,12 @@ impl<'a> Interner<'a> {
         let t = &s[r];
         // A look-up, and an insertion only for a new token (a token seen before is most of
         // them): cheaper than the entry API's one search, which hashbrown does not inline.
-        if let Some(&id) = self.seen.get(t) {
+        let packed = pack(t);
+        let known = match packed {
+            Some(p) => self.seen_short.get(&p),
+            None => self.seen.get(t),
+        };
+        if let Some(&id) = known {
             return id;
         }
         let key = word_key(t);
@@ -283,7 +294,10 @@ impl<'a> Interner<'a> {
                 *self.ids.entry(key).or_insert(next)
             }
         };
-        self.seen.insert(t, id);
+        match packed {
+            Some(p) => self.seen_short.insert(p, id),
+            None => self.seen.insert(t, id),
+        };
         id
     }
 }
@@ -776,6 +790,8 @@ mod tests {
             .collect()
     }
 
+    /// Also for tokens on either side of 8 bytes, the most that are found by their packed
+    /// bytes rather than their text.
     #[test]
     fn fast_ids_are_the_ids_of_their_keys() {
         // every character alone, as a token of each class, and next to its folded forms
@@ -786,7 +802,9 @@ mod tests {
             text.extend([c, ' ']);
         }
         let words = "A a I i Z z 0 9 The the THE colour color Colour U.S u.s aren’t aren't \
-                     Café café CAFÉ ﬁne fine \u{2010} - \u{2212} \u{00AB} \"";
+                     Café café CAFÉ ﬁne fine \u{2010} - \u{2212} \u{00AB} \" \
+                     abcdefgh ABCDEFGH abcdefghi Abcdefghi abcdefg abcdefgh. caféABC cafeABCD \
+                     colours colourss Colours programme programmes Programmes";
         let mut by_key: FastMap<String, u32> = FastMap::default();
         let pairs = ids_and_keys(&text, words);
         assert!(pairs.len() > 300);
