@@ -371,14 +371,7 @@ impl<'a> Aligner<'a> {
         // Each group holds at least one adapted sentence.
         let group_room = vocab.a_keys.len();
         let masses = (0..vocab.toks.len())
-            .map(|i| {
-                vocab
-                    .toks
-                    .get(i)
-                    .iter()
-                    .map(|&t| vocab.weight[t as usize])
-                    .sum()
-            })
+            .map(|i| mass(&vocab.weight, vocab.toks.get(i)))
             .collect();
         Aligner {
             originals,
@@ -420,10 +413,14 @@ impl<'a> Aligner<'a> {
         self.vocab.toks.get(a)
     }
 
-    fn otoks(&self, (s, i): ORef) -> &[u32] {
-        self.vocab
-            .toks
-            .get(self.vocab.a_keys.len() + self.vocab.o_toks_offset[s] + i)
+    fn otoks(&self, o: ORef) -> &[u32] {
+        self.vocab.toks.get(self.o_index(o))
+    }
+
+    /// Where original sentence `o` is in `vocab.toks` (and `masses`): after the adapted
+    /// sentences, then by original.
+    fn o_index(&self, (s, i): ORef) -> usize {
+        self.vocab.a_keys.len() + self.vocab.o_toks_offset[s] + i
     }
 
     fn add_group(&mut self, a: Range<usize>, src: usize, o: Range<usize>, exact: bool, sim: f64) {
@@ -812,7 +809,7 @@ impl<'a> Aligner<'a> {
     }
 
     fn mass(&self, t: &[u32]) -> f64 {
-        t.iter().map(|&i| self.vocab.weight[i as usize]).sum()
+        mass(&self.vocab.weight, t)
     }
 
     fn shared(&self, x: &[u32], y: &[u32]) -> f64 {
@@ -846,8 +843,7 @@ impl<'a> Aligner<'a> {
     /// the same order (words in order of id, adding 0 for the others changes nothing), so
     /// the same value to the last bit.
     fn similarity_to(&self, weights_of_a: &[f64], a_mass: f64, o: ORef) -> f64 {
-        let o_index = self.vocab.a_keys.len() + self.vocab.o_toks_offset[o.0] + o.1;
-        let total = a_mass + self.masses[o_index];
+        let total = a_mass + self.masses[self.o_index(o)];
         if total == 0.0 {
             return 0.0;
         }
@@ -969,6 +965,11 @@ impl<'a> Aligner<'a> {
         let segments = items.into_iter().map(|(_, seg)| seg).collect();
         (segments, self.fallbacks)
     }
+}
+
+/// The summed weight of the words `t` (ids into `weight`).
+fn mass(weight: &[f64], t: &[u32]) -> f64 {
+    t.iter().map(|&i| weight[i as usize]).sum()
 }
 
 /// The text a range of sentences covers, from the first one's start to the last one's end.
