@@ -1769,7 +1769,7 @@ mod backbone_tests {
         ];
         let distinct = assert_key_ids_match_key_strings(&docs);
         assert!(distinct >= 8, "{distinct}");
-        // And the real pairs (fixtures, evaluation pairs), every original with its adapted
+        // And the real pairs (the fixtures), every original with its adapted
         // article.
         let mut pairs = 0;
         for dir in crate::test_data::pair_dirs() {

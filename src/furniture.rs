@@ -472,10 +472,9 @@ pub(crate) mod tests {
         None
     }
 
-    /// Sentences and lines of real text: the fixtures, the evaluation pairs and the article
-    /// extraction benchmark's texts when they are there (../shared, target/eval).
+    /// Sentences and lines of real text: the fixture pairs, the varied texts of
+    /// `fixtures/text/`, and the HTML page's text as extraction gives it.
     pub(crate) fn real_sentences() -> Vec<String> {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut texts = Vec::new();
         for pair in crate::test_data::pair_dirs() {
             for file in std::fs::read_dir(pair).into_iter().flatten().flatten() {
@@ -484,12 +483,11 @@ pub(crate) mod tests {
                 }
             }
         }
-        let bench = root.join("../shared/data/article-extraction-benchmark/ground-truth.json");
-        if let Ok(json) = std::fs::read_to_string(bench) {
-            let v: serde_json::Value = serde_json::from_str(&json).unwrap();
-            for article in v.as_object().unwrap().values() {
-                texts.extend(article["articleBody"].as_str().map(str::to_string));
-            }
+        texts.extend(crate::test_data::texts("txt"));
+        for html in crate::test_data::texts("html") {
+            let doc = crate::Document::from_html("page", &html);
+            let paragraphs = doc.paragraphs.iter().map(|r| &doc.text[r.clone()]);
+            texts.push(paragraphs.collect::<Vec<_>>().join("\n\n"));
         }
         assert!(!texts.is_empty());
         let mut out = Vec::new();

@@ -1234,12 +1234,9 @@ mod tests {
         starts
     }
 
-    /// The paragraphs of the fixtures, of the evaluation pairs when they are there
-    /// (target/eval), and of the pages of the extraction benchmark when ../shared/data is
-    /// there.
+    /// The paragraphs of the fixtures: the pairs, the varied texts, and the HTML pages as
+    /// extraction gives them.
     fn real_paragraphs() -> Vec<String> {
-        use std::io::Read;
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut docs = Vec::new();
         for dir in crate::test_data::pair_dirs() {
             for file in std::fs::read_dir(dir).expect("dir") {
@@ -1250,14 +1247,11 @@ mod tests {
                 }
             }
         }
-        let pages = root.join("../shared/data/article-extraction-benchmark/html");
-        for file in std::fs::read_dir(pages).into_iter().flatten() {
-            let file = std::fs::File::open(file.expect("page").path()).expect("page");
-            let mut html = Vec::new();
-            flate2::read::GzDecoder::new(file)
-                .read_to_end(&mut html)
-                .expect("gzip");
-            docs.push(Document::from_html("page", &String::from_utf8_lossy(&html)));
+        for text in crate::test_data::texts("txt") {
+            docs.push(Document::from_text("fixture", &text));
+        }
+        for html in crate::test_data::texts("html") {
+            docs.push(Document::from_html("page", &html));
         }
         docs.iter()
             .flat_map(|d| d.paragraphs.iter().map(|r| d.text[r.clone()].to_string()))

@@ -826,8 +826,7 @@ mod tests {
         (old_word_changes(old, new), word_changes(old, new))
     }
 
-    /// Reworded passages of real pairs (the fixtures, and the evaluation pairs when they are
-    /// there), as the aligner pairs them.
+    /// Reworded passages of the fixture pairs, as the aligner pairs them.
     fn real_rewordings() -> Vec<(String, String)> {
         let mut out = Vec::new();
         for pair in crate::test_data::pair_dirs() {
