@@ -35,6 +35,7 @@ eval:
     cargo run --release --example golden_rules
     cargo run --release --example extract_bench
     cargo run --release --example self_compare
+    python3 eval/meter.py
     python3 eval/synth.py
     python3 eval/run.py
     python3 eval/synth2.py
