@@ -31,6 +31,7 @@ use similar::{Algorithm, DiffOp, capture_diff_deadline};
 use crate::extract::Document;
 use crate::segment::Sentence;
 
+mod paraphrase;
 mod vocab;
 mod words;
 
@@ -406,6 +407,8 @@ impl<'a> Aligner<'a> {
         self.grow_splits_and_merges();
         self.mark_moves();
         self.pair_by_position();
+        self.pair_paraphrases();
+        self.mark_moves();
         self.segments()
     }
 
@@ -795,6 +798,32 @@ impl<'a> Aligner<'a> {
         }
         for (a, s, o, sim) in found {
             self.add_group(a..a + 1, s, o..o + 1, false, sim);
+        }
+    }
+
+    /// Step 6: the sentences still unpaired, paired by the stems and the runs of words they
+    /// share ([`paraphrase`]).
+    fn pair_paraphrases(&mut self) {
+        let free_a: Vec<usize> = (0..self.a_group.len())
+            .filter(|&a| self.a_group[a].is_none())
+            .collect();
+        let free_o: Vec<ORef> = (0..self.originals.len())
+            .flat_map(|s| (0..self.o_group[s].len()).map(move |i| (s, i)))
+            .filter(|&(s, i)| self.o_group[s][i].is_none())
+            .collect();
+        if free_a.is_empty() || free_o.is_empty() || self.out_of_time(Fallback::Rewordings) {
+            return;
+        }
+        let adapted = self.adapted;
+        let a_texts: Vec<&str> = (free_a.iter())
+            .map(|&a| adapted.sentences[a].text(adapted.doc))
+            .collect();
+        let o_texts: Vec<&str> = (free_o.iter())
+            .map(|&(s, i)| self.originals[s].sentences[i].text(self.originals[s].doc))
+            .collect();
+        for p in paraphrase::pair(&a_texts, &o_texts) {
+            let ((s, o), a) = (free_o[p.o], free_a[p.a]);
+            self.add_group(a..a + 1, s, o..o + 1, false, p.similarity);
         }
     }
 

@@ -189,7 +189,7 @@ impl TokenLists {
 }
 
 /// Function words: they count for little when sentences are compared.
-fn is_stopword(w: &str) -> bool {
+pub(super) fn is_stopword(w: &str) -> bool {
     // A `match` on strings compiles to a switch on the length and comparisons of a few
     // bytes, where `[&str]::contains` called memcmp for every entry of the same length: it
     // runs once for each distinct word of a comparison.
