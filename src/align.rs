@@ -35,6 +35,7 @@ mod paraphrase;
 mod vocab;
 mod words;
 
+pub use paraphrase::{Evidence, evidence, evidence_of_changes};
 use vocab::Vocab;
 pub use words::word_changes;
 use words::{WordDiffer, whole_changes};
@@ -60,6 +61,32 @@ impl Kind {
             Kind::Reworded => "reworded",
             Kind::Inserted => "inserted",
             Kind::Removed => "removed",
+        }
+    }
+}
+
+/// How the aligner paired the two sides of a reworded passage: the first evidence that
+/// decided it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PairedBy {
+    /// Enough of their words in common, rare words weighing more (step 2, and the splits
+    /// and merges grown from such a pair).
+    Words,
+    /// The only unpaired sentence on each side between the same two kept neighbours, with
+    /// few or no words in common (step 5).
+    Position,
+    /// Words in common once inflections are set aside (their stems), with runs of words in
+    /// the same order (step 6, heavy paraphrase).
+    Stems,
+}
+
+impl PairedBy {
+    /// The lower-case name used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PairedBy::Words => "words",
+            PairedBy::Position => "position",
+            PairedBy::Stems => "stems",
         }
     }
 }
@@ -110,6 +137,8 @@ pub struct Segment {
     pub original: Option<(usize, Range<usize>)>,
     /// Word-level edits, for reworded passages.
     pub changes: Vec<Change>,
+    /// How the two sides of a reworded passage were paired; `None` for other kinds.
+    pub paired_by: Option<PairedBy>,
     /// The page or wire furniture the passage is, if any (set by [`crate::compare`], not by
     /// the aligner).
     pub furniture: Option<crate::furniture::Furniture>,
@@ -139,6 +168,7 @@ impl Segment {
             adapted: None,
             original: None,
             changes: Vec::new(),
+            paired_by: None,
             furniture: None,
             signals: Vec::new(),
             truncated: false,
@@ -330,6 +360,7 @@ struct Group {
     exact: bool,
     sim: f64,
     moved: bool,
+    by: PairedBy,
 }
 
 struct Aligner<'a> {
@@ -426,7 +457,15 @@ impl<'a> Aligner<'a> {
         self.vocab.a_keys.len() + self.vocab.o_toks_offset[s] + i
     }
 
-    fn add_group(&mut self, a: Range<usize>, src: usize, o: Range<usize>, exact: bool, sim: f64) {
+    fn add_group(
+        &mut self,
+        a: Range<usize>,
+        src: usize,
+        o: Range<usize>,
+        exact: bool,
+        sim: f64,
+        by: PairedBy,
+    ) {
         let id = self.groups.len();
         for i in a.clone() {
             self.a_group[i] = Some(id);
@@ -441,6 +480,7 @@ impl<'a> Aligner<'a> {
             exact,
             sim,
             moved: false,
+            by,
         });
     }
 
@@ -524,7 +564,7 @@ impl<'a> Aligner<'a> {
             self.out_of_time(Fallback::Backbone);
             for (o, a) in pairs {
                 let (a, o) = (a_pos[a], o_pos[o]);
-                self.add_group(a..a + 1, s, o..o + 1, true, 1.0);
+                self.add_group(a..a + 1, s, o..o + 1, true, 1.0, PairedBy::Words);
             }
         }
     }
@@ -552,7 +592,7 @@ impl<'a> Aligner<'a> {
             }
         }
         for (a, (s, o)) in found {
-            self.add_group(a..a + 1, s, o..o + 1, true, 1.0);
+            self.add_group(a..a + 1, s, o..o + 1, true, 1.0, PairedBy::Words);
         }
     }
 
@@ -686,7 +726,7 @@ impl<'a> Aligner<'a> {
             let (a, n) = (a as usize, (n & !IN_PLACE) as usize);
             let (s, o) = free_o[n];
             if self.a_group[a].is_none() && self.o_group[s][o].is_none() {
-                self.add_group(a..a + 1, s, o..o + 1, false, sim);
+                self.add_group(a..a + 1, s, o..o + 1, false, sim, PairedBy::Words);
             }
         }
     }
@@ -797,7 +837,7 @@ impl<'a> Aligner<'a> {
             }
         }
         for (a, s, o, sim) in found {
-            self.add_group(a..a + 1, s, o..o + 1, false, sim);
+            self.add_group(a..a + 1, s, o..o + 1, false, sim, PairedBy::Position);
         }
     }
 
@@ -823,7 +863,7 @@ impl<'a> Aligner<'a> {
             .collect();
         for p in paraphrase::pair(&a_texts, &o_texts) {
             let ((s, o), a) = (free_o[p.o], free_a[p.a]);
-            self.add_group(a..a + 1, s, o..o + 1, false, p.similarity);
+            self.add_group(a..a + 1, s, o..o + 1, false, p.similarity, PairedBy::Stems);
         }
     }
 
@@ -933,6 +973,7 @@ impl<'a> Aligner<'a> {
                     adapted: Some(g.a.clone()),
                     original: Some((g.src, g.o.clone())),
                     changes,
+                    paired_by: (!g.exact).then_some(g.by),
                     furniture: None,
                     signals: Vec::new(),
                     truncated: false,
@@ -950,6 +991,7 @@ impl<'a> Aligner<'a> {
                         adapted: Some(a..a + 1),
                         original: None,
                         changes: Vec::new(),
+                        paired_by: None,
                         furniture: None,
                         signals: Vec::new(),
                         truncated: false,
@@ -977,6 +1019,7 @@ impl<'a> Aligner<'a> {
                         adapted: None,
                         original: Some((s, i..i + 1)),
                         changes: Vec::new(),
+                        paired_by: None,
                         furniture: None,
                         signals: Vec::new(),
                         truncated: false,

@@ -184,6 +184,37 @@ fn seed_insertions_are_inserted() {
     }
 }
 
+/// Every reworded passage says why it was paired, and no other passage has a `pairing`.
+#[test]
+fn reworded_passages_say_why_they_were_paired() {
+    let (r, _) = json_report("seed");
+    let mut reworded = 0;
+    for s in segments(&r) {
+        let Some(p) = s.get("pairing") else {
+            assert_ne!(kind(s), "reworded", "{s}");
+            continue;
+        };
+        assert_eq!(kind(s), "reworded", "{s}");
+        reworded += 1;
+        let by = p["by"].as_str().expect("by");
+        assert!(["words", "stems", "position"].contains(&by), "{by}");
+        for list in ["names", "numbers", "words"] {
+            assert!(p[list].is_array(), "{list} in {p}");
+        }
+    }
+    assert_eq!(reworded, of_kind(&r, "reworded").len());
+    // The short replacement between kept neighbours was paired by position alone.
+    let p = &seg_with(&r, "He did not elaborate.")["pairing"];
+    assert_eq!(p["by"], "position", "{p}");
+    assert_eq!(p["words"].as_array().map(Vec::len), Some(0), "{p}");
+    // A rewording of wire copy shares the wire's names.
+    let names = &seg_with(&r, "external forces")["pairing"]["names"];
+    assert!(
+        names.as_array().unwrap().iter().any(|n| n == "xi"),
+        "{names}"
+    );
+}
+
 #[test]
 fn seed_low_similarity_rewording_between_kept_neighbours() {
     let (r, _) = json_report("seed");

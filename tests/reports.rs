@@ -179,6 +179,29 @@ fn seed_html_report_shows_both_sides_and_marks_the_soros_paragraph() {
     assert!((total - 100.0).abs() < 0.5, "bar widths sum to {total}");
 }
 
+/// A reworded passage's badge says why it was paired, as a tooltip; no other badge does.
+#[test]
+fn html_reworded_badges_say_why_they_were_paired() {
+    let (doc, _) = html_report(&seed_args());
+    let mut hints = Vec::new();
+    for badge in doc.select(&sel("td.kind .badge")) {
+        let reworded = badge.value().classes().any(|c| c == "reworded");
+        match badge.value().attr("title") {
+            Some(t) => {
+                assert!(reworded, "{t}");
+                assert!(t.starts_with("Paired by "), "{t}");
+                hints.push(t.to_string());
+            }
+            None => assert!(!reworded, "a reworded badge without a hint"),
+        }
+    }
+    assert!(
+        hints.iter().any(|t| t.starts_with("Paired by position")),
+        "{hints:?}"
+    );
+    assert!(hints.iter().any(|t| t.contains("Names: xi")), "{hints:?}");
+}
+
 #[test]
 fn html_moved_passages_link_both_ways() {
     let dir = fixture("fixtures/pairs/move");

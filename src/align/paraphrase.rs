@@ -17,6 +17,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 
 use super::FastMap;
 use super::vocab::is_stopword;
+use super::words;
 use crate::normalize;
 
 /// Least weighted overlap of stems for a pair on overlap alone.
@@ -31,12 +32,34 @@ const CANDIDATES: usize = 12;
 /// Most sentences a stem may be in and still find candidates.
 const MAX_INDEXED: usize = 64;
 
-/// One sentence's stems, as a sorted set.
+/// One sentence's stems: in order, and as a sorted set.
 struct Stems {
+    seq: Vec<u32>,
     set: Vec<u32>,
-    /// Neighbouring stems, packed, sorted and deduplicated, where not both are function
-    /// words.
-    runs: Vec<u64>,
+}
+
+/// The runs of a sentence ([`Stems::seq`] of `text`): its neighbouring stems, packed,
+/// sorted and deduplicated, but for runs of two function words, which say nothing, and
+/// runs of two names: every sentence about "President Volodymyr Zelenskyy" has those, new
+/// ones included. Worked out only for the pairs that need them.
+fn runs(text: &str, seq: &[u32], stop: &[bool], buf: &mut String) -> Vec<u64> {
+    let mut capital = Vec::with_capacity(seq.len());
+    for_each_cased_word(text, true, buf, |_, c| capital.push(c));
+    if capital.len() != seq.len() {
+        capital = vec![false; seq.len()];
+    }
+    let mut runs: Vec<u64> = (1..seq.len())
+        .filter(|&i| {
+            let (x, y) = (seq[i - 1] as usize, seq[i] as usize);
+            let function_words = stop[x] && stop[y];
+            let names = capital[i - 1] && capital[i];
+            !function_words && !names
+        })
+        .map(|i| (u64::from(seq[i - 1]) << 32) | u64::from(seq[i]))
+        .collect();
+    runs.sort_unstable();
+    runs.dedup();
+    runs
 }
 
 /// A paraphrase found: which sentences, and how alike they are.
@@ -48,8 +71,6 @@ pub(super) struct Paraphrase {
     pub o: usize,
     /// Weighted overlap of the stems (Dice), 0 to 1.
     pub similarity: f64,
-    /// Pairs of neighbouring stems the two share in order.
-    pub runs: usize,
 }
 
 /// Pairs adapted and original sentences that paraphrase each other, each at most once, best
@@ -59,57 +80,50 @@ pub(super) fn pair(adapted: &[&str], originals: &[&str]) -> Vec<Paraphrase> {
         return Vec::new();
     }
     let stemmer = Stemmer::create(Algorithm::English);
-    // Stem ids by stem, and by word: a word met again is not stemmed again.
-    let mut ids: FastMap<Box<str>, u32> = FastMap::default();
-    let mut by_word: FastMap<Box<str>, u32> = FastMap::default();
+    // Stem ids by the hash of the stem, and by the hash of the word: a word met again is
+    // not stemmed again.
+    let room = (adapted
+        .iter()
+        .chain(originals)
+        .map(|t| t.len() / 6)
+        .sum::<usize>())
+    .min(1 << 16);
+    let mut ids: FastMap<u64, u32> = FastMap::with_capacity_and_hasher(room, Default::default());
+    let mut by_word: FastMap<u64, u32> =
+        FastMap::with_capacity_and_hasher(room, Default::default());
     let mut stop: Vec<bool> = Vec::new();
     let mut buf = String::new();
-    let mut seq: Vec<(u32, bool)> = Vec::new();
     let mut read = |text: &str| -> Stems {
-        // Each word's stem, and whether it was written with a capital (a name, mostly).
-        seq.clear();
-        normalize::for_each_word_in(text, &mut buf, |w, as_written| {
-            let id = match by_word.get(w) {
+        let mut seq: Vec<u32> = Vec::new();
+        normalize::for_each_word(text, &mut buf, |w| {
+            let word = hash(w);
+            let id = match by_word.get(&word) {
                 Some(&id) => id,
                 None => {
                     // Function words are their own stems.
                     let is_stop = is_stopword(w);
-                    let stem = if is_stop {
-                        w.into()
+                    // Words of three bytes or fewer, and numbers, are their own stems too.
+                    let plain = is_stop || w.len() <= 3 || w.bytes().any(|b| b.is_ascii_digit());
+                    let stem = if plain {
+                        word
                     } else {
-                        stem_of(&stemmer, w)
+                        with_stem(&stemmer, w, hash)
                     };
-                    let id = match ids.get(&*stem) {
-                        Some(&id) => id,
-                        None => {
-                            let id = ids.len() as u32;
-                            ids.insert(stem, id);
-                            stop.push(is_stop);
-                            id
-                        }
-                    };
-                    by_word.insert(w.into(), id);
+                    let next = ids.len() as u32;
+                    let id = *ids.entry(stem).or_insert(next);
+                    if id == next {
+                        stop.push(is_stop);
+                    }
+                    by_word.insert(word, id);
                     id
                 }
             };
-            seq.push((id, as_written.is_none()));
+            seq.push(id);
         });
-        let mut set: Vec<u32> = seq.iter().map(|&(id, _)| id).collect();
+        let mut set = seq.clone();
         set.sort_unstable();
         set.dedup();
-        // A run of two function words says nothing, and nor does a run of two names: every
-        // sentence about "President Volodymyr Zelenskyy" has those, new ones included.
-        let mut runs: Vec<u64> = (seq.windows(2))
-            .filter(|p| {
-                let function_words = stop[p[0].0 as usize] && stop[p[1].0 as usize];
-                let names = p[0].1 && p[1].1;
-                !function_words && !names
-            })
-            .map(|p| (u64::from(p[0].0) << 32) | u64::from(p[1].0))
-            .collect();
-        runs.sort_unstable();
-        runs.dedup();
-        Stems { set, runs }
+        Stems { seq, set }
     };
     let a: Vec<Stems> = adapted.iter().map(|t| read(t)).collect();
     let o: Vec<Stems> = originals.iter().map(|t| read(t)).collect();
@@ -142,6 +156,8 @@ pub(super) fn pair(adapted: &[&str], originals: &[&str]) -> Vec<Paraphrase> {
         }
     }
 
+    let mut a_runs: Vec<Option<Vec<u64>>> = vec![None; a.len()];
+    let mut o_runs: Vec<Option<Vec<u64>>> = vec![None; o.len()];
     let mut found: Vec<Paraphrase> = Vec::new();
     let mut scores = vec![0.0f64; o.len()];
     let mut touched: Vec<usize> = Vec::new();
@@ -165,13 +181,20 @@ pub(super) fn pair(adapted: &[&str], originals: &[&str]) -> Vec<Paraphrase> {
             } else {
                 0.0
             };
-            let runs = intersect(&s.runs, &o[k].runs).len();
-            if similarity >= ALONE || (similarity >= WITH_RUNS && runs >= RUNS) {
+            let runs = if !(WITH_RUNS..ALONE).contains(&similarity) {
+                0
+            } else {
+                let a_runs =
+                    a_runs[i].get_or_insert_with(|| runs(adapted[i], &s.seq, &stop, &mut buf));
+                let o_runs =
+                    o_runs[k].get_or_insert_with(|| runs(originals[k], &o[k].seq, &stop, &mut buf));
+                intersect(a_runs, o_runs).len()
+            };
+            if similarity >= ALONE || runs >= RUNS {
                 found.push(Paraphrase {
                     a: i,
                     o: k,
                     similarity,
-                    runs,
                 });
             }
         }
@@ -198,6 +221,218 @@ pub(super) fn pair(adapted: &[&str], originals: &[&str]) -> Vec<Paraphrase> {
     found
 }
 
+/// What the two sides of a reworded passage share, for a reader who doubts the pairing:
+/// words of the adapted side whose stem the original side has too, in the adapted side's
+/// order, each once, lower case, function words left out.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Evidence {
+    /// Shared names: words written with a capital on both sides, past the first word.
+    pub names: Vec<String>,
+    /// Shared numbers: words with a digit.
+    pub numbers: Vec<String>,
+    /// The other shared words.
+    pub words: Vec<String>,
+}
+
+/// What `original` and `adapted`, the two sides of a reworded passage, share ([`Evidence`]).
+/// With `stems`, words whose stems match count as shared (a paraphrase); otherwise only the
+/// same words do.
+pub fn evidence(original: &str, adapted: &str, stems: bool) -> Evidence {
+    let stemmer = Stemmer::create(Algorithm::English);
+    let key = |w: &str| {
+        if stems {
+            with_stem(&stemmer, w, hash)
+        } else {
+            hash(w)
+        }
+    };
+    let mut buf = String::new();
+    // The original's words (by the hash of the word or its stem), and whether each was
+    // written with a capital past the first word.
+    let mut there: FastMap<u64, bool> = FastMap::default();
+    for_each_cased_word(original, true, &mut buf, |w, capital| {
+        if !is_stopword(w) {
+            *there.entry(key(w)).or_default() |= capital;
+        }
+    });
+    let mut out = Evidence::default();
+    let mut seen: FastMap<u64, ()> = FastMap::default();
+    for_each_cased_word(adapted, true, &mut buf, |w, capital| {
+        // Numbers are read whole below ("96,000", not "96" and "000").
+        if is_stopword(w) || w.bytes().any(|b| b.is_ascii_digit()) {
+            return;
+        }
+        if seen.insert(hash(w), ()).is_some() {
+            return;
+        }
+        let Some(&capital_there) = there.get(&key(w)) else {
+            return;
+        };
+        let list = if capital_there && capital {
+            &mut out.names
+        } else {
+            &mut out.words
+        };
+        list.push(w.to_string());
+    });
+    let in_original = numbers_in(original);
+    for n in numbers_in(adapted) {
+        if in_original.contains(&n) && !out.numbers.iter().any(|m| m == n) {
+            out.numbers.push(n.to_string());
+        }
+    }
+    out
+}
+
+/// [`Evidence`] of a passage paired by its words ([`super::PairedBy::Words`] or
+/// [`super::PairedBy::Position`]): the words of the text its word-level edits keep
+/// ([`super::Op::Equal`]), which both sides have by definition. Names are the kept words
+/// written with a capital (past the passage's first word).
+pub fn evidence_of_changes(changes: &[super::Change]) -> Evidence {
+    let mut out = Evidence::default();
+    let mut seen = Seen::default();
+    let mut buf = String::new();
+    // A headline in title case capitalizes every word: then a capital says nothing.
+    let (mut words, mut capitals) = (0, 0);
+    for c in changes.iter().filter(|c| c.op == super::Op::Equal) {
+        words::for_each_word_token(&c.text, |token| {
+            words += 1;
+            capitals += usize::from(token.chars().next().is_some_and(char::is_uppercase));
+        });
+    }
+    let title_case = words >= 4 && capitals * 3 > words * 2;
+    let mut first = true;
+    for c in changes {
+        if c.op != super::Op::Equal {
+            // Words the adapted side added before come first.
+            first &= c.op == super::Op::Delete || !c.text.chars().any(char::is_alphanumeric);
+            continue;
+        }
+        let mut take = |w: &str, capital: bool| {
+            if is_stopword(w) || w.bytes().any(|b| b.is_ascii_digit()) || !seen.first(hash(w)) {
+                return;
+            }
+            let list = if capital {
+                &mut out.names
+            } else {
+                &mut out.words
+            };
+            list.push(w.to_string());
+        };
+        // The edits' own tokens: a word of small letters only is its own folded form; any
+        // other is folded ("China's" is "chinas").
+        words::for_each_word_token(&c.text, |token| {
+            let capital =
+                !first && !title_case && (token.chars().next()).is_some_and(char::is_uppercase);
+            first = false;
+            if token.bytes().all(|b| b.is_ascii_lowercase()) {
+                take(token, false);
+            } else {
+                normalize::for_each_word(token, &mut buf, |w| take(w, capital));
+            }
+        });
+        if c.text.bytes().any(|b| b.is_ascii_digit()) {
+            for n in numbers_in(&c.text) {
+                if !out.numbers.iter().any(|m| m == n) {
+                    out.numbers.push(n.to_string());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The hashes of the words met so far: a short list, or a set once it grows.
+#[derive(Default)]
+struct Seen {
+    few: Vec<u64>,
+    many: FastMap<u64, ()>,
+}
+
+impl Seen {
+    /// Whether `h` is met for the first time (and from now on, met).
+    fn first(&mut self, h: u64) -> bool {
+        if self.few.len() < 32 {
+            if self.few.contains(&h) {
+                return false;
+            }
+            self.few.push(h);
+            return true;
+        }
+        if self.few.contains(&h) {
+            return false;
+        }
+        self.many.insert(h, ()).is_none()
+    }
+}
+
+/// A word's hash, standing for the word in the sets of [`evidence`].
+fn hash(w: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = super::FxHasher::default();
+    h.write(w.as_bytes());
+    h.finish()
+}
+
+/// The numbers of `s` as written: runs of digits, with the `.` or `,` between two digits.
+fn numbers_in(s: &str) -> Vec<&str> {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len()
+            && (b[i].is_ascii_digit()
+                || (matches!(b[i], b'.' | b',') && b.get(i + 1).is_some_and(u8::is_ascii_digit)))
+        {
+            i += 1;
+        }
+        out.push(&s[start..i]);
+    }
+    out
+}
+
+/// Calls `f` with each of the folded words of `text` ([`normalize::for_each_word`]) and
+/// whether it is written with a capital somewhere in `text` (past its first word, with
+/// `skip_first`): a name, mostly ("Zelenskyy", "China's"). Words never span white space,
+/// so the words of the pieces that start with a capital are those of the capitalized words.
+fn for_each_cased_word(
+    text: &str,
+    skip_first: bool,
+    buf: &mut String,
+    mut f: impl FnMut(&str, bool),
+) {
+    let mut capitals: Vec<u64> = Vec::new();
+    // Most runs of kept words have no capital at all.
+    let maybe_capitals = !text.is_ascii() || text.bytes().any(|b| b.is_ascii_uppercase());
+    let pieces = text.split_ascii_whitespace().skip(usize::from(skip_first));
+    for piece in pieces.filter(|_| maybe_capitals) {
+        let first = piece.bytes().find(|b| !b.is_ascii_punctuation());
+        let upper = match first {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            Some(_) => {
+                (piece.chars().find(|c| c.is_alphanumeric())).is_some_and(char::is_uppercase)
+            }
+            None => false,
+        };
+        if upper {
+            normalize::for_each_word(piece, buf, |w| capitals.push(hash(w)));
+        }
+    }
+    capitals.sort_unstable();
+    capitals.dedup();
+    normalize::for_each_word(text, buf, |w| {
+        f(
+            w,
+            !capitals.is_empty() && capitals.binary_search(&hash(w)).is_ok(),
+        );
+    });
+}
+
 /// Most words whose stems a thread keeps from one comparison to the next.
 const STEM_CACHE: usize = 1 << 16;
 
@@ -208,18 +443,19 @@ thread_local! {
         std::cell::RefCell::new(FastMap::default());
 }
 
-/// `w`'s Snowball stem, from this thread's cache when it has it.
-fn stem_of(stemmer: &Stemmer, w: &str) -> Box<str> {
+/// Calls `f` with `w`'s Snowball stem, from this thread's cache when it has it.
+fn with_stem<R>(stemmer: &Stemmer, w: &str, f: impl FnOnce(&str) -> R) -> R {
     STEMS.with_borrow_mut(|cache| {
         if let Some(stem) = cache.get(w) {
-            return stem.clone();
+            return f(stem);
         }
         if cache.len() >= STEM_CACHE {
             cache.clear();
         }
-        let stem: Box<str> = stemmer.stem(w).into();
-        cache.insert(w.into(), stem.clone());
-        stem
+        let stem = stemmer.stem(w);
+        let r = f(&stem);
+        cache.insert(w.into(), stem.into());
+        r
     })
 }
 
@@ -332,6 +568,72 @@ mod tests {
         assert_eq!(kind_of("racing pigeons"), crate::Kind::Inserted);
         assert_eq!(kind_of("declined to comment"), crate::Kind::Inserted);
         assert_eq!(kind_of("slivers of glass"), crate::Kind::Unchanged);
+    }
+
+    #[test]
+    fn evidence_sorts_shared_words_into_names_numbers_and_words() {
+        let e = evidence(
+            "The court heard Mrs Jones stood to gain a £96,000 pay-out from her husband's employer in the event of his death.",
+            "Jones stood to gain £96,000 in life insurance after her husband's death, Cardiff Crown Court heard.",
+            false,
+        );
+        // "Jones" opens the adapted sentence, but the original writes it with a capital
+        // past its first word: still not a name here, as the adapted side's first word.
+        assert_eq!(e.numbers, ["96,000"]);
+        assert_eq!(
+            e.words,
+            [
+                "jones", "stood", "gain", "husbands", "death", "court", "heard"
+            ]
+        );
+        assert!(e.names.is_empty(), "{e:?}");
+        let e = evidence(
+            "Prosecutor Susan Ferrier said they were not offering further evidence.",
+            "Miss Ferrier then said the prosecution was offering no further evidence.",
+            false,
+        );
+        assert_eq!(e.names, ["ferrier"]);
+        assert_eq!(e.words, ["offering", "further", "evidence"]);
+        assert!(
+            evidence("He gave no details.", "He did not elaborate.", true) == Evidence::default()
+        );
+        // Inflected forms are shared words only for a paraphrase, paired by stems.
+        let (o, a) = (
+            "The pancakes were contaminated.",
+            "The contamination of a pancake.",
+        );
+        assert_eq!(evidence(o, a, true).words, ["contamination", "pancake"]);
+        assert!(evidence(o, a, false).words.is_empty());
+    }
+
+    #[test]
+    fn evidence_of_edits_lists_the_kept_words() {
+        use crate::align::{Change, Op};
+        let change = |op, text: &str| Change {
+            op,
+            text: text.to_string(),
+        };
+        let e = evidence_of_changes(&[
+            change(Op::Delete, "Prosecutor Susan"),
+            change(Op::Insert, "Miss"),
+            change(Op::Equal, " Ferrier said "),
+            change(Op::Delete, "they"),
+            change(Op::Insert, "the prosecution"),
+            change(
+                Op::Equal,
+                " was offering £96,000 in China's further evidence.",
+            ),
+        ]);
+        assert_eq!(e.names, ["ferrier", "chinas"]);
+        assert_eq!(e.numbers, ["96,000"]);
+        assert_eq!(e.words, ["offering", "further", "evidence"]);
+        // A title-case headline: its capitals are no names.
+        let e = evidence_of_changes(&[
+            change(Op::Equal, "China's Xi Calls for Anti-Western Alliance"),
+            change(Op::Insert, " Now"),
+        ]);
+        assert!(e.names.is_empty(), "{e:?}");
+        assert_eq!(e.words[..3], ["chinas", "xi", "calls"]);
     }
 
     #[test]

@@ -419,6 +419,16 @@ fn scan_tokens(s: &str, mut f: impl FnMut(usize, usize, u8)) {
     }
 }
 
+/// Calls `f` with each word token of `s` ([`scan_tokens`]: letters and digits, with one
+/// inner `.`, `'` or `’`), as written.
+pub(super) fn for_each_word_token<'s>(s: &'s str, mut f: impl FnMut(&'s str)) {
+    scan_tokens(s, |start, end, class| {
+        if class == WORD {
+            f(&s[start..end]);
+        }
+    });
+}
+
 /// Splits text into words (letters and digits, with inner `.` or `'`), whitespace runs, and
 /// single other characters.
 #[cfg(test)]

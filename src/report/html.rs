@@ -347,6 +347,28 @@ fn adapted_text(cmp: &Comparison, seg: &Segment) -> Option<String> {
         .map(|r| html(&clean(align::span_text(cmp.adapted_side(), r))))
 }
 
+/// Why a reworded passage was paired, for the badge's tooltip: "Paired by shared words.
+/// Names: ferrier. Words: offering, further, evidence."
+pub(crate) fn pairing_hint(p: &super::PairingOut) -> String {
+    let mut hint = match p.by {
+        "position" => "Paired by position: the only unpaired sentence on each side between \
+                       the same neighbours."
+            .to_string(),
+        "stems" => "Paired by shared stems and runs of words (a heavy paraphrase).".to_string(),
+        _ => "Paired by shared words.".to_string(),
+    };
+    for (label, list) in [
+        ("Names", &p.names),
+        ("Numbers", &p.numbers),
+        ("Words", &p.words),
+    ] {
+        if !list.is_empty() {
+            let _ = write!(hint, " {label}: {}.", list.join(", "));
+        }
+    }
+    hint
+}
+
 /// One row of the table.
 fn segment_row(
     cmp: &Comparison,
@@ -422,11 +444,14 @@ fn segment_row(
         Some(t) => format!("<td class=\"text {side}\">{t}</td>"),
         None => format!("<td class=\"text {side} empty\"></td>"),
     };
+    let why = super::pairing(cmp, seg).map_or(String::new(), |p| {
+        format!(" title=\"{}\"", html(&pairing_hint(&p)))
+    });
     let badge = if badge.is_empty() {
         String::new()
     } else {
         format!(
-            "<span class=\"badge {badge_class}\">{}</span>",
+            "<span class=\"badge {badge_class}\"{why}>{}</span>",
             html(&badge)
         )
     };

@@ -106,10 +106,15 @@ pub(crate) fn write_compact(cmp: &Comparison, out: &mut dyn Write) -> io::Result
             serde(b, &seg.signals)?;
         }
         b.extend_from_slice(if seg.truncated {
-            b",\"truncated\":true}"
+            b",\"truncated\":true"
         } else {
-            b",\"truncated\":false}"
+            b",\"truncated\":false"
         });
+        if let Some(p) = super::pairing(cmp, seg) {
+            b.extend_from_slice(b",\"pairing\":");
+            serde(b, &p)?;
+        }
+        b.push(b'}');
         flush_if_full(b, out)?;
     }
     b.extend_from_slice(b"]}");

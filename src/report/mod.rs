@@ -155,6 +155,52 @@ pub struct SegmentOut<'a> {
     /// A removed segment in the tail of its original that the adapted article never
     /// reaches: the copy stops early there.
     pub truncated: bool,
+    /// For reworded segments: why the two sides were paired. Absent for other kinds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pairing: Option<PairingOut>,
+}
+
+/// Why a reworded segment's two sides were paired: how, and what they share.
+#[derive(Debug, Serialize)]
+pub struct PairingOut {
+    /// `words` (enough words in common, rare ones weighing more), `stems` (words in common
+    /// once inflections are set aside, with runs of words in the same order: a heavy
+    /// paraphrase) or `position` (the only unpaired sentence on each side between the same
+    /// kept neighbours).
+    pub by: &'static str,
+    /// Names both sides have (lower case).
+    pub names: Vec<String>,
+    /// Numbers both sides have, as the adapted side writes them.
+    pub numbers: Vec<String>,
+    /// Other words both sides have, or whose stems both have (lower case, function words
+    /// left out), in the adapted side's order.
+    pub words: Vec<String>,
+}
+
+/// The [`PairingOut`] of a reworded segment, `None` for other kinds.
+pub(crate) fn pairing(cmp: &Comparison, seg: &Segment) -> Option<PairingOut> {
+    let by = seg.paired_by?;
+    let (Some(a), Some((s, o))) = (&seg.adapted, &seg.original) else {
+        return None;
+    };
+    // A pair by words keeps words both sides have, which its edits show; a paraphrase
+    // shares stems, which they do not.
+    let evidence = match by {
+        align::PairedBy::Stems => align::evidence(
+            align::span_text(cmp.original_side(*s), o),
+            align::span_text(cmp.adapted_side(), a),
+            true,
+        ),
+        align::PairedBy::Words | align::PairedBy::Position => {
+            align::evidence_of_changes(&seg.changes)
+        }
+    };
+    Some(PairingOut {
+        by: by.as_str(),
+        names: evidence.names,
+        numbers: evidence.numbers,
+        words: evidence.words,
+    })
 }
 
 /// A span of the adapted article.
@@ -290,6 +336,7 @@ fn segment_out<'a>(cmp: &'a Comparison, seg: &'a Segment) -> SegmentOut<'a> {
         furniture: seg.furniture.map(|f| f.as_str()),
         signals: &seg.signals,
         truncated: seg.truncated,
+        pairing: pairing(cmp, seg),
     }
 }
 
