@@ -379,6 +379,8 @@ struct Aligner<'a> {
     stretch: usize,
     /// Each sentence's words and matching key, as ids.
     vocab: Vocab,
+    /// The words, by id.
+    words: Vec<std::borrow::Cow<'a, str>>,
     /// The [`Aligner::mass`] of each sentence's words, in the order of `vocab.toks`.
     masses: Vec<f64>,
     groups: Vec<Group>,
@@ -395,7 +397,7 @@ impl<'a> Aligner<'a> {
     /// sentence with the same text was read already (for the test that shows that this
     /// changes nothing).
     fn build(originals: &'a [Side<'a>], adapted: Side<'a>, opts: Options, reuse: bool) -> Self {
-        let vocab = vocab::read(originals, adapted, reuse, None);
+        let (vocab, words) = vocab::read(originals, adapted, reuse, None);
         let o_group = originals
             .iter()
             .map(|s| vec![None; s.sentences.len()])
@@ -415,6 +417,7 @@ impl<'a> Aligner<'a> {
             stretch: STRETCH,
             a_group: vec![None; vocab.a_keys.len()],
             vocab,
+            words,
             masses,
             groups: Vec::with_capacity(group_room),
             o_group,
@@ -438,8 +441,9 @@ impl<'a> Aligner<'a> {
         self.grow_splits_and_merges();
         self.mark_moves();
         self.pair_by_position();
-        self.pair_paraphrases();
-        self.mark_moves();
+        if self.pair_paraphrases() {
+            self.mark_moves();
+        }
         self.segments()
     }
 
@@ -842,8 +846,8 @@ impl<'a> Aligner<'a> {
     }
 
     /// Step 6: the sentences still unpaired, paired by the stems and the runs of words they
-    /// share ([`paraphrase`]).
-    fn pair_paraphrases(&mut self) {
+    /// share ([`paraphrase`]). True if it paired any.
+    fn pair_paraphrases(&mut self) -> bool {
         let free_a: Vec<usize> = (0..self.a_group.len())
             .filter(|&a| self.a_group[a].is_none())
             .collect();
@@ -852,19 +856,24 @@ impl<'a> Aligner<'a> {
             .filter(|&(s, i)| self.o_group[s][i].is_none())
             .collect();
         if free_a.is_empty() || free_o.is_empty() || self.out_of_time(Fallback::Rewordings) {
-            return;
+            return false;
         }
         let adapted = self.adapted;
-        let a_texts: Vec<&str> = (free_a.iter())
-            .map(|&a| adapted.sentences[a].text(adapted.doc))
+        let a_side: Vec<paraphrase::Unpaired<'_>> = (free_a.iter())
+            .map(|&a| (adapted.sentences[a].text(adapted.doc), self.atoks(a)))
             .collect();
-        let o_texts: Vec<&str> = (free_o.iter())
-            .map(|&(s, i)| self.originals[s].sentences[i].text(self.originals[s].doc))
+        let o_side: Vec<paraphrase::Unpaired<'_>> = (free_o.iter())
+            .map(|&(s, i)| {
+                let text = self.originals[s].sentences[i].text(self.originals[s].doc);
+                (text, self.otoks((s, i)))
+            })
             .collect();
-        for p in paraphrase::pair(&a_texts, &o_texts) {
+        let found = paraphrase::pair(&self.words, &a_side, &o_side);
+        for p in &found {
             let ((s, o), a) = (free_o[p.o], free_a[p.a]);
             self.add_group(a..a + 1, s, o..o + 1, false, p.similarity, PairedBy::Stems);
         }
+        !found.is_empty()
     }
 
     fn union_a(&self, r: &Range<usize>) -> Vec<u32> {

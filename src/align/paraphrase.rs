@@ -13,6 +13,8 @@
 //! not the length of the documents; candidates come from an index of shared rare stems.
 //! Word weights are inverse frequencies among those sentences.
 
+use std::borrow::Cow;
+
 use rust_stemmers::{Algorithm, Stemmer};
 
 use super::FastMap;
@@ -32,125 +34,190 @@ const CANDIDATES: usize = 12;
 /// Most sentences a stem may be in and still find candidates.
 const MAX_INDEXED: usize = 64;
 
-/// One sentence's stems: in order, and as a sorted set.
+/// Stem ids: words that share a Snowball stem share an id. Function words, words of three
+/// bytes or fewer and numbers are their own stems.
 struct Stems {
-    seq: Vec<u32>,
-    set: Vec<u32>,
+    stemmer: Stemmer,
+    /// Ids by the hash of the stem.
+    ids: FastMap<u64, u32>,
+    /// By id: whether the stem is a function word.
+    stop: Vec<bool>,
 }
 
-/// The runs of a sentence ([`Stems::seq`] of `text`): its neighbouring stems, packed,
-/// sorted and deduplicated, but for runs of two function words, which say nothing, and
-/// runs of two names: every sentence about "President Volodymyr Zelenskyy" has those, new
-/// ones included. Worked out only for the pairs that need them.
-fn runs(text: &str, seq: &[u32], stop: &[bool], buf: &mut String) -> Vec<u64> {
-    let mut capital = Vec::with_capacity(seq.len());
-    for_each_cased_word(text, true, buf, |_, c| capital.push(c));
-    if capital.len() != seq.len() {
-        capital = vec![false; seq.len()];
+impl Stems {
+    fn new(room: usize) -> Self {
+        Stems {
+            stemmer: Stemmer::create(Algorithm::English),
+            ids: FastMap::with_capacity_and_hasher(room.min(1 << 16), Default::default()),
+            stop: Vec::new(),
+        }
     }
-    let mut runs: Vec<u64> = (1..seq.len())
-        .filter(|&i| {
-            let (x, y) = (seq[i - 1] as usize, seq[i] as usize);
-            let function_words = stop[x] && stop[y];
-            let names = capital[i - 1] && capital[i];
-            !function_words && !names
-        })
-        .map(|i| (u64::from(seq[i - 1]) << 32) | u64::from(seq[i]))
-        .collect();
-    runs.sort_unstable();
-    runs.dedup();
-    runs
+
+    /// The stem id of folded word `w`.
+    fn id(&mut self, w: &str) -> u32 {
+        self.id_or_word(w, true)
+    }
+
+    /// The stem id of folded word `w`, or without `stem` the id of the word itself.
+    fn id_or_word(&mut self, w: &str, stem: bool) -> u32 {
+        let is_stop = is_stopword(w);
+        let plain = !stem || is_stop || w.len() <= 3 || w.bytes().any(|b| b.is_ascii_digit());
+        let key = if plain {
+            hash(w)
+        } else {
+            with_stem(&self.stemmer, w, hash)
+        };
+        let next = self.ids.len() as u32;
+        let id = *self.ids.entry(key).or_insert(next);
+        if id == next {
+            self.stop.push(is_stop);
+        }
+        id
+    }
+
+    /// The runs of `text`: its neighbouring stems, packed, sorted and deduplicated, but for
+    /// runs of two function words, which say nothing, and runs of two names: every sentence
+    /// about "President Volodymyr Zelenskyy" has those, new ones included. Worked out only
+    /// for the pairs that need them.
+    fn runs(&mut self, text: &str, buf: &mut String) -> Vec<u64> {
+        let mut seq: Vec<(u32, bool)> = Vec::new();
+        for_each_cased_word(text, true, buf, |w, capital| {
+            seq.push((self.id(w), capital))
+        });
+        let mut runs: Vec<u64> = (seq.windows(2))
+            .filter(|p| {
+                let function_words = self.stop[p[0].0 as usize] && self.stop[p[1].0 as usize];
+                let names = p[0].1 && p[1].1;
+                !function_words && !names
+            })
+            .map(|p| (u64::from(p[0].0) << 32) | u64::from(p[1].0))
+            .collect();
+        runs.sort_unstable();
+        runs.dedup();
+        runs
+    }
 }
 
 /// A paraphrase found: which sentences, and how alike they are.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) struct Paraphrase {
-    /// Index into the adapted texts given to [`pair`].
+    /// Index into the adapted sentences given to [`pair`].
     pub a: usize,
-    /// Index into the original texts given to [`pair`].
+    /// Index into the original sentences given to [`pair`].
     pub o: usize,
     /// Weighted overlap of the stems (Dice), 0 to 1.
     pub similarity: f64,
 }
 
+/// An unpaired sentence: its text, and its distinct words as the aligner's word ids.
+pub(super) type Unpaired<'s> = (&'s str, &'s [u32]);
+
 /// Pairs adapted and original sentences that paraphrase each other, each at most once, best
-/// first. The texts are the sentences left unpaired.
-pub(super) fn pair(adapted: &[&str], originals: &[&str]) -> Vec<Paraphrase> {
+/// first. The sentences are those left unpaired; `words` are the aligner's words by id.
+pub(super) fn pair(
+    words: &[Cow<'_, str>],
+    adapted: &[Unpaired<'_>],
+    originals: &[Unpaired<'_>],
+) -> Vec<Paraphrase> {
     if adapted.is_empty() || originals.is_empty() {
         return Vec::new();
     }
-    let stemmer = Stemmer::create(Algorithm::English);
-    // Stem ids by the hash of the stem, and by the hash of the word: a word met again is
-    // not stemmed again.
-    let room = (adapted
-        .iter()
-        .chain(originals)
-        .map(|t| t.len() / 6)
-        .sum::<usize>())
-    .min(1 << 16);
-    let mut ids: FastMap<u64, u32> = FastMap::with_capacity_and_hasher(room, Default::default());
-    let mut by_word: FastMap<u64, u32> =
-        FastMap::with_capacity_and_hasher(room, Default::default());
-    let mut stop: Vec<bool> = Vec::new();
-    let mut buf = String::new();
-    let mut read = |text: &str| -> Stems {
-        let mut seq: Vec<u32> = Vec::new();
-        normalize::for_each_word(text, &mut buf, |w| {
-            let word = hash(w);
-            let id = match by_word.get(&word) {
-                Some(&id) => id,
-                None => {
-                    // Function words are their own stems.
-                    let is_stop = is_stopword(w);
-                    // Words of three bytes or fewer, and numbers, are their own stems too.
-                    let plain = is_stop || w.len() <= 3 || w.bytes().any(|b| b.is_ascii_digit());
-                    let stem = if plain {
-                        word
-                    } else {
-                        with_stem(&stemmer, w, hash)
-                    };
-                    let next = ids.len() as u32;
-                    let id = *ids.entry(stem).or_insert(next);
-                    if id == next {
-                        stop.push(is_stop);
-                    }
-                    by_word.insert(word, id);
-                    id
+    let room = (adapted.iter().chain(originals))
+        .map(|(_, t)| t.len())
+        .sum();
+    let mut stems = Stems::new(room);
+    // A stem keeps the first four letters of its word: a word whose first four bytes no word
+    // of the other side has can share a stem with none of them, and is not stemmed.
+    let prefix = |t: u32| -> [u8; 4] {
+        let b = words[t as usize].as_bytes();
+        let mut p = [0; 4];
+        let n = b.len().min(4);
+        p[..n].copy_from_slice(&b[..n]);
+        p
+    };
+    let prefixes = |side: &[Unpaired<'_>]| -> Vec<[u8; 4]> {
+        let mut all: Vec<[u8; 4]> = (side.iter())
+            .flat_map(|(_, toks)| toks.iter().map(|&t| prefix(t)))
+            .collect();
+        all.sort_unstable();
+        all.dedup();
+        all
+    };
+    let (a_prefixes, o_prefixes) = (prefixes(adapted), prefixes(originals));
+    // Each word stemmed once.
+    let mut stem_of = vec![u32::MAX; words.len()];
+    let mut set_of = |(_, toks): &Unpaired<'_>, other: &[[u8; 4]]| -> Vec<u32> {
+        let mut set: Vec<u32> = (toks.iter())
+            .map(|&t| {
+                let id = &mut stem_of[t as usize];
+                if *id == u32::MAX {
+                    let stem = other.binary_search(&prefix(t)).is_ok();
+                    *id = stems.id_or_word(&words[t as usize], stem);
                 }
-            };
-            seq.push(id);
-        });
-        let mut set = seq.clone();
+                *id
+            })
+            .collect();
         set.sort_unstable();
         set.dedup();
-        Stems { seq, set }
+        set
     };
-    let a: Vec<Stems> = adapted.iter().map(|t| read(t)).collect();
-    let o: Vec<Stems> = originals.iter().map(|t| read(t)).collect();
+    let a: Vec<Vec<u32>> = adapted.iter().map(|s| set_of(s, &o_prefixes)).collect();
+    let o: Vec<Vec<u32>> = originals.iter().map(|s| set_of(s, &a_prefixes)).collect();
+    let a_texts: Vec<&str> = adapted.iter().map(|&(t, _)| t).collect();
+    let o_texts: Vec<&str> = originals.iter().map(|&(t, _)| t).collect();
+    pair_sets(&mut stems, (&a, &a_texts), (&o, &o_texts))
+}
 
+/// [`pair`] of sentences given as texts alone (their words read here).
+#[cfg(test)]
+fn pair_texts(adapted: &[&str], originals: &[&str]) -> Vec<Paraphrase> {
+    let mut stems = Stems::new(0);
+    let mut buf = String::new();
+    let mut set_of = |text: &&str| -> Vec<u32> {
+        let mut set = Vec::new();
+        normalize::for_each_word(text, &mut buf, |w| set.push(stems.id(w)));
+        set.sort_unstable();
+        set.dedup();
+        set
+    };
+    let a: Vec<Vec<u32>> = adapted.iter().map(&mut set_of).collect();
+    let o: Vec<Vec<u32>> = originals.iter().map(&mut set_of).collect();
+    if a.is_empty() || o.is_empty() {
+        return Vec::new();
+    }
+    pair_sets(&mut stems, (&a, adapted), (&o, originals))
+}
+
+/// [`pair`] of sentences given as their sets of stem ids and their texts.
+fn pair_sets(
+    stems: &mut Stems,
+    (a, adapted): (&[Vec<u32>], &[&str]),
+    (o, originals): (&[Vec<u32>], &[&str]),
+) -> Vec<Paraphrase> {
+    let mut buf = String::new();
     // Inverse frequency among these sentences, a fifth of it for a function word.
-    let mut df = vec![0u32; ids.len()];
-    for s in a.iter().chain(&o) {
-        for &t in &s.set {
+    let mut df = vec![0u32; stems.stop.len()];
+    for set in a.iter().chain(o) {
+        for &t in set {
             df[t as usize] += 1;
         }
     }
     let n = (a.len() + o.len()) as f64;
-    let weight: Vec<f64> = (df.iter().zip(&stop))
+    let weight: Vec<f64> = (df.iter().zip(&stems.stop))
         .map(|(&d, &stop)| {
             let idf = (1.0 + n / f64::from(d.max(1))).ln();
             if stop { 0.2 * idf } else { idf }
         })
         .collect();
-    let mass = |s: &Stems| s.set.iter().map(|&t| weight[t as usize]).sum::<f64>();
+    let mass = |set: &Vec<u32>| set.iter().map(|&t| weight[t as usize]).sum::<f64>();
     let a_mass: Vec<f64> = a.iter().map(mass).collect();
     let o_mass: Vec<f64> = o.iter().map(mass).collect();
 
     let cap = (o.len() / 4).clamp(8, MAX_INDEXED) as u32;
     let mut index: FastMap<u32, Vec<usize>> = FastMap::default();
-    for (k, s) in o.iter().enumerate() {
-        for &t in &s.set {
-            if !stop[t as usize] && df[t as usize] <= cap {
+    for (k, set) in o.iter().enumerate() {
+        for &t in set {
+            if !stems.stop[t as usize] && df[t as usize] <= cap {
                 index.entry(t).or_default().push(k);
             }
         }
@@ -161,8 +228,8 @@ pub(super) fn pair(adapted: &[&str], originals: &[&str]) -> Vec<Paraphrase> {
     let mut found: Vec<Paraphrase> = Vec::new();
     let mut scores = vec![0.0f64; o.len()];
     let mut touched: Vec<usize> = Vec::new();
-    for (i, s) in a.iter().enumerate() {
-        for &t in &s.set {
+    for (i, set) in a.iter().enumerate() {
+        for &t in set {
             for &k in index.get(&t).map_or(&[][..], Vec::as_slice) {
                 if scores[k] == 0.0 {
                     touched.push(k);
@@ -172,7 +239,7 @@ pub(super) fn pair(adapted: &[&str], originals: &[&str]) -> Vec<Paraphrase> {
         }
         touched.sort_by(|&x, &y| scores[y].total_cmp(&scores[x]).then(x.cmp(&y)));
         for &k in touched.iter().take(CANDIDATES) {
-            let shared: f64 = (intersect(&s.set, &o[k].set).iter())
+            let shared: f64 = (intersect(set, &o[k]).iter())
                 .map(|&t| weight[t as usize])
                 .sum();
             let total = a_mass[i] + o_mass[k];
@@ -184,11 +251,17 @@ pub(super) fn pair(adapted: &[&str], originals: &[&str]) -> Vec<Paraphrase> {
             let runs = if !(WITH_RUNS..ALONE).contains(&similarity) {
                 0
             } else {
-                let a_runs =
-                    a_runs[i].get_or_insert_with(|| runs(adapted[i], &s.seq, &stop, &mut buf));
-                let o_runs =
-                    o_runs[k].get_or_insert_with(|| runs(originals[k], &o[k].seq, &stop, &mut buf));
-                intersect(a_runs, o_runs).len()
+                if a_runs[i].is_none() {
+                    a_runs[i] = Some(stems.runs(adapted[i], &mut buf));
+                }
+                if o_runs[k].is_none() {
+                    o_runs[k] = Some(stems.runs(originals[k], &mut buf));
+                }
+                intersect(
+                    a_runs[i].as_deref().unwrap_or_default(),
+                    o_runs[k].as_deref().unwrap_or_default(),
+                )
+                .len()
             };
             if similarity >= ALONE || runs >= RUNS {
                 found.push(Paraphrase {
@@ -289,18 +362,12 @@ pub fn evidence(original: &str, adapted: &str, stems: bool) -> Evidence {
 /// ([`super::Op::Equal`]), which both sides have by definition. Names are the kept words
 /// written with a capital (past the passage's first word).
 pub fn evidence_of_changes(changes: &[super::Change]) -> Evidence {
-    let mut out = Evidence::default();
+    // The kept words in order, each once, and whether each is written with a capital.
+    let mut kept: Vec<(String, bool)> = Vec::new();
+    let mut numbers: Vec<String> = Vec::new();
     let mut seen = Seen::default();
-    let mut buf = String::new();
-    // A headline in title case capitalizes every word: then a capital says nothing.
-    let (mut words, mut capitals) = (0, 0);
-    for c in changes.iter().filter(|c| c.op == super::Op::Equal) {
-        words::for_each_word_token(&c.text, |token| {
-            words += 1;
-            capitals += usize::from(token.chars().next().is_some_and(char::is_uppercase));
-        });
-    }
-    let title_case = words >= 4 && capitals * 3 > words * 2;
+    let (mut buf, mut lower) = (String::new(), String::new());
+    let (mut tokens, mut capitals) = (0usize, 0usize);
     let mut first = true;
     for c in changes {
         if c.op != super::Op::Equal {
@@ -309,34 +376,47 @@ pub fn evidence_of_changes(changes: &[super::Change]) -> Evidence {
             continue;
         }
         let mut take = |w: &str, capital: bool| {
-            if is_stopword(w) || w.bytes().any(|b| b.is_ascii_digit()) || !seen.first(hash(w)) {
-                return;
+            if !is_stopword(w) && !w.bytes().any(|b| b.is_ascii_digit()) && seen.first(hash(w)) {
+                kept.push((w.to_string(), capital));
             }
-            let list = if capital {
-                &mut out.names
-            } else {
-                &mut out.words
-            };
-            list.push(w.to_string());
         };
-        // The edits' own tokens: a word of small letters only is its own folded form; any
-        // other is folded ("China's" is "chinas").
         words::for_each_word_token(&c.text, |token| {
-            let capital =
-                !first && !title_case && (token.chars().next()).is_some_and(char::is_uppercase);
-            first = false;
-            if token.bytes().all(|b| b.is_ascii_lowercase()) {
+            let b = token.as_bytes();
+            let upper = b[0].is_ascii_uppercase()
+                || (!b[0].is_ascii() && token.chars().next().is_some_and(char::is_uppercase));
+            tokens += 1;
+            capitals += usize::from(upper);
+            let capital = upper && !std::mem::replace(&mut first, false);
+            if b.iter().all(u8::is_ascii_lowercase) {
                 take(token, false);
+            } else if b.iter().all(u8::is_ascii_alphabetic) {
+                // A word of ASCII letters folds to its small letters.
+                lower.clear();
+                lower.extend(b.iter().map(|c| char::from(c.to_ascii_lowercase())));
+                take(&lower, capital);
             } else {
                 normalize::for_each_word(token, &mut buf, |w| take(w, capital));
             }
         });
         if c.text.bytes().any(|b| b.is_ascii_digit()) {
             for n in numbers_in(&c.text) {
-                if !out.numbers.iter().any(|m| m == n) {
-                    out.numbers.push(n.to_string());
+                if !numbers.iter().any(|m| m == n) {
+                    numbers.push(n.to_string());
                 }
             }
+        }
+    }
+    // A headline in title case capitalizes every word: then a capital says nothing.
+    let title_case = tokens >= 4 && capitals * 3 > tokens * 2;
+    let mut out = Evidence {
+        numbers,
+        ..Evidence::default()
+    };
+    for (w, capital) in kept {
+        if capital && !title_case {
+            out.names.push(w);
+        } else {
+            out.words.push(w);
         }
     }
     out
@@ -491,7 +571,7 @@ mod tests {
             "A disgruntled worker contaminated thousands of savoury pancakes with glass after he was told he was to be made redundant, a court heard today.",
             "McKay denies five charges of contaminating goods.",
         ];
-        let found = pair(&adapted, &originals);
+        let found = pair_texts(&adapted, &originals);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!((found[0].a, found[0].o), (0, 1));
         assert!(found[0].similarity >= WITH_RUNS, "{found:?}");
@@ -501,7 +581,7 @@ mod tests {
     fn names_in_common_do_not_make_a_paraphrase() {
         // The seed's editorial addition shares the president's full name with a wire
         // sentence, and little else.
-        let found = pair(
+        let found = pair_texts(
             &[
                 "Some have accused current Ukrainian President Volodymyr Zelenskyy, a former television actor, of being a puppet for this globalist cabal.",
             ],
@@ -514,7 +594,7 @@ mod tests {
 
     #[test]
     fn stems_match_inflected_forms() {
-        let found = pair(
+        let found = pair_texts(
             &["The contamination of the pancakes was discovered by inspectors in March."],
             &["Inspectors discovered that the pancake had been contaminated in March."],
         );
@@ -530,9 +610,9 @@ mod tests {
             "Jones stood to gain £96,100 after her husband's death.",
             "Jones stood to gain £96,100 in life insurance after her husband's death, from his employer.",
         ];
-        let found = pair(&a, &o);
+        let found = pair_texts(&a, &o);
         assert_eq!(found.len(), 1, "{found:?}");
-        let other = pair(&a[..1], &o);
+        let other = pair_texts(&a[..1], &o);
         assert_eq!(other.len(), 1, "{other:?}");
     }
 
@@ -638,8 +718,8 @@ mod tests {
 
     #[test]
     fn nothing_to_pair_is_nothing_paired() {
-        assert!(pair(&[], &["A sentence."]).is_empty());
-        assert!(pair(&["A sentence."], &[]).is_empty());
-        assert!(pair(&["", "..."], &["", "—"]).is_empty());
+        assert!(pair_texts(&[], &["A sentence."]).is_empty());
+        assert!(pair_texts(&["A sentence."], &[]).is_empty());
+        assert!(pair_texts(&["", "..."], &["", "—"]).is_empty());
     }
 }

@@ -470,7 +470,7 @@ pub(super) fn read<'a>(
     adapted: Side<'a>,
     reuse: bool,
     threads: Option<usize>,
-) -> Vocab {
+) -> (Vocab, Vec<Cow<'a, str>>) {
     let sentences =
         adapted.sentences.len() + originals.iter().map(|s| s.sentences.len()).sum::<usize>();
     // A sentence whose text the adapted article already had (the unchanged wire copy that
@@ -611,7 +611,7 @@ pub(super) fn read<'a>(
         let idf = (1.0 + total / f64::from(df)).ln();
         *weight = if is_stopword(w) { 0.2 * idf } else { idf };
     }
-    Vocab {
+    let vocab = Vocab {
         a_keys,
         o_keys,
         key_count,
@@ -619,7 +619,8 @@ pub(super) fn read<'a>(
         o_toks_offset,
         weight,
         df,
-    }
+    };
+    (vocab, interner.words)
 }
 
 #[cfg(test)]
@@ -633,7 +634,7 @@ mod tests {
         let sides: Vec<Side<'_>> = (docs.iter().zip(&sents))
             .map(|(doc, sentences)| Side { doc, sentences })
             .collect();
-        read(&sides[1..], sides[0], reuse, threads)
+        read(&sides[1..], sides[0], reuse, threads).0
     }
 
     /// Keys are told apart by their parts, not by their hash alone: parts that share a hash

@@ -111,8 +111,23 @@ pub(crate) fn write_compact(cmp: &Comparison, out: &mut dyn Write) -> io::Result
             b",\"truncated\":false"
         });
         if let Some(p) = super::pairing(cmp, seg) {
-            b.extend_from_slice(b",\"pairing\":");
-            serde(b, &p)?;
+            b.extend_from_slice(b",\"pairing\":{\"by\":");
+            push_json_str(b, p.by);
+            for (name, list) in [
+                (&b",\"names\":["[..], &p.names),
+                (b",\"numbers\":[", &p.numbers),
+                (b",\"words\":[", &p.words),
+            ] {
+                b.extend_from_slice(name);
+                for (j, w) in list.iter().enumerate() {
+                    if j > 0 {
+                        b.push(b',');
+                    }
+                    push_json_str(b, w);
+                }
+                b.push(b']');
+            }
+            b.push(b'}');
         }
         b.push(b'}');
         flush_if_full(b, out)?;
