@@ -1,6 +1,6 @@
 //! Replays the inputs kept in `fuzz/regressions/<target>/` through the same invariant checks
 //! the fuzz targets run (`wirediff::invariants`): crashing inputs once fixed, and the largest
-//! inputs of each target's corpus from the fuzzing runs recorded in the README.
+//! inputs of each target's corpus from the fuzzing runs recorded in docs/limits.md (Fuzzing).
 
 use std::path::Path;
 
