@@ -79,7 +79,10 @@ def main():
     check('<script>document.title="PWNED"' in body, "the script is shown as text")
     check("<img src=x onerror=" in body, "the img tag is shown as text")
     check("\x1b" not in body and "\x07" not in body, "no raw terminal escapes")
-    check(rows(hostile, "inserted", "The mayor"), "the hostile passage is still reported")
+    # The passage rewords the wire's "The mayor denied the report." around the markup: it
+    # may be reported as a rewording or as new, but it is reported.
+    check(rows(hostile, "inserted", "The mayor") or rows(hostile, "reworded", "The mayor"),
+          "the hostile passage is still reported")
 
 
 if __name__ == "__main__":
