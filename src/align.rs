@@ -439,6 +439,7 @@ impl<'a> Aligner<'a> {
         self.mark_moves();
         self.pair_rewordings();
         self.grow_splits_and_merges();
+        self.join_unchanged_runs();
         self.mark_moves();
         self.pair_by_position();
         if self.pair_paraphrases() {
@@ -786,6 +787,41 @@ impl<'a> Aligner<'a> {
                     gr.o = gr.o.start.min(idx)..gr.o.end.max(idx + 1);
                     self.o_group[gr.src][idx] = Some(g);
                 }
+            }
+        }
+    }
+
+    /// Step 3b: a split or merge of lines, not of sentences, whose sides have the same words
+    /// in the same order is unchanged: wire lines an outlet ran together (a list flattened
+    /// into one paragraph, a heading glued to the sentence after it) or one line broken in
+    /// two. Sentences merged with a semicolon stay a rewording: their full stops were
+    /// edited.
+    fn join_unchanged_runs(&mut self) {
+        // Whether every sentence of `r` but the last is a line: it ends with no full stop,
+        // question or exclamation mark.
+        let lines = |side: Side<'_>, r: &Range<usize>| {
+            side.sentences[r.start..r.end - 1].iter().all(|s| {
+                let t = s
+                    .text(side.doc)
+                    .trim_end_matches(['"', '”', '’', '\'', ')', ']', ' ']);
+                !t.ends_with(['.', '!', '?', '…'])
+            })
+        };
+        for g in 0..self.groups.len() {
+            let gr = &self.groups[g];
+            if gr.exact
+                || (gr.a.len() == 1 && gr.o.len() == 1)
+                || !lines(self.adapted, &gr.a)
+                || !lines(self.originals[gr.src], &gr.o)
+            {
+                continue;
+            }
+            let adapted = span_text(self.adapted, &gr.a);
+            let original = span_text(self.originals[gr.src], &gr.o);
+            if crate::normalize::key(adapted) == crate::normalize::key(original) {
+                let gr = &mut self.groups[g];
+                gr.exact = true;
+                gr.sim = 1.0;
             }
         }
     }

@@ -142,6 +142,7 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
         start = end;
     }
     cuts.extend(dateline_end(text));
+    cuts.extend(after_credits(text));
     cuts.extend(enclosed_sentence_starts(text));
     cuts.extend(list_item_starts(text, bulleted));
     cuts.extend(lowercase_word_ends(text));
@@ -642,6 +643,47 @@ fn plainly_ends_sentence(before: &str) -> bool {
 static LONE_MARKER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[•⁃▪‣◦*\-]?\s*(?:\d{1,3}|[a-zA-Z])[.)]$").expect("regex"));
 
+/// Where a sentence starts right after a wire credit in parentheses, with no full stop
+/// between them: "(Reporting by Jane Doe; Editing by Bob Roe) Officials did not return
+/// calls." is two passages, the credit and what an outlet glued to it.
+fn after_credits(text: &str) -> Vec<usize> {
+    const OPENINGS: [&str; 9] = [
+        "reporting by ",
+        "additional reporting by ",
+        "writing by ",
+        "editing by ",
+        "compiled by ",
+        "edited by ",
+        "reported by ",
+        "research by ",
+        "further reporting by ",
+    ];
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    for open in memchr::memchr_iter(b'(', b) {
+        let inside = &b[open + 1..];
+        let credit = OPENINGS.iter().any(|o| {
+            inside.len() > o.len() && inside[..o.len()].eq_ignore_ascii_case(o.as_bytes())
+        });
+        let Some(close) = credit
+            .then(|| memchr::memchr2(b')', b'(', inside))
+            .flatten()
+        else {
+            continue;
+        };
+        if inside[close] != b')' {
+            continue;
+        }
+        let end = open + 1 + close + 1;
+        let rest = &text[end..];
+        let gap = rest.len() - rest.trim_start().len();
+        if gap > 0 && starts_sentence(&rest[gap..]) {
+            out.push(end + gap);
+        }
+    }
+    out
+}
+
 static STRAY_QUOTE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"\s["“”„«‘’']+$"#).expect("regex"));
 
@@ -990,6 +1032,30 @@ mod tests {
             split("Smith et al. Reported it first."),
             ["Smith et al. Reported it first."]
         );
+    }
+
+    #[test]
+    fn text_glued_to_a_wire_credit_is_a_sentence_of_its_own() {
+        let pieces = |t: &'static str| -> Vec<&'static str> {
+            split_sentences(t).into_iter().map(|r| &t[r]).collect()
+        };
+        assert_eq!(
+            pieces(
+                "Officials met. (Reporting by Jane Doe; Editing by Bob Roe) Officials did not return calls."
+            ),
+            [
+                "Officials met.",
+                "(Reporting by Jane Doe; Editing by Bob Roe)",
+                "Officials did not return calls."
+            ]
+        );
+        // Not a credit, or nothing that starts a sentence after it: one sentence.
+        for t in [
+            "The agency (NASA) Administrator Bill Nelson spoke on Monday.",
+            "He wrote a report (edited by his son) that ran to 90 pages.",
+        ] {
+            assert_eq!(pieces(t), [t]);
+        }
     }
 
     #[test]

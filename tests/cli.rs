@@ -1134,3 +1134,64 @@ fn timeout_bounds_the_alignment_and_the_report_says_so() {
     let (r, _) = compare_json(&[&o, &a]);
     assert!(r.get("fallback").is_none());
 }
+
+/// Writes `original` and `adapted` to a temporary folder and compares them.
+fn compare_texts(original: &str, adapted: &str) -> (Value, Option<i32>) {
+    let tmp = tempfile::tempdir().unwrap();
+    let (o, a) = (tmp.path().join("o.txt"), tmp.path().join("a.txt"));
+    std::fs::write(&o, original).unwrap();
+    std::fs::write(&a, adapted).unwrap();
+    compare_json(&[&o, &a])
+}
+
+/// Wire lines an outlet ran together with no word changed are one unchanged passage that
+/// covers all of them, never a rewording without edits: a list of three lines flattened
+/// into a paragraph, and a heading glued to the sentence after it.
+#[test]
+fn lines_run_together_are_unchanged() {
+    let (r, code) = compare_texts(
+        "Officials met on Monday.\n\nKey points:\n- Taxes rise 2%\n- Spending falls\n- Debt is flat\n\nThe vote is next week.\n",
+        "Officials met on Monday.\n\nKey points: Taxes rise 2% Spending falls Debt is flat\n\nThe vote is next week.\n",
+    );
+    check_contract(&r);
+    assert_eq!(code, Some(0), "no material difference");
+    let s = seg_with(&r, "Spending falls");
+    assert_eq!(kind(s), "unchanged", "{s}");
+    for line in [
+        "Key points:",
+        "- Taxes rise 2%",
+        "- Spending falls",
+        "- Debt is flat",
+    ] {
+        assert!(o_text(s).contains(line), "{line} in {}", o_text(s));
+    }
+    let (r, code) = compare_texts(
+        "FLOODS CLOSE ROADS\n\nHeavy rain closed four roads near Carlisle on Tuesday.\n",
+        "FLOODS CLOSE ROADS Heavy rain closed four roads near Carlisle on Tuesday.\n",
+    );
+    assert_eq!(code, Some(0), "{r}");
+    assert_eq!(of_kind(&r, "reworded").len(), 0, "{r}");
+    // Two sentences merged with a semicolon had their full stop edited: a rewording.
+    let (r, code) = compare_texts(
+        "The plant opened in June. It employs 40 people.\n",
+        "The plant opened in June; it employs 40 people.\n",
+    );
+    assert_eq!(code, Some(1), "{r}");
+    assert_eq!(kind(seg_with(&r, "employs 40")), "reworded", "{r}");
+}
+
+/// A sentence an outlet glued onto a wire credit line, with no full stop between them, is
+/// an inserted passage of its own; the credit is unchanged.
+#[test]
+fn a_sentence_glued_to_a_credit_is_inserted() {
+    let (r, code) = compare_texts(
+        "Officials met on Monday. (Reporting by Jane Doe; Editing by Bob Roe)\n\nThe vote is next week.\n",
+        "Officials met on Monday. (Reporting by Jane Doe; Editing by Bob Roe) Officials did not return calls.\n\nThe vote is next week.\n",
+    );
+    check_contract(&r);
+    assert_eq!(code, Some(1));
+    let added = seg_with(&r, "did not return calls");
+    assert_eq!(kind(added), "inserted", "{added}");
+    assert_eq!(a_text(added), "Officials did not return calls.");
+    assert_eq!(kind(seg_with(&r, "Reporting by")), "unchanged");
+}
