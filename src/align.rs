@@ -842,7 +842,11 @@ impl<'a> Aligner<'a> {
             let k = j + free[j..].partition_point(|&a| a < hi);
             let lone_a = &free[j..k];
             j = k.max(j + 1);
-            if lone_a.len() != 1 {
+            // Several unmatched adapted sentences: the one right after the kept neighbour
+            // may still take a cut sentence's place, as a short replacement followed by
+            // sentences the outlet added ("He did not elaborate." and then new paragraphs).
+            let first_of_several = lone_a.len() > 1;
+            if lone_a.is_empty() || (first_of_several && prev.is_none()) {
                 continue;
             }
             let src = match (prev, next) {
@@ -872,7 +876,12 @@ impl<'a> Aligner<'a> {
             // Short one-for-one replacements may share no word at all ("He gave no details."
             // / "He did not elaborate."); longer ones must share some.
             let short = a_words.max(o_words) <= 8 && ratio <= 2.0;
-            if ratio <= 2.5 && (short || sim >= 0.1) {
+            let alike = if first_of_several {
+                short && (sim > 0.0 || a_words.max(o_words) <= 5)
+            } else {
+                ratio <= 2.5 && (short || sim >= 0.1)
+            };
+            if alike {
                 found.push((ai, src, oi, sim));
             }
         }
