@@ -126,8 +126,9 @@ def print_table(evals, n):
           "reworded against new = inserted (new is the inserted row); acc. = share labelled right.")
 
 
-def print_errors(wirediff, pairs, limit):
-    """Each gold sentence wirediff got wrong, with its gold kind, for looking at by hand."""
+def print_errors(scorer, wirediff, pairs, limit):
+    """Each gold sentence wirediff got wrong, with its gold kind, for looking at by hand. The
+    passage a sentence falls in is found as the scorer finds it (score_pairs.spans, best)."""
     shown = 0
     for d in pairs:
         proc = subprocess.run(
@@ -139,26 +140,22 @@ def print_errors(wirediff, pairs, limit):
         rep = json.loads(proc.stdout)
         text = rep["adapted"]["text"]
         segs = [s for s in rep["segments"] if s.get("adapted")]
+        items = [(s["adapted"]["text"], s["adapted"].get("start"), s["adapted"].get("end"))
+                 for s in segs]
+        pred = list(zip(scorer.spans(text, items), segs))
         gold = json.loads((d / "gold.json").read_text(encoding="utf-8"))
-        b = text.encode("utf-8")
-        spans = []
-        for s in segs:
-            st = len(b[: s["adapted"]["start"]].decode("utf-8", "ignore"))
-            en = len(b[: s["adapted"]["end"]].decode("utf-8", "ignore"))
-            spans.append((st, en, s))
         for g in gold["adapted"]:
-            i = text.find(g["text"])
-            if i < 0:
+            span = scorer.locate(text, g["text"])
+            if not span:
                 continue
-            e = i + len(g["text"])
-            top = max(spans, key=lambda x: min(e, x[1]) - max(i, x[0]), default=None)
-            kind = top[2]["kind"] if top and min(e, top[1]) - max(i, top[0]) >= 0.5 * (e - i) else "none"
+            top = scorer.best(span, pred)
+            kind = top["kind"] if top else "none"
             if kind not in g["kind"].split("|"):
                 print(f"[{d.name}] gold {g['kind']} / wirediff {kind}: {g['text'][:110]}")
                 if g.get("original"):
                     print(f"    wire: {g['original'][:110]}")
-                if kind == "reworded" and top[2].get("original"):
-                    print(f"    paired with: {top[2]['original']['text'][:110]}")
+                if kind == "reworded" and top.get("original"):
+                    print(f"    paired with: {top['original']['text'][:110]}")
                 shown += 1
                 if shown >= limit:
                     return
@@ -214,7 +211,7 @@ def main(argv=None):
     print_table(evals, len(pairs))
     if args.show_errors:
         print()
-        print_errors(Path(args.wirediff), pairs, args.show_errors)
+        print_errors(scorer, Path(args.wirediff), pairs, args.show_errors)
 
     status = 0
     wd = next((e for e in evals if e["name"] == "wirediff"), None)

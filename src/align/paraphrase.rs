@@ -81,9 +81,7 @@ impl Stems {
     /// for the pairs that need them.
     fn runs(&mut self, text: &str, buf: &mut String) -> Vec<u64> {
         let mut seq: Vec<(u32, bool)> = Vec::new();
-        for_each_cased_word(text, true, buf, |w, capital| {
-            seq.push((self.id(w), capital))
-        });
+        for_each_cased_word(text, buf, |w, capital| seq.push((self.id(w), capital)));
         let mut runs: Vec<u64> = (seq.windows(2))
             .filter(|p| {
                 let function_words = self.stop[p[0].0 as usize] && self.stop[p[1].0 as usize];
@@ -126,8 +124,9 @@ pub(super) fn pair(
         .map(|(_, t)| t.len())
         .sum();
     let mut stems = Stems::new(room);
-    // A stem keeps the first four letters of its word: a word whose first four bytes no word
-    // of the other side has can share a stem with none of them, and is not stemmed.
+    // A stem mostly keeps the first four letters of its word: a word whose first four bytes
+    // no word of the other side has is not stemmed. This misses a few matches ("days" keeps
+    // only "day", which is its own stem) for stemming far fewer words.
     let prefix = |t: u32| -> [u8; 4] {
         let b = words[t as usize].as_bytes();
         let mut p = [0; 4];
@@ -239,9 +238,8 @@ fn pair_sets(
         }
         touched.sort_by(|&x, &y| scores[y].total_cmp(&scores[x]).then(x.cmp(&y)));
         for &k in touched.iter().take(CANDIDATES) {
-            let shared: f64 = (intersect(set, &o[k]).iter())
-                .map(|&t| weight[t as usize])
-                .sum();
+            let mut shared = 0.0;
+            for_each_shared(set, &o[k], |t| shared += weight[t as usize]);
             let total = a_mass[i] + o_mass[k];
             let similarity = if total > 0.0 {
                 2.0 * shared / total
@@ -257,11 +255,10 @@ fn pair_sets(
                 if o_runs[k].is_none() {
                     o_runs[k] = Some(stems.runs(originals[k], &mut buf));
                 }
-                intersect(
-                    a_runs[i].as_deref().unwrap_or_default(),
-                    o_runs[k].as_deref().unwrap_or_default(),
-                )
-                .len()
+                let mut runs = 0;
+                let (x, y) = (a_runs[i].as_deref(), o_runs[k].as_deref());
+                for_each_shared(x.unwrap_or_default(), y.unwrap_or_default(), |_| runs += 1);
+                runs
             };
             if similarity >= ALONE || runs >= RUNS {
                 found.push(Paraphrase {
@@ -295,11 +292,11 @@ fn pair_sets(
 }
 
 /// What the two sides of a reworded passage share, for a reader who doubts the pairing:
-/// words of the adapted side whose stem the original side has too, in the adapted side's
-/// order, each once, lower case, function words left out.
+/// shared words in the adapted side's order, each once, lower case, function words left out
+/// ([`evidence`] for a paraphrase, [`evidence_of_changes`] for the other pairings).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Evidence {
-    /// Shared names: words written with a capital on both sides, past the first word.
+    /// Shared names: words written with a capital past the passage's first word.
     pub names: Vec<String>,
     /// Shared numbers: words with a digit.
     pub numbers: Vec<String>,
@@ -307,30 +304,23 @@ pub struct Evidence {
     pub words: Vec<String>,
 }
 
-/// What `original` and `adapted`, the two sides of a reworded passage, share ([`Evidence`]).
-/// With `stems`, words whose stems match count as shared (a paraphrase); otherwise only the
-/// same words do.
-pub fn evidence(original: &str, adapted: &str, stems: bool) -> Evidence {
+/// What `original` and `adapted`, the two sides of a paraphrase ([`super::PairedBy::Stems`]),
+/// share ([`Evidence`]): words whose stems match count as shared.
+pub fn evidence(original: &str, adapted: &str) -> Evidence {
     let stemmer = Stemmer::create(Algorithm::English);
-    let key = |w: &str| {
-        if stems {
-            with_stem(&stemmer, w, hash)
-        } else {
-            hash(w)
-        }
-    };
+    let key = |w: &str| with_stem(&stemmer, w, hash);
     let mut buf = String::new();
     // The original's words (by the hash of the word or its stem), and whether each was
     // written with a capital past the first word.
     let mut there: FastMap<u64, bool> = FastMap::default();
-    for_each_cased_word(original, true, &mut buf, |w, capital| {
+    for_each_cased_word(original, &mut buf, |w, capital| {
         if !is_stopword(w) {
             *there.entry(key(w)).or_default() |= capital;
         }
     });
     let mut out = Evidence::default();
     let mut seen: FastMap<u64, ()> = FastMap::default();
-    for_each_cased_word(adapted, true, &mut buf, |w, capital| {
+    for_each_cased_word(adapted, &mut buf, |w, capital| {
         // Numbers are read whole below ("96,000", not "96" and "000").
         if is_stopword(w) || w.bytes().any(|b| b.is_ascii_digit()) {
             return;
@@ -477,19 +467,14 @@ fn numbers_in(s: &str) -> Vec<&str> {
 }
 
 /// Calls `f` with each of the folded words of `text` ([`normalize::for_each_word`]) and
-/// whether it is written with a capital somewhere in `text` (past its first word, with
-/// `skip_first`): a name, mostly ("Zelenskyy", "China's"). Words never span white space,
+/// whether it is written with a capital somewhere in `text` past its first word: a name,
+/// mostly ("Zelenskyy", "China's"). Words never span white space,
 /// so the words of the pieces that start with a capital are those of the capitalized words.
-fn for_each_cased_word(
-    text: &str,
-    skip_first: bool,
-    buf: &mut String,
-    mut f: impl FnMut(&str, bool),
-) {
+fn for_each_cased_word(text: &str, buf: &mut String, mut f: impl FnMut(&str, bool)) {
     let mut capitals: Vec<u64> = Vec::new();
-    // Most runs of kept words have no capital at all.
+    // A text with no capital needs no look at its pieces.
     let maybe_capitals = !text.is_ascii() || text.bytes().any(|b| b.is_ascii_uppercase());
-    let pieces = text.split_ascii_whitespace().skip(usize::from(skip_first));
+    let pieces = text.split_ascii_whitespace().skip(1);
     for piece in pieces.filter(|_| maybe_capitals) {
         let first = piece.bytes().find(|b| !b.is_ascii_punctuation());
         let upper = match first {
@@ -539,21 +524,20 @@ fn with_stem<R>(stemmer: &Stemmer, w: &str, f: impl FnOnce(&str) -> R) -> R {
     })
 }
 
-/// The items two sorted, deduplicated lists share.
-fn intersect<T: Ord + Copy>(x: &[T], y: &[T]) -> Vec<T> {
-    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+/// Calls `f` with each item two sorted, deduplicated lists share.
+fn for_each_shared<T: Ord + Copy>(x: &[T], y: &[T], mut f: impl FnMut(T)) {
+    let (mut i, mut j) = (0, 0);
     while i < x.len() && j < y.len() {
         match x[i].cmp(&y[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                out.push(x[i]);
+                f(x[i]);
                 i += 1;
                 j += 1;
             }
         }
     }
-    out
 }
 
 #[cfg(test)]
@@ -655,7 +639,6 @@ mod tests {
         let e = evidence(
             "The court heard Mrs Jones stood to gain a £96,000 pay-out from her husband's employer in the event of his death.",
             "Jones stood to gain £96,000 in life insurance after her husband's death, Cardiff Crown Court heard.",
-            false,
         );
         // "Jones" opens the adapted sentence, but the original writes it with a capital
         // past its first word: still not a name here, as the adapted side's first word.
@@ -670,20 +653,16 @@ mod tests {
         let e = evidence(
             "Prosecutor Susan Ferrier said they were not offering further evidence.",
             "Miss Ferrier then said the prosecution was offering no further evidence.",
-            false,
         );
         assert_eq!(e.names, ["ferrier"]);
         assert_eq!(e.words, ["offering", "further", "evidence"]);
-        assert!(
-            evidence("He gave no details.", "He did not elaborate.", true) == Evidence::default()
-        );
+        assert!(evidence("He gave no details.", "He did not elaborate.") == Evidence::default());
         // Inflected forms are shared words only for a paraphrase, paired by stems.
         let (o, a) = (
             "The pancakes were contaminated.",
             "The contamination of a pancake.",
         );
-        assert_eq!(evidence(o, a, true).words, ["contamination", "pancake"]);
-        assert!(evidence(o, a, false).words.is_empty());
+        assert_eq!(evidence(o, a).words, ["contamination", "pancake"]);
     }
 
     #[test]

@@ -189,7 +189,6 @@ pub(crate) fn pairing(cmp: &Comparison, seg: &Segment) -> Option<PairingOut> {
         align::PairedBy::Stems => align::evidence(
             align::span_text(cmp.original_side(*s), o),
             align::span_text(cmp.adapted_side(), a),
-            true,
         ),
         align::PairedBy::Words | align::PairedBy::Position => {
             align::evidence_of_changes(&seg.changes)
