@@ -18,6 +18,10 @@
 //! 5. **Position.** A lone unpaired sentence between two kept neighbours, facing a lone unpaired
 //!    original sentence between the same neighbours, is a rewording even with few shared words
 //!    (AP's "He gave no details." and "He did not elaborate.").
+//! 6. **Paraphrase.** The sentences still unpaired are paired by the stems of their words and
+//!    the runs of words they share in order ([`paraphrase`]).
+//! 7. **Speech tags.** A reworded pair whose only difference is a neutral speech tag ("he
+//!    said") around a quotation copied word for word is unchanged ([`tags`]).
 //!
 //! What is left is inserted (adapted side) or removed (original side).
 
@@ -32,6 +36,7 @@ use crate::extract::Document;
 use crate::segment::Sentence;
 
 mod paraphrase;
+mod tags;
 mod vocab;
 mod words;
 
@@ -445,6 +450,7 @@ impl<'a> Aligner<'a> {
         if self.pair_paraphrases() {
             self.mark_moves();
         }
+        self.settle_speech_tags();
         self.segments()
     }
 
@@ -919,6 +925,22 @@ impl<'a> Aligner<'a> {
             self.add_group(a..a + 1, s, o..o + 1, false, p.similarity, PairedBy::Stems);
         }
         !found.is_empty()
+    }
+
+    /// Step 7: a reworded pair that differs only by a neutral speech tag around a quotation
+    /// copied word for word ("He said: 'We …" for "``We …") is unchanged ([`tags`]).
+    fn settle_speech_tags(&mut self) {
+        for g in &mut self.groups {
+            if g.exact {
+                continue;
+            }
+            let original = span_text(self.originals[g.src], &g.o);
+            let adapted = span_text(self.adapted, &g.a);
+            if tags::same_but_for_tags(original, adapted) {
+                g.exact = true;
+                g.sim = 1.0;
+            }
+        }
     }
 
     fn union_a(&self, r: &Range<usize>) -> Vec<u32> {

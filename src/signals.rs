@@ -962,7 +962,8 @@ fn is_single_quote(c: char) -> bool {
 }
 
 /// The byte spans of the quotations in a text, without their marks. Double quotes of any
-/// style ("...", “...”, „...“, «...», and ''...'') alternate: each mark opens or closes. A
+/// style ("...", “...”, „...“, «...», ''...'' and PA's ``...'') alternate: each mark opens or
+/// closes. A
 /// closing mark with none open (a sentence ending a quotation opened in an earlier one)
 /// quotes back to the start of its sentence (or of the text, or the end of the quotation
 /// before it); an opening mark left open quotes to the end. Single quotes ('...', ‘...’) count only at word
@@ -974,16 +975,18 @@ fn quotes(text: &str) -> Vec<Range<usize>> {
     let mut since = 0;
     // (start of the quoted text, a double quote)
     let mut open: Option<(usize, bool)> = None;
+    // Whether the single quote mark open, if any, opens the text or follows a colon.
+    let mut single_leads = false;
     let bytes = text.as_bytes();
     let len = bytes.len();
     let mut pos = 0;
-    // Every quote mark starts with the byte '"', '\'', 0xE2 (U+2018 to U+201F) or 0xC2 (« and
-    // »): the text between is skipped by memchr, unread. The next 0xC2 is kept apart, as
-    // memchr looks for three bytes at most.
-    let mut next_c2 = memchr::memchr(0xC2, bytes).unwrap_or(len);
+    // Every quote mark starts with the byte '"', '\'', 0xE2 (U+2018 to U+201F), 0xC2 (« and
+    // ») or '`' (``): the text between is skipped by memchr, unread. The next 0xC2 and '`'
+    // are kept apart, as memchr looks for three bytes at most.
+    let mut next_c2 = memchr::memchr2(0xC2, b'`', bytes).unwrap_or(len);
     loop {
         if next_c2 < pos {
-            next_c2 = memchr::memchr(0xC2, &bytes[pos..]).map_or(len, |k| pos + k);
+            next_c2 = memchr::memchr2(0xC2, b'`', &bytes[pos..]).map_or(len, |k| pos + k);
         }
         let i = memchr::memchr3(b'"', b'\'', 0xE2, &bytes[pos..])
             .map_or(len, |k| pos + k)
@@ -996,15 +999,16 @@ fn quotes(text: &str) -> Vec<Range<usize>> {
             .chars()
             .next()
             .expect("a character at a char boundary");
-        if !(is_double_quote(c) || is_single_quote(c)) {
+        let backticks = c == '`' && bytes.get(i + 1) == Some(&b'`');
+        if !(is_double_quote(c) || is_single_quote(c) || backticks) {
             pos = i + c.len_utf8();
             continue;
         }
         let prev = text[..i].chars().next_back();
         let mut after = i + c.len_utf8();
         let mut next = text[after..].chars().next();
-        // two single marks as one double: ''...'' or ‘‘...’’
-        let doubled = is_single_quote(c) && next == Some(c);
+        // two single marks as one double: ''...'', ‘‘...’’ or ``...''
+        let doubled = (is_single_quote(c) || backticks) && next == Some(c);
         if doubled {
             after += c.len_utf8();
             next = text[after..].chars().next();
@@ -1037,13 +1041,21 @@ fn quotes(text: &str) -> Vec<Range<usize>> {
                     since = after;
                 }
                 None if opens && next.is_some_and(char::is_alphabetic) => {
+                    // A quotation that runs on into the next paragraph is left open in
+                    // British style too ("He said: 'We ..."): one that opens the text or
+                    // follows a colon quotes to the end when nothing closes it.
+                    let before = text[..i].trim_end();
+                    let leads = before.is_empty() || before.ends_with(':');
                     open = Some((after, false));
+                    single_leads = leads;
                 }
                 _ => {}
             }
         }
     }
-    if let Some((s, true)) = open {
+    if let Some((s, double)) = open
+        && (double || single_leads)
+    {
         out.push(s..text.len());
     }
     out
@@ -1766,13 +1778,14 @@ mod tests {
         let mut since = 0;
         // (start of the quoted text, a double quote)
         let mut open: Option<(usize, bool)> = None;
+        let mut single_leads = false;
         let bytes = text.as_bytes();
         let mut pos = 0;
         while pos < bytes.len() {
             // Every quote mark is '"', '\'' or a character of more than one byte: other ASCII
             // bytes are skipped without decoding.
             let i = pos;
-            if bytes[i] < 0x80 && bytes[i] != b'"' && bytes[i] != b'\'' {
+            if bytes[i] < 0x80 && !matches!(bytes[i], b'"' | b'\'' | b'`') {
                 pos += 1;
                 continue;
             }
@@ -1780,7 +1793,8 @@ mod tests {
                 .chars()
                 .next()
                 .expect("a character at a char boundary");
-            if !(is_double_quote(c) || is_single_quote(c)) {
+            let backticks = text[i..].starts_with("``");
+            if !(is_double_quote(c) || is_single_quote(c) || backticks) {
                 pos += c.len_utf8();
                 continue;
             }
@@ -1788,7 +1802,7 @@ mod tests {
             let mut after = i + c.len_utf8();
             let mut next = text[after..].chars().next();
             // two single marks as one double: ''...'' or ‘‘...’’
-            let doubled = is_single_quote(c) && next == Some(c);
+            let doubled = (is_single_quote(c) || backticks) && next == Some(c);
             if doubled {
                 after += c.len_utf8();
                 next = text[after..].chars().next();
@@ -1822,12 +1836,16 @@ mod tests {
                     }
                     None if opens && next.is_some_and(char::is_alphabetic) => {
                         open = Some((after, false));
+                        let before = text[..i].trim_end();
+                        single_leads = before.is_empty() || before.ends_with(':');
                     }
                     _ => {}
                 }
             }
         }
-        if let Some((s, true)) = open {
+        if let Some((s, double)) = open
+            && (double || single_leads)
+        {
             out.push(s..text.len());
         }
         out

@@ -1214,3 +1214,45 @@ fn a_short_replacement_before_added_sentences_is_reworded() {
         assert_eq!(kind(seg_with(&r, added)), "inserted", "{added}");
     }
 }
+
+/// PA's quote marks (``…'') are house style like any other: a quotation a paper copied in
+/// its own marks, under a bare "He said:", is unchanged; a reworded quotation shows only
+/// its changed words as edits, and its signal names the words, not the marks.
+#[test]
+fn pa_quote_marks_and_bare_speech_tags_are_house_style() {
+    let (r, code) = compare_texts(
+        "The trial opened at Cardiff Crown Court on Monday.\n\n``I have never taken drugs in my life.\n\n``We were not in a hurry to decide the matter,'' he told the jury.\n\nThe case continues.\n",
+        "The trial opened at Cardiff Crown Court on Monday.\n\nHe said: 'I have never taken drugs in my life.\n\n'We were in a hurry to decide the matter,' he told the jury.\n\nThe case continues.\n",
+    );
+    check_contract(&r);
+    assert_eq!(code, Some(1));
+    assert_eq!(kind(seg_with(&r, "taken drugs")), "unchanged");
+    let s = seg_with(&r, "in a hurry");
+    assert_eq!(kind(s), "reworded", "{s}");
+    let edits: Vec<&str> = (s["changes"].as_array().unwrap().iter())
+        .filter(|c| c["op"] != "equal")
+        .map(|c| c["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(edits, ["not "], "{s}");
+    let quote = &s["signals"][0];
+    assert_eq!(quote["kind"], "quote", "{s}");
+    assert_eq!(
+        quote["from"], "We were not in a hurry to decide the matter,",
+        "{s}"
+    );
+}
+
+/// A speech tag that names the speaker or judges the words is an edit, not house style.
+#[test]
+fn a_speech_tag_that_names_or_judges_is_an_edit() {
+    for tag in ["Mr White said", "He claimed"] {
+        let (r, _) = compare_texts(
+            "The trial opened on Monday.\n\n``I have never taken drugs in my life.\n\nThe case continues.\n",
+            &format!(
+                "The trial opened on Monday.\n\n{tag}: 'I have never taken drugs in my life.\n\nThe case continues.\n"
+            ),
+        );
+        let s = seg_with(&r, "taken drugs");
+        assert_eq!(kind(s), "reworded", "{tag}: {s}");
+    }
+}

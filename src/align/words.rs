@@ -264,13 +264,14 @@ impl<'a> Interner<'a> {
             (SPACE, _) => return u32::from(b' '),
             // one ASCII letter or digit: folding lowers its case
             (WORD, &[x]) => return u32::from(x.to_ascii_lowercase()),
-            // ASCII punctuation is its own key, but for '`', a quote mark
-            (OTHER, &[x]) => return u32::from(if x == b'`' { b'\'' } else { x }),
+            // ASCII punctuation is its own key, but for quote marks: single, double, curly or
+            // doubled (`` and ''), a quote mark is one in any house style
+            (OTHER, &[x]) => return u32::from(quote_key(x)),
+            (OTHER, b"``" | b"''") => return u32::from(b'"'),
             // the curly quotes and dashes of news text, as `normalize::fold` maps them
             (OTHER, &[0xE2, 0x80, x]) => match x {
                 0x93 | 0x94 => return u32::from(b'-'),
-                0x98 | 0x99 => return u32::from(b'\''),
-                0x9C | 0x9D => return u32::from(b'"'),
+                0x98 | 0x99 | 0x9C | 0x9D => return u32::from(b'"'),
                 _ => {}
             },
             _ => {}
@@ -288,7 +289,7 @@ impl<'a> Interner<'a> {
         }
         let key = word_key(t);
         let id = match key.as_bytes() {
-            &[x] => u32::from(x),
+            &[x] => u32::from(quote_key(x)),
             _ => {
                 let next = FIRST_MAPPED_ID + self.ids.len() as u32;
                 *self.ids.entry(key).or_insert(next)
@@ -299,6 +300,15 @@ impl<'a> Interner<'a> {
             None => self.seen.insert(t, id),
         };
         id
+    }
+}
+
+/// The key of a one-byte token or folded key: quote marks are one key, the rest their own.
+#[inline]
+fn quote_key(x: u8) -> u8 {
+    match x {
+        b'\'' | b'`' => b'"',
+        x => x,
     }
 }
 
@@ -413,6 +423,8 @@ fn scan_tokens(s: &str, mut f: impl FnMut(usize, usize, u8)) {
                     end
                 }
             }
+            // PA's and LaTeX's quote marks, `` and '', are one mark each.
+            OTHER if matches!(b[i], b'`' | b'\'') && b.get(i + 1) == Some(&b[i]) => i + 2,
             _ => i + len,
         };
         f(start, i, class);
@@ -439,8 +451,18 @@ fn diff_tokens(s: &str) -> Vec<&str> {
 }
 
 /// The key of a token that is not whitespace: folded (`normalize::fold`) and respelled
-/// (`normalize::spelling`); whitespace is keyed " ".
+/// (`normalize::spelling`); whitespace is keyed " ", and a quote mark of any style
+/// (single, double, curly, PA's `` and '') is `"`.
 fn word_key(t: &str) -> Cow<'_, str> {
+    let key = folded_key(t);
+    if matches!(key.as_ref(), "'" | "''") {
+        return Cow::Borrowed("\"");
+    }
+    key
+}
+
+/// [`word_key`] before quote marks are made one.
+fn folded_key(t: &str) -> Cow<'_, str> {
     let folded = if t.is_ascii() {
         // Folding ASCII without white space only lowers capitals and straightens '`': most
         // tokens need no copy.
@@ -474,6 +496,9 @@ mod tests {
     fn old_token_key(t: &str) -> Cow<'_, str> {
         if t.trim().is_empty() {
             return Cow::Borrowed(" ");
+        }
+        if matches!(normalize::fold(t).as_str(), "'" | "''" | "\"") {
+            return Cow::Borrowed("\"");
         }
         // Folding ASCII without capitals or '`' changes nothing: most tokens need no copy.
         if t.is_ascii() && !t.bytes().any(|b| b.is_ascii_uppercase() || b == b'`') {
@@ -640,6 +665,12 @@ mod tests {
                     && i > start
                     && s[start..i].chars().all(char::is_alphanumeric)
                     && next.is_some_and(char::is_alphanumeric);
+                // `` and '' are one quote mark
+                let j = if !joins && (c == '`' || c == '\'') && next == Some(c) {
+                    j + 1
+                } else {
+                    j
+                };
                 if !joins {
                     if i > start {
                         out.push(&s[start..i]);
