@@ -928,7 +928,7 @@ impl<'a> Aligner<'a> {
     }
 
     /// Step 7: a reworded pair that differs only by a neutral speech tag around a quotation
-    /// copied word for word ("He said: 'We …" for "``We …") is unchanged ([`tags`]).
+    /// copied word for word ("He said: 'We …" for "\`\`We …") is unchanged ([`tags`]).
     fn settle_speech_tags(&mut self) {
         for g in &mut self.groups {
             if g.exact {

@@ -962,7 +962,7 @@ fn is_single_quote(c: char) -> bool {
 }
 
 /// The byte spans of the quotations in a text, without their marks. Double quotes of any
-/// style ("...", “...”, „...“, «...», ''...'' and PA's ``...'') alternate: each mark opens or
+/// style ("...", “...”, „...“, «...», ''...'' and PA's \`\`...'') alternate: each mark opens or
 /// closes. A
 /// closing mark with none open (a sentence ending a quotation opened in an earlier one)
 /// quotes back to the start of its sentence (or of the text, or the end of the quotation

@@ -2,7 +2,7 @@
 //! when the outlet added, dropped or swapped the bare "he said" that frames it.
 //!
 //! Wire copy and the papers that print it frame the same quotation differently: PA's
-//! "``I have never taken drugs in my life." becomes "He said: 'I have never taken drugs in
+//! "\`\`I have never taken drugs in my life." becomes "He said: 'I have never taken drugs in
 //! my life." A tag that only says who speaks, with a pronoun and a neutral verb ("he said",
 //! "she added", "he told the jury"), adds no fact, and the passage is unchanged. A tag that
 //! names or describes the speaker ("Prosecutor Paul Sloan told Newcastle Crown Court"), or
@@ -21,7 +21,7 @@ use crate::normalize;
 /// A pronoun and a neutral verb of speech, with the audience a court story names.
 const TAG: &str = r"(?:he|she|they|i|we)\s+(?:also\s+)?(?:said|says|added|adds|told\s+(?:the\s+)?(?:court|jury|jurors|hearing|inquest|tribunal|trial|reporters|journalists))";
 
-/// Quote marks in any house style, PA's `` and '' included.
+/// Quote marks in any house style, PA's \`\` and '' included.
 const MARK: &str = r#"(?:``|''|["'“”‘’«»„])"#;
 
 /// A tag before a quotation: "He said: 'We …", "She added, “We …", or an interview label.

@@ -452,7 +452,7 @@ fn diff_tokens(s: &str) -> Vec<&str> {
 
 /// The key of a token that is not whitespace: folded (`normalize::fold`) and respelled
 /// (`normalize::spelling`); whitespace is keyed " ", and a quote mark of any style
-/// (single, double, curly, PA's `` and '') is `"`.
+/// (single, double, curly, PA's \`\` and '') is `"`.
 fn word_key(t: &str) -> Cow<'_, str> {
     let key = folded_key(t);
     if matches!(key.as_ref(), "'" | "''") {
