@@ -931,7 +931,9 @@ impl<'a> Aligner<'a> {
     /// copied word for word ("He said: 'We …" for "\`\`We …") is unchanged ([`tags`]).
     fn settle_speech_tags(&mut self) {
         for g in &mut self.groups {
-            if g.exact {
+            // A bare tag is a few light words: a pair that shares less than half of its
+            // weighted words differs by more than that.
+            if g.exact || g.sim < 0.5 {
                 continue;
             }
             let original = span_text(self.originals[g.src], &g.o);
