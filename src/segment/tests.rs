@@ -1,0 +1,716 @@
+
+use super::*;
+use proptest::prelude::*;
+
+fn split(text: &str) -> Vec<&str> {
+    split_sentences(text)
+        .into_iter()
+        .map(|r| &text[r])
+        .collect()
+}
+
+/// The documents of every fixture pair (and evaluation pair, when built): originals,
+/// then the adapted article.
+fn pair_documents() -> Vec<Vec<Document>> {
+    crate::test_data::pair_dirs()
+        .into_iter()
+        .map(|dir| {
+            let mut files: Vec<_> = std::fs::read_dir(&dir)
+                .unwrap()
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+                .collect();
+            files.sort_by_key(|p| p.file_name().is_some_and(|n| n == "adapted.txt"));
+            files
+                .iter()
+                .map(|p| {
+                    let text = std::fs::read_to_string(p).unwrap();
+                    Document::from_text(p.display().to_string(), &text)
+                })
+                .collect()
+        })
+        .filter(|docs: &Vec<Document>| docs.len() >= 2)
+        .collect()
+}
+
+/// Splitting each distinct paragraph once, for all the documents of a comparison, finds
+/// what splitting every document alone finds.
+#[test]
+fn segment_all_finds_what_segment_finds_per_document() {
+    let pairs = pair_documents();
+    assert!(pairs.len() >= 9, "the fixture pairs are there");
+    for docs in &pairs {
+        let refs: Vec<&Document> = docs.iter().collect();
+        let alone: Vec<Vec<Sentence>> = docs.iter().map(segment).collect();
+        assert_eq!(segment_all(&refs), alone, "{}", docs[0].source);
+    }
+}
+
+/// Paragraphs split on several threads come back in order, as one thread splits them,
+/// however they fall into chunks; and a document long enough to be split on several
+/// threads (when the machine has them) is segmented as paragraph by paragraph.
+#[test]
+fn splitting_on_threads_keeps_order_and_cuts() {
+    let docs: Vec<Document> = pair_documents().into_iter().flatten().collect();
+    let paras: Vec<&str> = docs
+        .iter()
+        .flat_map(|d| d.paragraphs.iter().map(|r| &d.text[r.clone()]))
+        .collect();
+    assert!(paras.len() > 50);
+    let one = split_on(&paras, 1);
+    assert_eq!(one.len(), paras.len());
+    for threads in [2, 3, 7, paras.len() + 5] {
+        assert_eq!(split_on(&paras, threads), one, "{threads} threads");
+    }
+    assert_eq!(split_on(&paras[..1], 4), split_on(&paras[..1], 1));
+    assert!(split_on(&[], 4).is_empty());
+
+    // A long document: the texts of the fixtures, numbered to keep each paragraph
+    // distinct, past the size that brings in a second thread.
+    let mut long = String::new();
+    let mut copy = 0;
+    while long.len() < 3 * crate::par::BYTES_PER_THREAD {
+        for p in &paras {
+            long.push_str(&format!("{copy}: {p}\n\n"));
+        }
+        copy += 1;
+    }
+    let doc = Document::from_text("long.txt", &long);
+    let all = segment_all(&[&doc, &doc]);
+    assert_eq!(all[0], segment(&doc));
+    assert_eq!(all[1], all[0]);
+}
+
+#[test]
+fn news_abbreviations_do_not_split() {
+    assert_eq!(
+        split("Gov. Gavin Newsom spoke on Sept. 16 at 5 p.m. in Sacramento. He left."),
+        [
+            "Gov. Gavin Newsom spoke on Sept. 16 at 5 p.m. in Sacramento.",
+            "He left."
+        ]
+    );
+    assert_eq!(
+        split("The U.S. Senate voted. Sen. Mitch McConnell, who has a Ph.D., said so."),
+        [
+            "The U.S. Senate voted.",
+            "Sen. Mitch McConnell, who has a Ph.D., said so."
+        ]
+    );
+    assert_eq!(
+        split("Joe R. Biden lost $1.5 billion, or 3.2%. Shares fell."),
+        ["Joe R. Biden lost $1.5 billion, or 3.2%.", "Shares fell."]
+    );
+}
+
+#[test]
+fn quotes_and_attributions_stay_together() {
+    assert_eq!(
+        split(
+            "“We should prevent it,” Xi said in a speech. He left. „Wir schaffen das“, sagte sie. «Prêts», a dit Macron."
+        ),
+        [
+            "“We should prevent it,” Xi said in a speech.",
+            "He left.",
+            "„Wir schaffen das“, sagte sie.",
+            "«Prêts», a dit Macron."
+        ]
+    );
+}
+
+#[test]
+fn quotations_and_parentheses_of_several_sentences_are_split() {
+    assert_eq!(
+        split("“It’s not just migrants. Workers will come out,” he said. Next."),
+        [
+            "“It’s not just migrants.",
+            "Workers will come out,” he said.",
+            "Next."
+        ]
+    );
+    assert_eq!(
+        split("(SpaceX bid on Starship. But it declined to confirm that.)"),
+        [
+            "(SpaceX bid on Starship.",
+            "But it declined to confirm that.)"
+        ]
+    );
+    assert_eq!(
+        split("He said it “is mainly related to China–U.S. relations,” adding more."),
+        ["He said it “is mainly related to China–U.S. relations,” adding more."]
+    );
+    assert_eq!(
+        split("\"And I asked, on whose authority?” said Hill. \"And he said, the President.\""),
+        [
+            "\"And I asked, on whose authority?” said Hill.",
+            "\"And he said, the President.\""
+        ]
+    );
+    assert_eq!(
+        split("“We are fine,\" Harper said. “I had faith that we could figure it out.”"),
+        [
+            "“We are fine,\" Harper said.",
+            "“I had faith that we could figure it out.”"
+        ]
+    );
+    assert_eq!(
+        split("“He met Sen. Warren. Then he left.”"),
+        ["“He met Sen. Warren.", "Then he left.”"]
+    );
+    assert_eq!(
+        split("“The U.S. Army is ready,” Gen. Smith said."),
+        ["“The U.S. Army is ready,” Gen. Smith said."]
+    );
+}
+
+#[test]
+fn lowercase_word_ends_agree_with_the_regular_expression() {
+    let re = Regex::new(r#"(?:^|[\s(])([a-z]{2,})\.\s+(?P<next>["“‘]?[A-Z])"#).expect("re");
+    for text in [
+        "at me. I stayed. love art. The end",
+        "he said.  \u{a0}\"We go\" and (so. So) x.Y ab.\tZ etc. Then",
+        "go. “Now” and. ‘Yes’ or. 'no' mr. Xi no. 5 é.. ab. c ab.D",
+        "ab. Cd. Ef gh.\nIj kl.",
+        "éab. X (ab. Y Inc. Z inc. Z",
+    ] {
+        let slow: Vec<usize> = re
+            .captures_iter(text)
+            .filter(|c| !LOWER_ABBREVIATIONS.contains(&&c[1]))
+            .filter_map(|c| c.name("next").map(|m| m.start()))
+            .collect();
+        let fast = lowercase_word_ends(text);
+        assert_eq!(fast, slow, "{text}");
+    }
+}
+
+#[test]
+fn lower_case_words_before_a_capital_end_sentences() {
+    assert_eq!(
+        split("He yelled at me. I stayed."),
+        ["He yelled at me.", "I stayed."]
+    );
+    assert_eq!(
+        split("I love art. The rest is noise."),
+        ["I love art.", "The rest is noise."]
+    );
+    assert_eq!(
+        split("Smith et al. Reported it first."),
+        ["Smith et al. Reported it first."]
+    );
+}
+
+#[test]
+fn text_glued_to_a_wire_credit_is_a_sentence_of_its_own() {
+    let pieces = |t: &'static str| -> Vec<&'static str> {
+        split_sentences(t).into_iter().map(|r| &t[r]).collect()
+    };
+    assert_eq!(
+        pieces(
+            "Officials met. (Reporting by Jane Doe; Editing by Bob Roe) Officials did not return calls."
+        ),
+        [
+            "Officials met.",
+            "(Reporting by Jane Doe; Editing by Bob Roe)",
+            "Officials did not return calls."
+        ]
+    );
+    // Not a credit, or nothing that starts a sentence after it: one sentence.
+    for t in [
+        "The agency (NASA) Administrator Bill Nelson spoke on Monday.",
+        "He wrote a report (edited by his son) that ran to 90 pages.",
+    ] {
+        assert_eq!(pieces(t), [t]);
+    }
+}
+
+#[test]
+fn datelines_are_passages_of_their_own() {
+    assert_eq!(
+        split(
+            "SAMARKAND, Uzbekistan (AP) — Chinese leader Xi Jinping called Friday for unity. He left."
+        ),
+        [
+            "SAMARKAND, Uzbekistan (AP) —",
+            "Chinese leader Xi Jinping called Friday for unity.",
+            "He left."
+        ]
+    );
+    assert_eq!(
+        split("(Reuters) - Oil prices rose on Monday."),
+        ["(Reuters) -", "Oil prices rose on Monday."]
+    );
+    assert_eq!(
+        split("WASHINGTON — The Senate voted."),
+        ["WASHINGTON —", "The Senate voted."]
+    );
+    assert_eq!(
+        split("(Headline USA) Speaking to reporters Friday, Putin said so."),
+        [
+            "(Headline USA)",
+            "Speaking to reporters Friday, Putin said so."
+        ]
+    );
+    // Not datelines
+    for text in [
+        "NATO — the alliance — met today.",
+        "(He was tired.) Then he left.",
+        "US officials said so.",
+        "I — for one — agree.",
+    ] {
+        assert!(split(text)[0].len() > 20, "{text}: {:?}", split(text));
+    }
+}
+
+#[test]
+fn clock_times_stay_with_their_day() {
+    assert_eq!(
+        split("Tickets go on sale at 10 a.m. Friday, Dec. 6. Buy early."),
+        [
+            "Tickets go on sale at 10 a.m. Friday, Dec. 6.",
+            "Buy early."
+        ]
+    );
+}
+
+#[test]
+fn numbered_lines_are_segmented_inside() {
+    assert_eq!(
+        split(
+            "6. Max out your accounts\nThere is one strategy: saving. Often the best way is this.\n11. Put Plan A into action"
+        ),
+        [
+            "6. Max out your accounts",
+            "There is one strategy: saving.",
+            "Often the best way is this.",
+            "11. Put Plan A into action"
+        ]
+    );
+}
+
+#[test]
+fn stray_opening_quote_moves_to_its_sentence() {
+    assert_eq!(
+        split("“Strikes.” he said. ”Let’s consider those as warning strikes.”"),
+        [
+            "“Strikes.” he said.",
+            "”Let’s consider those as warning strikes.”"
+        ]
+    );
+}
+
+#[test]
+fn four_dot_ellipsis_opens_the_next_sentence() {
+    assert_eq!(
+        split("It was weakened . . . in compounds. . . . The practice was not abandoned. . . ."),
+        [
+            "It was weakened . . . in compounds.",
+            ". . . The practice was not abandoned. . . ."
+        ]
+    );
+}
+
+#[test]
+fn list_items_are_sentences() {
+    assert_eq!(
+        split("1. The first item 2. The second item"),
+        ["1. The first item", "2. The second item"]
+    );
+    assert_eq!(
+        split("a. The first item b. The second item"),
+        ["a. The first item", "b. The second item"]
+    );
+    assert_eq!(
+        split("- milk\n- eggs and ham"),
+        ["- milk", "- eggs and ham"]
+    );
+    assert_eq!(split("He was No. 1. Then 2."), ["He was No. 1.", "Then 2."]);
+    assert_eq!(
+        split("features\ncontact manager"),
+        ["features", "contact manager"]
+    );
+    assert_eq!(
+        split("The storm knocked out\npower to thousands of\nhomes on Sunday."),
+        ["The storm knocked out\npower to thousands of\nhomes on Sunday."]
+    );
+}
+
+/// Everything a fast path here skips, asked the slow way: `sentencex` for a piece the
+/// one-sentence check passes, each regular expression its prefilter rules out, and
+/// `get_sentence_boundaries` for the starts read off `segment`. Returns whether the
+/// one-sentence check passed.
+fn check_fast_paths(text: &str) -> bool {
+    let slow: Vec<usize> = English {}
+        .get_sentence_boundaries(text)
+        .iter()
+        .map(|b| b.start_byte)
+        .filter(|&c| c > 0)
+        .collect();
+    assert_eq!(sentencex_starts(text).collect::<Vec<_>>(), slow, "{text:?}");
+    let one = sentencex_finds_one_sentence(text);
+    assert!(
+        !one || slow.is_empty(),
+        "sentencex splits {text:?} at {slow:?}"
+    );
+    if !may_open_with_dateline(text) {
+        assert_eq!(DATELINE.find(text), None, "{text:?}");
+    }
+    if !may_have_bulleted_line(text) {
+        assert!(!BULLET_LINE.is_match(text), "{text:?}");
+    }
+    if !text.contains('\n') {
+        assert_eq!(line_break_starts(text), [] as [usize; 0], "{text:?}");
+        assert_eq!(short_line_starts(text), [] as [usize; 0], "{text:?}");
+    }
+    assert_eq!(
+        no_terminator_beyond_ascii(text.as_bytes()),
+        no_terminator_beyond_ascii_char_by_char(text),
+        "{text:?}"
+    );
+    assert_eq!(
+        lowercase_word_ends(text),
+        lowercase_word_ends_by_regex(text),
+        "{text:?}"
+    );
+    for c in (0..=text.len()).filter(|&c| text.is_char_boundary(c)) {
+        assert_eq!(
+            after_clock_time(text, c),
+            after_clock_time_with_strings(text, c),
+            "{text:?} at {c}"
+        );
+    }
+    for caps in MARKER.captures_iter(text) {
+        if caps.name("lb").is_some() {
+            assert!(may_have_bulleted_line(text), "{text:?}");
+        } else {
+            assert!(may_have_numbered_marker(text), "{text:?}");
+        }
+    }
+    assert_eq!(
+        enclosed_sentence_starts(text),
+        enclosed_sentence_starts_char_by_char(text),
+        "{text:?}"
+    );
+    one
+}
+
+/// `no_terminator_beyond_ascii` as it was before it passed over ASCII runs a word at a
+/// time, on characters rather than bytes.
+fn no_terminator_beyond_ascii_char_by_char(text: &str) -> bool {
+    text.chars().all(|c| {
+        matches!(c, '\0'..='\u{7f}' | '\u{80}'..='\u{57f}' | '\u{20a0}'..='\u{20cf}')
+            || (('\u{2000}'..='\u{203b}').contains(&c) && !('\u{2022}'..='\u{2026}').contains(&c))
+    })
+}
+
+fn lowercase_word_ends_by_regex(text: &str) -> Vec<usize> {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"(?:^|[\s(])([a-z]{2,})\.\s+(?P<next>["“‘]?[A-Z])"#).expect("re")
+    });
+    RE.captures_iter(text)
+        .filter(|c| !LOWER_ABBREVIATIONS.contains(&&c[1]))
+        .filter_map(|c| c.name("next").map(|m| m.start()))
+        .collect()
+}
+
+/// `after_clock_time` as it was, with the four bytes and the next word copied.
+fn after_clock_time_with_strings(text: &str, c: usize) -> bool {
+    let before = text[..c].trim_end().as_bytes();
+    let last4 = before[before.len().saturating_sub(4)..].to_ascii_lowercase();
+    if !(last4 == b"a.m." || last4 == b"p.m.") {
+        return false;
+    }
+    let next: String = text[c..]
+        .chars()
+        .take_while(|ch| ch.is_alphabetic())
+        .collect();
+    CLOCK_FOLLOWERS.contains(&next.as_str())
+}
+
+/// `enclosed_sentence_starts` as it was before it skipped to the openers: every
+/// character is looked at.
+fn enclosed_sentence_starts_char_by_char(text: &str) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut i = 0;
+    while let Some(c) = text[i..].chars().next() {
+        let Some(&(_, close)) = ENCLOSERS.iter().find(|(o, _)| *o == c) else {
+            i += c.len_utf8();
+            continue;
+        };
+        let inner_start = i + c.len_utf8();
+        let Some(rel) = text[inner_start..].find(close) else {
+            i += c.len_utf8();
+            continue;
+        };
+        let inner = &text[inner_start..inner_start + rel];
+        if inner.contains(['.', '!', '?']) {
+            let masked = mask_quotes(inner);
+            starts.extend(
+                English {}
+                    .get_sentence_boundaries(&masked)
+                    .iter()
+                    .map(|b| b.start_byte)
+                    .filter(|&p| {
+                        p > 0 && plainly_ends_sentence(&inner[..p]) && starts_sentence(&inner[p..])
+                    })
+                    .map(|p| inner_start + p),
+            );
+        }
+        i = inner_start + rel + close.len_utf8();
+    }
+    starts
+}
+
+/// The paragraphs of the fixtures: the pairs, the varied texts, and the HTML pages as
+/// extraction gives them.
+fn real_paragraphs() -> Vec<String> {
+    let mut docs = Vec::new();
+    for dir in crate::test_data::pair_dirs() {
+        for file in std::fs::read_dir(dir).expect("dir") {
+            let path = file.expect("file").path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                let text = std::fs::read_to_string(&path).expect("fixture");
+                docs.push(Document::from_text("fixture", &text));
+            }
+        }
+    }
+    for text in crate::test_data::texts("txt") {
+        docs.push(Document::from_text("fixture", &text));
+    }
+    for html in crate::test_data::texts("html") {
+        docs.push(Document::from_html("page", &html));
+    }
+    docs.iter()
+        .flat_map(|d| d.paragraphs.iter().map(|r| d.text[r.clone()].to_string()))
+        .collect()
+}
+
+#[test]
+fn fast_paths_agree_with_the_slow_ones_on_real_text() {
+    let paragraphs = real_paragraphs();
+    let mut one = 0;
+    for p in &paragraphs {
+        one += usize::from(check_fast_paths(p));
+        // The pieces sentencex is given: lines, and quotation interiors with the
+        // quote marks hidden; and the sentences, most of which pass the check.
+        for line in p.split_inclusive('\n') {
+            check_fast_paths(line);
+        }
+        check_fast_paths(&mask_quotes(p));
+        for r in split_sentences(p) {
+            check_fast_paths(&p[r]);
+        }
+    }
+    // Not a check of correctness: a check that the fast path is taken at all.
+    assert!(one * 3 >= paragraphs.len(), "{one} of {}", paragraphs.len());
+}
+
+#[test]
+fn one_sentence_check_passes_plain_sentences_only() {
+    for text in [
+        "Shares fell 3.5% on Friday.",
+        "He left “for good” — or so he said!",
+        "Visit example.com for more (or call).  ",
+        "Plains (covering 65 percent of the surface) dominate.",
+        "No terminator at all",
+        "Wait...what?!",
+        "Stop!  ",
+    ] {
+        assert!(sentencex_finds_one_sentence(text), "{text:?}");
+        assert_eq!(sentencex_starts(text).count(), 0, "{text:?}");
+    }
+    for text in [
+        "He left. She stayed.",
+        "Mr. Xi spoke.",
+        "He said “go.”",
+        "One\nTwo",
+        "Items (a) First (b) Second",
+        "Wait ... what",
+        "It ended。",
+        "Done… Next",
+        "• One thing",
+    ] {
+        assert!(!sentencex_finds_one_sentence(text), "{text:?}");
+    }
+    assert!(!sentencex_finds_one_sentence(&format!(
+        "It ended.{}",
+        " ".repeat(31)
+    )));
+}
+
+/// Pieces of news text and of what trips a segmenter: terminators of other scripts,
+/// list markers, bullets, quote marks, blanks and breaks of every kind.
+const PIECES: &[&str] = &[
+    "the",
+    "Xi",
+    "said",
+    "I",
+    "The",
+    "3.5",
+    "U.S.",
+    "e.g.",
+    "example.com",
+    "a",
+    "b",
+    "iv",
+    "12",
+    ".",
+    "!",
+    "?",
+    "...",
+    "?!",
+    " . . .",
+    " ",
+    "  ",
+    "\t",
+    "\u{a0}",
+    "\n",
+    "\n\n",
+    "\r",
+    "(",
+    ")",
+    "(a)",
+    "(12)",
+    "(iv)",
+    "(CDC)",
+    "2)",
+    "b)",
+    "iv.)",
+    "5.)",
+    "1.",
+    "a.",
+    "“",
+    "”",
+    "\"",
+    "'",
+    "’",
+    "‘",
+    "«",
+    "»",
+    "„",
+    "—",
+    "-",
+    "*",
+    "•",
+    "◦",
+    "⁃",
+    "…",
+    "‼",
+    "。",
+    "।",
+    "․",
+    "[1]",
+    "Mr.",
+    "é",
+    "Ж",
+    "€",
+    "\u{2028}",
+    "(AP)",
+    "WASHINGTON",
+    ",",
+    ":",
+    "x.y",
+    "a.m.",
+    "P.M.",
+    "Friday",
+    "local",
+];
+
+/// Pieces with no sentence end inside, so that a text made of them, ended by one of
+/// [`ENDS`], often passes the one-sentence check.
+const RUNNING: &[&str] = &[
+    " (a) Xi",
+    " (12) The",
+    " b) I",
+    " iv.) X",
+    "\t(c)\t«",
+    "the",
+    "Xi",
+    "said",
+    "I",
+    "3.5",
+    "example.com",
+    "x.y",
+    "a",
+    "iv",
+    "12",
+    " ",
+    " ",
+    " ",
+    "  ",
+    "\t",
+    "\u{a0}",
+    "(",
+    ")",
+    "(a)",
+    "(12)",
+    "(iv)",
+    "(CDC)",
+    "2)",
+    "b)",
+    "iv.)",
+    "“",
+    "”",
+    "\"",
+    "'",
+    "’",
+    "«",
+    "»",
+    "—",
+    "-",
+    "*",
+    "•",
+    "é",
+    "Ж",
+    "€",
+    ",",
+    "?!x",
+    "...y",
+    "[1]",
+    "\u{2028}",
+];
+const ENDS: &[&str] = &[
+    "",
+    ".",
+    "!",
+    "?!",
+    "...",
+    ". ",
+    ".  \t",
+    ".”",
+    ". . .",
+    " .",
+    "…",
+    ".\n",
+    "\u{a0}.",
+    // Beyond the 30 bytes `sentencex` looks ahead.
+    "!                                ",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    #[test]
+    fn fast_paths_agree_with_the_slow_ones(
+        pieces in prop::collection::vec(prop::sample::select(PIECES), 0..24)
+    ) {
+        check_fast_paths(&pieces.concat());
+    }
+
+    #[test]
+    fn one_sentence_check_agrees_with_sentencex(
+        pieces in prop::collection::vec(prop::sample::select(RUNNING), 0..24),
+        end in prop::sample::select(ENDS),
+    ) {
+        check_fast_paths(&(pieces.concat() + end));
+    }
+}
+
+#[test]
+fn spans_slice_the_paragraph_exactly() {
+    let text = "  One.  Two?\n\"Three!\" ";
+    for r in split_sentences(text) {
+        assert_eq!(text[r.clone()].trim(), &text[r]);
+    }
+    assert_eq!(split(text), ["One.", "Two?", "\"Three!\""]);
+}
