@@ -32,9 +32,6 @@ use std::time::{Duration, Instant};
 
 use similar::{Algorithm, DiffOp, capture_diff_deadline};
 
-use crate::extract::Document;
-use crate::segment::Sentence;
-
 mod paraphrase;
 mod tags;
 mod vocab;
@@ -45,150 +42,7 @@ use vocab::Vocab;
 pub use words::word_changes;
 use words::{WordDiffer, whole_changes};
 
-/// What happened to a passage.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Kind {
-    /// Wire copy kept as it was (house style aside).
-    Unchanged,
-    /// Wire copy with its words changed.
-    Reworded,
-    /// New in the adapted article.
-    Inserted,
-    /// Wire copy the adapted article left out.
-    Removed,
-}
-
-impl Kind {
-    /// The lower-case name used in reports.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Unchanged => "unchanged",
-            Kind::Reworded => "reworded",
-            Kind::Inserted => "inserted",
-            Kind::Removed => "removed",
-        }
-    }
-}
-
-/// How the aligner paired the two sides of a reworded passage: the first evidence that
-/// decided it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum PairedBy {
-    /// Enough of their words in common, rare words weighing more (step 2, and the splits
-    /// and merges grown from such a pair).
-    Words,
-    /// The only unpaired sentence on each side between the same two kept neighbours, with
-    /// few or no words in common (step 5).
-    Position,
-    /// Words in common once inflections are set aside (their stems), with runs of words in
-    /// the same order (step 6, heavy paraphrase).
-    Stems,
-}
-
-impl PairedBy {
-    /// The lower-case name used in reports.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PairedBy::Words => "words",
-            PairedBy::Position => "position",
-            PairedBy::Stems => "stems",
-        }
-    }
-}
-
-/// A word-level edit operation inside a reworded passage.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Op {
-    /// Text both sides share (shown as the adapted article has it).
-    Equal,
-    /// Text of the original that the adapted article dropped.
-    Delete,
-    /// Text the adapted article added.
-    Insert,
-}
-
-impl Op {
-    /// The lower-case name used in reports.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Op::Equal => "equal",
-            Op::Delete => "delete",
-            Op::Insert => "insert",
-        }
-    }
-}
-
-/// One run of a word-level diff.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Change {
-    /// Kept, dropped or added.
-    pub op: Op,
-    /// The text of the run.
-    pub text: String,
-}
-
-/// A passage of the report: consecutive sentences of the adapted article and/or an original.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Segment {
-    /// What happened to the passage.
-    pub kind: Kind,
-    /// The passage's position relative to the rest of its original changed.
-    pub moved: bool,
-    /// Weighted word overlap of the two sides, 0 to 1; `None` for inserted and removed.
-    pub similarity: Option<f64>,
-    /// Indices of the adapted article's sentences, when the passage is in it.
-    pub adapted: Option<Range<usize>>,
-    /// Which original (index) and the indices of its sentences, when the passage is in one.
-    pub original: Option<(usize, Range<usize>)>,
-    /// Word-level edits, for reworded passages.
-    pub changes: Vec<Change>,
-    /// How the two sides of a reworded passage were paired; `None` for other kinds.
-    pub paired_by: Option<PairedBy>,
-    /// The page or wire furniture the passage is, if any (set by [`crate::compare`], not by
-    /// the aligner).
-    pub furniture: Option<crate::furniture::Furniture>,
-    /// Edits that change meaning: attribution, quotation, loaded words, hedges, credits (set
-    /// by [`crate::compare`], not by the aligner).
-    pub signals: Vec<crate::signals::Signal>,
-    /// A removed passage in the tail of its original that the adapted article never reaches:
-    /// the copy stops early there (set by [`crate::compare`]).
-    pub truncated: bool,
-}
-
-impl Segment {
-    /// A material difference: reworded, inserted, removed or moved, and not furniture.
-    pub fn is_material(&self) -> bool {
-        self.moved || (self.kind != Kind::Unchanged && self.furniture.is_none())
-    }
-}
-
-#[cfg(test)]
-impl Segment {
-    /// A segment of this kind and nothing else: no sides, edits, furniture or signals.
-    pub(crate) fn bare(kind: Kind) -> Segment {
-        Segment {
-            kind,
-            moved: false,
-            similarity: None,
-            adapted: None,
-            original: None,
-            changes: Vec::new(),
-            paired_by: None,
-            furniture: None,
-            signals: Vec::new(),
-            truncated: false,
-        }
-    }
-}
-
-/// A document with its sentences, as the aligner takes it.
-#[derive(Debug, Clone, Copy)]
-pub struct Side<'a> {
-    /// The document.
-    pub doc: &'a Document,
-    /// Its sentences, in order.
-    pub sentences: &'a [Sentence],
-}
+pub use crate::model::{Change, Fallback, Kind, Op, PairedBy, Segment, Side};
 
 /// Tunable thresholds of the aligner. The defaults were calibrated on the evaluation pairs
 /// (see `eval/README.md`).
@@ -238,47 +92,6 @@ pub fn align_within(
     let mut aligner = Aligner::new(originals, adapted, *opts);
     aligner.deadline = deadline;
     aligner.run()
-}
-
-/// A step of the alignment that ran out of time ([`Options::time_limit`]), and what was done
-/// instead.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Fallback {
-    /// The Patience diff of the sentence keys stopped early: some unchanged sentences may
-    /// be reported as changed.
-    Backbone,
-    /// Changed sentences were no longer paired by their words: the rest are reported as
-    /// inserted and removed.
-    Rewordings,
-    /// Reworded pairs were no longer grown into splits and merges.
-    SplitsAndMerges,
-    /// Word-level edits were no longer computed: the rest of the reworded passages show
-    /// their whole original text deleted and their whole adapted text inserted.
-    WordEdits,
-}
-
-impl Fallback {
-    /// The name used in reports.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Fallback::Backbone => "backbone",
-            Fallback::Rewordings => "rewordings",
-            Fallback::SplitsAndMerges => "splits-and-merges",
-            Fallback::WordEdits => "word-edits",
-        }
-    }
-
-    /// What was done instead, for people.
-    pub fn describe(self) -> &'static str {
-        match self {
-            Fallback::Backbone => "the sentence diff stopped early",
-            Fallback::Rewordings => {
-                "changed sentences left unpaired are shown as inserted and removed"
-            }
-            Fallback::SplitsAndMerges => "splits and merges were not looked for",
-            Fallback::WordEdits => "some reworded passages show no word-level edits",
-        }
-    }
 }
 
 /// How many items a loop handles between two looks at the clock.

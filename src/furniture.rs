@@ -11,44 +11,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-/// What kind of furniture a passage is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Furniture {
-    /// A dateline on its own ("SAMARKAND, Uzbekistan (AP) —").
-    Dateline,
-    /// A credit line: who reported, contributed, or whose reporting this was adapted from.
-    Credit,
-    /// A byline ("By JOE McDONALD, Associated Press").
-    Byline,
-    /// A copyright or reuse notice.
-    Copyright,
-    /// Page boilerplate: advertisement labels, widget headings, date widgets, tracker names.
-    Boilerplate,
-}
-
-impl Furniture {
-    /// The lower-case name used in reports.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Furniture::Dateline => "dateline",
-            Furniture::Credit => "credit",
-            Furniture::Byline => "byline",
-            Furniture::Copyright => "copyright",
-            Furniture::Boilerplate => "boilerplate",
-        }
-    }
-
-    /// A few words for people.
-    pub fn describe(self) -> &'static str {
-        match self {
-            Furniture::Dateline => "dateline",
-            Furniture::Credit => "credit line",
-            Furniture::Byline => "byline",
-            Furniture::Copyright => "copyright notice",
-            Furniture::Boilerplate => "page furniture",
-        }
-    }
-}
+pub use crate::model::Furniture;
 
 /// A dateline's place: an upper-case city, then up to two ", Region" parts. (Unbounded
 /// repetitions: counted ones over Unicode classes make the regex slow to build; callers cap

@@ -43,6 +43,7 @@ pub mod furniture;
 #[doc(hidden)]
 pub mod invariants;
 pub mod load;
+pub mod model;
 pub mod normalize;
 mod par;
 pub mod report;
@@ -51,60 +52,13 @@ pub mod signals;
 #[cfg(test)]
 mod test_data;
 
-pub use align::{Fallback, Kind, Options, Segment};
+pub use align::Options;
 pub use error::{Error, FetchError, Result};
 pub use extract::Document;
 pub use fetch::FetchOptions;
 pub use load::{LoadOptions, Source};
+pub use model::{Comparison, Fallback, Kind, Segment, Signal, SignalKind};
 pub use segment::Sentence;
-pub use signals::{Signal, SignalKind};
-
-/// The originals and the adapted article, their sentences, and how they align.
-#[derive(Debug, Clone)]
-pub struct Comparison {
-    /// The wire originals, in the order given.
-    pub originals: Vec<Document>,
-    /// The sentences of each original.
-    pub original_sentences: Vec<Vec<Sentence>>,
-    /// The adapted article.
-    pub adapted: Document,
-    /// Its sentences.
-    pub adapted_sentences: Vec<Sentence>,
-    /// The aligned passages, in the adapted article's order.
-    pub segments: Vec<Segment>,
-    /// The alignment steps that ran out of time ([`Options::time_limit`]) and were cut
-    /// short; empty when the alignment finished.
-    pub fallbacks: Vec<align::Fallback>,
-}
-
-impl Comparison {
-    /// The adapted article and its sentences, as the aligner sees them.
-    pub fn adapted_side(&self) -> align::Side<'_> {
-        align::Side {
-            doc: &self.adapted,
-            sentences: &self.adapted_sentences,
-        }
-    }
-
-    /// Original `i` and its sentences.
-    pub fn original_side(&self, i: usize) -> align::Side<'_> {
-        align::Side {
-            doc: &self.originals[i],
-            sentences: &self.original_sentences[i],
-        }
-    }
-
-    /// Whether the adapted article differs materially (the exit status 1), without counting
-    /// words as [`Comparison::summary`] does.
-    pub fn has_differences(&self) -> bool {
-        self.segments.iter().any(Segment::is_material)
-    }
-
-    /// The summary: counts by kind and word shares.
-    pub fn summary(&self) -> report::Summary {
-        report::summarize(self)
-    }
-}
 
 /// Segments and aligns documents that are already extracted.
 pub fn compare(originals: Vec<Document>, adapted: Document, opts: &Options) -> Comparison {

@@ -1,6 +1,7 @@
-
 use super::*;
+use crate::extract::Document;
 use crate::normalize;
+use crate::segment::Sentence;
 use crate::segment::segment;
 
 /// Aligns with the backbone diff over the shared keys only, or over every sentence; in

@@ -1,5 +1,5 @@
-
 use super::*;
+use crate::extract::Document;
 use crate::segment::segment;
 
 /// Regression: candidates cut by the per-sentence limit kept a stale score and were never

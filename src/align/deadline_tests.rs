@@ -1,5 +1,5 @@
-
 use super::*;
+use crate::extract::Document;
 use crate::segment::segment;
 
 /// A long original and a copy with every sentence reworded (one word replaced), or

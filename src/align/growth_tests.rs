@@ -1,5 +1,5 @@
-
 use super::*;
+use crate::extract::Document;
 use crate::segment::segment;
 
 fn kinds(original: &str, adapted: &str) -> Vec<(Kind, String)> {

@@ -226,6 +226,13 @@ pub struct ChangeOut<'a> {
     pub text: &'a str,
 }
 
+impl Comparison {
+    /// The summary: counts by kind and word shares.
+    pub fn summary(&self) -> Summary {
+        summarize(self)
+    }
+}
+
 /// Computes the summary of a comparison.
 pub fn summarize(cmp: &Comparison) -> Summary {
     // The words of each segment's adapted text, counted on several threads for a long

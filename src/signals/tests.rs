@@ -1,4 +1,3 @@
-
 use super::*;
 
 fn reword(o: &str, a: &str) -> Vec<Signal> {
