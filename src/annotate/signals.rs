@@ -632,11 +632,11 @@ impl Lists {
 static LISTS: LazyLock<Lists> = LazyLock::new(|| {
     Lists::new([
         Lexicon::parse(
-            include_str!("../data/signals/attribution.txt"),
+            include_str!("../../data/signals/attribution.txt"),
             Inflect::First,
         ),
-        Lexicon::parse(include_str!("../data/signals/loaded.txt"), Inflect::Last),
-        Lexicon::parse(include_str!("../data/signals/hedges.txt"), Inflect::None),
+        Lexicon::parse(include_str!("../../data/signals/loaded.txt"), Inflect::Last),
+        Lexicon::parse(include_str!("../../data/signals/hedges.txt"), Inflect::None),
     ])
 });
 

@@ -1,0 +1,239 @@
+//! The pipeline: read the sources, split them into sentences, align, annotate. One
+//! function a way in, from documents already extracted ([`compare`]) to sources to load
+//! ([`compare_with_loader`]).
+
+use crate::annotate::{detect_signals, mark_furniture, mark_truncated};
+use crate::error::{Error, Result};
+use crate::extract::{self, Document};
+use crate::load::{self, LoadOptions, Source};
+use crate::model::{Comparison, Side};
+use crate::segment::{self, Sentence};
+use crate::{Options, align, par};
+
+/// Segments and aligns documents that are already extracted.
+pub fn compare(originals: Vec<Document>, adapted: Document, opts: &Options) -> Comparison {
+    let (original_sentences, adapted_sentences) = segment_documents(&originals, &adapted);
+    compare_segmented(
+        originals,
+        original_sentences,
+        adapted,
+        adapted_sentences,
+        opts,
+    )
+}
+
+/// The sentences of the originals and of the adapted article ([`segment::segment_all`]).
+fn segment_documents(
+    originals: &[Document],
+    adapted: &Document,
+) -> (Vec<Vec<Sentence>>, Vec<Sentence>) {
+    let docs: Vec<&Document> = originals.iter().chain(std::iter::once(adapted)).collect();
+    let mut sentences = segment::segment_all(&docs);
+    let adapted_sentences = sentences.pop().unwrap_or_default();
+    (sentences, adapted_sentences)
+}
+
+/// Refuses the first document, in order, with more than `limit` sentences.
+fn check_sentence_limit<'a>(
+    docs: impl IntoIterator<Item = (&'a Document, &'a [Sentence])>,
+    limit: usize,
+) -> Result<()> {
+    for (doc, sentences) in docs {
+        if sentences.len() > limit {
+            return Err(Error::TooManySentences {
+                source_name: doc.source.clone(),
+                count: sentences.len(),
+                limit,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Aligns documents already split into sentences.
+fn compare_segmented(
+    originals: Vec<Document>,
+    original_sentences: Vec<Vec<Sentence>>,
+    adapted: Document,
+    adapted_sentences: Vec<Sentence>,
+    opts: &Options,
+) -> Comparison {
+    let sides: Vec<Side<'_>> = originals
+        .iter()
+        .zip(&original_sentences)
+        .map(|(doc, sentences)| Side { doc, sentences })
+        .collect();
+    let (segments, fallbacks) = align::align_within(
+        &sides,
+        Side {
+            doc: &adapted,
+            sentences: &adapted_sentences,
+        },
+        opts,
+    );
+    let mut segments = mark_furniture(
+        segments,
+        &adapted,
+        &adapted_sentences,
+        &originals,
+        &original_sentences,
+        opts,
+    );
+    let a_side = Side {
+        doc: &adapted,
+        sentences: &adapted_sentences,
+    };
+    let bytes = adapted.text.len() + originals.iter().map(|d| d.text.len()).sum::<usize>();
+    detect_signals(&mut segments, a_side, &sides, par::threads_for(bytes));
+    mark_truncated(&mut segments, originals.len());
+    Comparison {
+        originals,
+        original_sentences,
+        adapted,
+        adapted_sentences,
+        segments,
+        fallbacks,
+    }
+}
+
+/// Loads and extracts one source (URLs with the default fetch options).
+pub fn read(source: &Source) -> Result<Document> {
+    read_with(source, &LoadOptions::default())
+}
+
+/// Loads and extracts one source with these load options (timeouts, size cap, cache...).
+pub fn read_with(source: &Source, load_opts: &LoadOptions) -> Result<Document> {
+    extract::extract_owned(load::load_with(source, load_opts)?)
+}
+
+/// Reads every source, then compares: the whole pipeline from inputs to segments. URLs are
+/// fetched with the default options; see [`compare_sources_with`].
+pub fn compare_sources(
+    originals: &[Source],
+    adapted: &Source,
+    opts: &Options,
+) -> Result<Comparison> {
+    compare_sources_with(originals, adapted, opts, &LoadOptions::default())
+}
+
+/// [`compare_sources`] with load options: how URLs are fetched (one HTTP client for all of
+/// them), cached, or read offline, and how large an input may be (bytes and sentences).
+pub fn compare_sources_with(
+    originals: &[Source],
+    adapted: &Source,
+    opts: &Options,
+    load_opts: &LoadOptions,
+) -> Result<Comparison> {
+    compare_with_loader(
+        &load::Loader::new(load_opts.clone()),
+        originals,
+        adapted,
+        opts,
+    )
+}
+
+/// Loads and extracts the sources, in order; the first error, in order. Files long enough to
+/// be worth a thread ([`par::threads_for`]) are read on threads of their own.
+fn read_all(loader: &load::Loader, sources: &[&Source]) -> Result<Vec<Document>> {
+    if let [one] = sources {
+        return Ok(vec![extract::extract_owned(loader.load(one)?)?]);
+    }
+    // Each file's size, looked up once.
+    let sized: Vec<(&Source, usize)> = (sources.iter())
+        .map(|&s| match s {
+            Source::Path(p) => (s, std::fs::metadata(p).map_or(0, |m| m.len() as usize)),
+            _ => (s, 0),
+        })
+        .collect();
+    let read = |run: &[(&Source, usize)]| -> Vec<Result<Document>> {
+        (run.iter())
+            .map(|(s, _)| extract::extract_owned(loader.load(s)?))
+            .collect()
+    };
+    let threads = par::threads_for(sized.iter().map(|(_, n)| n).sum()).min(sized.len());
+    par::map_runs(&sized, threads, |(_, n)| *n, read)
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
+/// [`compare_sources_with`] through a [`load::Loader`] the caller keeps, so that many
+/// comparisons share one HTTP client (corpus and batch modes). The loader's limits hold:
+/// input size, and sentences once extracted.
+pub fn compare_with_loader(
+    loader: &load::Loader,
+    originals: &[Source],
+    adapted: &Source,
+    opts: &Options,
+) -> Result<Comparison> {
+    let stdin_count = originals
+        .iter()
+        .chain(std::iter::once(adapted))
+        .filter(|s| **s == Source::Stdin)
+        .count();
+    if stdin_count > 1 {
+        return Err(Error::StdinTwice);
+    }
+    let sources: Vec<&Source> = originals.iter().chain(std::iter::once(adapted)).collect();
+    let mut docs = read_all(loader, &sources)?;
+    let adapted = docs.pop().expect("the adapted article was read");
+    let limit = loader.max_sentences();
+    let (original_sentences, adapted_sentences) = segment_documents(&docs, &adapted);
+    check_sentence_limit(
+        (docs
+            .iter()
+            .zip(original_sentences.iter().map(Vec::as_slice)))
+        .chain(std::iter::once((&adapted, adapted_sentences.as_slice()))),
+        limit,
+    )?;
+    Ok(compare_segmented(
+        docs,
+        original_sentences,
+        adapted,
+        adapted_sentences,
+        opts,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Files long enough to be read on threads of their own come back in order, and the
+    /// first error in order is the one reported, whichever thread met it.
+    #[test]
+    fn long_files_read_on_threads_keep_their_order_and_first_error() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let para = "The council voted on Monday to approve the budget. ";
+        let write = |name: &str, n: usize| {
+            let path = dir.path().join(name);
+            let text: String = (0..n).map(|i| format!("{i}: {para}\n\n")).collect();
+            std::fs::write(&path, text).expect("write");
+            Source::Path(path)
+        };
+        let (a, b, c) = (
+            write("a.txt", 4000),
+            write("b.txt", 3000),
+            write("c.txt", 5000),
+        );
+        let total: u64 = [&a, &b, &c]
+            .iter()
+            .map(|s| match s {
+                Source::Path(p) => std::fs::metadata(p).expect("file").len(),
+                _ => 0,
+            })
+            .sum();
+        assert!(total as usize >= 3 * par::BYTES_PER_THREAD, "{total}");
+        let loader = load::Loader::new(LoadOptions::default());
+        let docs = read_all(&loader, &[&a, &b, &c]).expect("all read");
+        let names: Vec<&str> = docs.iter().map(|d| d.source.as_str()).collect();
+        assert_eq!(names, [a.to_string(), b.to_string(), c.to_string()]);
+        assert_eq!(docs[1].paragraphs.len(), 3000);
+        let missing = |name: &str| Source::Path(dir.path().join(name));
+        let (x, y) = (missing("x.txt"), missing("y.txt"));
+        for sources in [vec![&a, &x, &c, &y], vec![&x, &b, &y]] {
+            let err = read_all(&loader, &sources).expect_err("a file is missing");
+            assert!(err.to_string().contains("x.txt"), "{err}");
+        }
+    }
+}
