@@ -19,9 +19,9 @@
 //!    original sentence between the same neighbours, is a rewording even with few shared words
 //!    (AP's "He gave no details." and "He did not elaborate.").
 //! 6. **Paraphrase.** The sentences still unpaired are paired by the stems of their words and
-//!    the runs of words they share in order ([`paraphrase`]).
+//!    the runs of words they share in order (`align/paraphrase.rs`).
 //! 7. **Speech tags.** A reworded pair whose only difference is a neutral speech tag ("he
-//!    said") around a quotation copied word for word is unchanged ([`tags`]).
+//!    said") around a quotation copied word for word is unchanged (`align/tags.rs`).
 //!
 //! What is left is inserted (adapted side) or removed (original side).
 

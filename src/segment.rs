@@ -55,7 +55,7 @@ pub fn segment(doc: &Document) -> Vec<Sentence> {
 /// is split once: one that an earlier document already had (the wire copy an outlet kept:
 /// most of a news pair, nearly all of a lightly edited report) takes the sentences found
 /// there, as [`split_sentences`] reads a paragraph alone. Long documents are split on
-/// several threads ([`split_each`]).
+/// several threads (one run of paragraphs a thread).
 pub fn segment_all(docs: &[&Document]) -> Vec<Vec<Sentence>> {
     let paragraphs = docs.iter().map(|d| d.paragraphs.len()).sum();
     let mut index: FastMap<&str, u32> =

@@ -231,7 +231,7 @@ fn next_special(b: &[u8], mut i: usize) -> usize {
     i
 }
 
-/// Writes a value as JSON through [`SafeJson`], pretty or compact, without a newline.
+/// Writes a value as JSON through its escaping writer, pretty or compact, without a newline.
 pub fn write_json_value<T: serde::Serialize + ?Sized>(
     out: &mut dyn io::Write,
     value: &T,

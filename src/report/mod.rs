@@ -2,7 +2,7 @@
 //! or a self-contained HTML redline.
 //!
 //! Every writer takes a [`Comparison`] and a `Write`; none of them lets article text reach the
-//! reader raw: [`escape`] holds the escapes each format needs.
+//! reader raw: `report/escape.rs` holds the escapes each format needs.
 
 use std::io::{self, Write};
 
@@ -369,7 +369,7 @@ fn sides<'a>(cmp: &'a Comparison, seg: &Segment) -> (Option<Span<'a>>, Option<Or
 }
 
 /// Writes the JSON report, pretty or compact, with a trailing newline. The compact one is
-/// written by hand ([`json`]), the same bytes as serde_json's.
+/// written by hand (`report/json.rs`), the same bytes as serde_json's.
 pub fn write_json(cmp: &Comparison, out: &mut dyn Write, pretty: bool) -> io::Result<()> {
     if pretty {
         write_json_value(out, &Report::new(cmp), true)?;
