@@ -27,7 +27,7 @@ pub enum Error {
     #[error(
         "{source_name}: {}larger than the {} limit; raise --max-bytes",
         size.map(|n| format!("{}, ", approx_size(n))).unwrap_or_default(),
-        crate::fetch::format_size(*limit)
+        crate::util::format_size(*limit)
     )]
     TooLarge {
         source_name: String,
@@ -94,7 +94,7 @@ pub enum FetchError {
     #[error("redirect loop (back to {url})")]
     RedirectLoop { url: String },
     /// The body is larger than the size limit.
-    #[error("larger than the {} limit; raise --max-bytes", crate::fetch::format_size(*limit))]
+    #[error("larger than the {} limit; raise --max-bytes", crate::util::format_size(*limit))]
     TooLarge { limit: u64 },
     /// The response is not a page: an image, a PDF, an archive...
     #[error("not an HTML or text page ({what})")]

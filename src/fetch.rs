@@ -346,7 +346,7 @@ fn download(
 }
 
 fn not_binary(body: &[u8]) -> Result<(), FetchError> {
-    match crate::load::binary_signature(body) {
+    match crate::util::binary_signature(body) {
         Some(what) => Err(FetchError::NotText {
             what: what.to_string(),
         }),
@@ -498,27 +498,7 @@ fn acceptable_type(mime: &str) -> bool {
     }
 }
 
-/// A size for messages: `20 MB`, `512 KB`, `1 MiB`, else bytes.
-pub fn format_size(bytes: u64) -> String {
-    const UNITS: &[(u64, &str)] = &[
-        (1_000_000_000, "GB"),
-        (1 << 30, "GiB"),
-        (1_000_000, "MB"),
-        (1 << 20, "MiB"),
-        (1_000, "KB"),
-        (1 << 10, "KiB"),
-    ];
-    for (size, unit) in UNITS {
-        if bytes >= *size && bytes.is_multiple_of(*size) {
-            return format!("{} {unit}", bytes / size);
-        }
-    }
-    if bytes == 1 {
-        "1 byte".to_string()
-    } else {
-        format!("{bytes} bytes")
-    }
-}
+pub use crate::util::format_size;
 
 /// Parses a size: bytes (`1500`), or a number with a unit: `KB`, `MB`, `GB` (powers of 1000)
 /// or `KiB`, `MiB`, `GiB` (powers of 1024); `K`, `M`, `G` mean KB, MB, GB. Case-insensitive.

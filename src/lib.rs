@@ -48,12 +48,12 @@ pub mod invariants;
 pub mod load;
 pub mod model;
 pub mod normalize;
-mod par;
 mod pipeline;
 pub mod report;
 pub mod segment;
 #[cfg(test)]
 mod test_data;
+mod util;
 
 pub use align::Options;
 pub use annotate::{furniture, signals};

@@ -277,7 +277,7 @@ fn build(
     header_charset: Option<&str>,
     lenient: bool,
 ) -> Result<Loaded> {
-    if let Some(what) = binary_signature(&bytes) {
+    if let Some(what) = crate::util::binary_signature(&bytes) {
         return Err(Error::Binary { source_name, what });
     }
     let html = hint == Some(Format::Html) || {
@@ -392,22 +392,6 @@ pub fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
             e => e,
         })
     })
-}
-
-/// What a file is when its first bytes carry a known binary signature.
-pub(crate) fn binary_signature(bytes: &[u8]) -> Option<&'static str> {
-    const SIGNATURES: &[(&[u8], &str)] = &[
-        (b"\x89PNG", "a PNG image"),
-        (b"\xFF\xD8\xFF", "a JPEG image"),
-        (b"GIF8", "a GIF image"),
-        (b"%PDF", "a PDF document"),
-        (b"PK\x03\x04", "a ZIP archive"),
-        (b"\x1F\x8B", "gzip-compressed data"),
-    ];
-    SIGNATURES
-        .iter()
-        .find(|(sig, _)| bytes.starts_with(sig))
-        .map(|(_, what)| *what)
 }
 
 /// True when the start of `text` reads as an HTML document or fragment.

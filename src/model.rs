@@ -26,7 +26,7 @@ pub struct Comparison {
     pub adapted_sentences: Vec<Sentence>,
     /// The aligned passages, in the adapted article's order.
     pub segments: Vec<Segment>,
-    /// The alignment steps that ran out of time ([`crate::Options::time_limit`]) and were cut
+    /// The alignment steps that ran out of time ([`crate::align::Options::time_limit`]) and were cut
     /// short; empty when the alignment finished.
     pub fallbacks: Vec<Fallback>,
 }
@@ -154,14 +154,14 @@ pub struct Segment {
     pub changes: Vec<Change>,
     /// How the two sides of a reworded passage were paired; `None` for other kinds.
     pub paired_by: Option<PairedBy>,
-    /// The page or wire furniture the passage is, if any (set by [`crate::compare`], not by
+    /// The page or wire furniture the passage is, if any (set by the annotation steps, not by
     /// the aligner).
     pub furniture: Option<Furniture>,
     /// Edits that change meaning: attribution, quotation, loaded words, hedges, credits (set
-    /// by [`crate::compare`], not by the aligner).
+    /// by the annotation steps, not by the aligner).
     pub signals: Vec<Signal>,
     /// A removed passage in the tail of its original that the adapted article never reaches:
-    /// the copy stops early there (set by [`crate::compare`]).
+    /// the copy stops early there (set by the annotation steps).
     pub truncated: bool,
 }
 
@@ -200,7 +200,7 @@ pub struct Side<'a> {
     pub sentences: &'a [Sentence],
 }
 
-/// A step of the alignment that ran out of time ([`crate::Options::time_limit`]), and what was done
+/// A step of the alignment that ran out of time ([`crate::align::Options::time_limit`]), and what was done
 /// instead.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Fallback {

@@ -749,7 +749,7 @@ const SUFFIXES: &[(&str, &str)] = &[
 ];
 
 /// [`SPELLINGS`] by British spelling.
-static SPELLINGS_MAP: std::sync::LazyLock<crate::align::FastMap<&str, &str>> =
+static SPELLINGS_MAP: std::sync::LazyLock<crate::util::FastMap<&str, &str>> =
     std::sync::LazyLock::new(|| SPELLINGS.iter().copied().collect());
 
 /// The letters that the British words and suffixes above end in, as bits of a mask

@@ -2,13 +2,14 @@
 //! function a way in, from documents already extracted ([`compare`]) to sources to load
 //! ([`compare_with_loader`]).
 
+use crate::align::{self, Options};
 use crate::annotate::{detect_signals, mark_furniture, mark_truncated};
 use crate::error::{Error, Result};
 use crate::extract::{self, Document};
 use crate::load::{self, LoadOptions, Source};
 use crate::model::{Comparison, Side};
 use crate::segment::{self, Sentence};
-use crate::{Options, align, par};
+use crate::util::par;
 
 /// Segments and aligns documents that are already extracted.
 pub fn compare(originals: Vec<Document>, adapted: Document, opts: &Options) -> Comparison {
@@ -198,6 +199,7 @@ pub fn compare_with_loader(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Segment, Signal};
 
     /// Files long enough to be read on threads of their own come back in order, and the
     /// first error in order is the one reported, whichever thread met it.
@@ -234,6 +236,46 @@ mod tests {
         for sources in [vec![&a, &x, &c, &y], vec![&x, &b, &y]] {
             let err = read_all(&loader, &sources).expect_err("a file is missing");
             assert!(err.to_string().contains("x.txt"), "{err}");
+        }
+    }
+
+    /// Signals found on several threads are those one thread finds, on a long pair made of
+    /// the real pairs, where many passages are reworded and inserted.
+    #[test]
+    fn signals_found_on_threads_are_those_one_thread_finds() {
+        let (mut wire, mut adapted) = (String::new(), String::new());
+        for dir in crate::test_data::pair_dirs() {
+            let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap_or_default();
+            wire.push_str(&read("original.txt"));
+            wire.push_str(&read("original-1.txt"));
+            wire.push_str("\n\n");
+            adapted.push_str(&read("adapted.txt"));
+            adapted.push_str("\n\n");
+        }
+        // Three rounds, so that the fixtures alone give each thread passages with signals.
+        let (wire, adapted) = (wire.repeat(3), adapted.repeat(3));
+        let cmp = compare(
+            vec![Document::from_text("wire", &wire)],
+            Document::from_text("adapted", &adapted),
+            &Options::default(),
+        );
+        let signals = |segs: &[Segment]| -> Vec<Vec<Signal>> {
+            segs.iter().map(|s| s.signals.clone()).collect()
+        };
+        let found = signals(&cmp.segments);
+        assert!(found.iter().filter(|s| !s.is_empty()).count() >= 10);
+        for threads in [1, 2, 5] {
+            let mut segs = cmp.segments.clone();
+            for seg in &mut segs {
+                seg.signals.clear();
+            }
+            detect_signals(
+                &mut segs,
+                cmp.adapted_side(),
+                &[cmp.original_side(0)],
+                threads,
+            );
+            assert!(signals(&segs) == found, "{threads} threads");
         }
     }
 }

@@ -13,9 +13,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 use sentencex::languages::{English, Language};
 
-use crate::align::FastMap;
 use crate::extract::Document;
-use crate::par;
+use crate::util::FastMap;
+use crate::util::par;
 
 /// One sentence of a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -251,9 +251,16 @@ fn may_open_with_dateline(text: &str) -> bool {
     }
 }
 
+/// A dateline's place: an upper-case city, then up to two ", Region" parts. (Unbounded
+/// repetitions: counted ones over Unicode classes make the regex slow to build; callers cap
+/// the length of the whole match instead.)
+pub(crate) const DATELINE_CITY: &str = r"\p{Lu}[\p{Lu}.'’ -]+(?:,[^,()\n]+){0,2}";
+/// A dateline's agency or outlet tag in parentheses: "(AP)", "(Reuters)", "(Headline USA)".
+pub(crate) const DATELINE_AGENCY: &str = r"\(\p{Lu}[^().!?\n]*\)";
+
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     // CITY[, Region[, Country]] [(AGENCY)] — | CITY[, Region] (AGENCY) | (AGENCY) [—]
-    use crate::furniture::{DATELINE_AGENCY as agency, DATELINE_CITY as city};
+    let (agency, city) = (DATELINE_AGENCY, DATELINE_CITY);
     Regex::new(&format!(
         r"^(?:{city}\s*(?:{agency}\s*)?[—–-]{{1,2}}\s+|{city}\s*{agency}\s+|{agency}\s*(?:[—–-]{{1,2}}\s+)?)"
     ))

@@ -9,9 +9,10 @@ use std::borrow::Cow;
 use std::collections::hash_map::Entry;
 use std::hash::{Hash, Hasher};
 
-use super::{FastMap, FxHasher, NO_KEY, Side};
+use super::{NO_KEY, Side};
 use crate::normalize;
-use crate::par;
+use crate::util::par;
+use crate::util::{FastMap, FxHasher};
 
 /// The part of a key a word stands for, when it stands for none (an honorific).
 const SKIP: u32 = u32::MAX;

@@ -13,12 +13,7 @@ use regex::Regex;
 
 pub use crate::model::Furniture;
 
-/// A dateline's place: an upper-case city, then up to two ", Region" parts. (Unbounded
-/// repetitions: counted ones over Unicode classes make the regex slow to build; callers cap
-/// the length of the whole match instead.)
-pub(crate) const DATELINE_CITY: &str = r"\p{Lu}[\p{Lu}.'’ -]+(?:,[^,()\n]+){0,2}";
-/// A dateline's agency or outlet tag in parentheses: "(AP)", "(Reuters)", "(Headline USA)".
-pub(crate) const DATELINE_AGENCY: &str = r"\(\p{Lu}[^().!?\n]*\)";
+use crate::segment::{DATELINE_AGENCY, DATELINE_CITY};
 
 static DATELINE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(

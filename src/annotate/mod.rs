@@ -5,11 +5,11 @@
 pub mod furniture;
 pub mod signals;
 
-use crate::Options;
+use crate::align::Options;
 use crate::extract::Document;
 use crate::model::{Kind, Segment, Side};
-use crate::par;
 use crate::segment::Sentence;
+use crate::util::par;
 
 /// The signals of each segment ([`signals::detect`]), on `threads` threads. Only reworded
 /// and inserted text (furniture aside) is read for signals: the other segments need no
@@ -155,51 +155,4 @@ pub(crate) fn mark_furniture(
         out.push(seg);
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::Signal;
-    use crate::{Document, compare};
-
-    /// Signals found on several threads are those one thread finds, on a long pair made of
-    /// the real pairs, where many passages are reworded and inserted.
-    #[test]
-    fn signals_found_on_threads_are_those_one_thread_finds() {
-        let (mut wire, mut adapted) = (String::new(), String::new());
-        for dir in crate::test_data::pair_dirs() {
-            let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap_or_default();
-            wire.push_str(&read("original.txt"));
-            wire.push_str(&read("original-1.txt"));
-            wire.push_str("\n\n");
-            adapted.push_str(&read("adapted.txt"));
-            adapted.push_str("\n\n");
-        }
-        // Three rounds, so that the fixtures alone give each thread passages with signals.
-        let (wire, adapted) = (wire.repeat(3), adapted.repeat(3));
-        let cmp = compare(
-            vec![Document::from_text("wire", &wire)],
-            Document::from_text("adapted", &adapted),
-            &Options::default(),
-        );
-        let signals = |segs: &[Segment]| -> Vec<Vec<Signal>> {
-            segs.iter().map(|s| s.signals.clone()).collect()
-        };
-        let found = signals(&cmp.segments);
-        assert!(found.iter().filter(|s| !s.is_empty()).count() >= 10);
-        for threads in [1, 2, 5] {
-            let mut segs = cmp.segments.clone();
-            for seg in &mut segs {
-                seg.signals.clear();
-            }
-            detect_signals(
-                &mut segs,
-                cmp.adapted_side(),
-                &[cmp.original_side(0)],
-                threads,
-            );
-            assert!(signals(&segs) == found, "{threads} threads");
-        }
-    }
 }

@@ -20,9 +20,10 @@ use std::sync::LazyLock;
 
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
-use crate::align::{FastMap, Kind, Segment};
-use crate::furniture::Furniture;
+use crate::align::{Kind, Segment};
+use crate::model::Furniture;
 use crate::normalize;
+use crate::util::FastMap;
 
 pub use crate::model::{CreditChange, Signal, SignalCounts, SignalKind};
 
@@ -67,7 +68,7 @@ impl<'a> Passage<'a> {
 /// The quotations of a document, as byte ranges of its text (without the quote marks),
 /// found paragraph by paragraph: a quotation left open at the end of a paragraph ends there
 /// (news style reopens it in the next one).
-pub fn quotations(doc: &crate::Document) -> Vec<Range<usize>> {
+pub fn quotations(doc: &crate::extract::Document) -> Vec<Range<usize>> {
     doc.paragraphs
         .iter()
         .flat_map(|p| {
@@ -81,7 +82,7 @@ pub fn quotations(doc: &crate::Document) -> Vec<Range<usize>> {
 /// A document's [`quotations`], found paragraph by paragraph as passages ask for them: a
 /// long document whose sentences are mostly unchanged has few passages read for signals.
 pub struct Quotations<'a> {
-    doc: &'a crate::Document,
+    doc: &'a crate::extract::Document,
     /// The quotations of each paragraph already read.
     by_paragraph: FastMap<usize, Vec<Range<usize>>>,
     /// Scratch space for the quotations of one passage's paragraphs.
@@ -90,7 +91,7 @@ pub struct Quotations<'a> {
 
 impl<'a> Quotations<'a> {
     /// Nothing is read until a passage asks.
-    pub fn new(doc: &'a crate::Document) -> Self {
+    pub fn new(doc: &'a crate::extract::Document) -> Self {
         Quotations {
             doc,
             by_paragraph: FastMap::default(),

@@ -252,8 +252,8 @@ pub fn summarize(cmp: &Comparison) -> Summary {
             })
             .collect()
     };
-    let threads = crate::par::threads_for(cmp.adapted.text.len());
-    let words = crate::par::map_runs(&cmp.segments, threads, bytes, count).concat();
+    let threads = crate::util::par::threads_for(cmp.adapted.text.len());
+    let words = crate::util::par::map_runs(&cmp.segments, threads, bytes, count).concat();
     let mut s = Summary::default();
     for (seg, words) in cmp.segments.iter().zip(words) {
         match seg.kind {

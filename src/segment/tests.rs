@@ -69,7 +69,7 @@ fn splitting_on_threads_keeps_order_and_cuts() {
     // distinct, past the size that brings in a second thread.
     let mut long = String::new();
     let mut copy = 0;
-    while long.len() < 3 * crate::par::BYTES_PER_THREAD {
+    while long.len() < 3 * crate::util::par::BYTES_PER_THREAD {
         for p in &paras {
             long.push_str(&format!("{copy}: {p}\n\n"));
         }

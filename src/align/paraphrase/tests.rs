@@ -1,0 +1,159 @@
+use super::*;
+
+#[test]
+fn a_heavy_paraphrase_is_paired_and_a_new_sentence_is_not() {
+    let adapted = [
+        "A WORKER spiked thousands of savoury pancakes with glass after being told he was to lose his job, a court heard yesterday.",
+        "Neighbours described him as a quiet man who kept pigeons.",
+    ];
+    let originals = [
+        "The trial continues tomorrow at Newcastle Crown Court.",
+        "A disgruntled worker contaminated thousands of savoury pancakes with glass after he was told he was to be made redundant, a court heard today.",
+        "McKay denies five charges of contaminating goods.",
+    ];
+    let found = pair_texts(&adapted, &originals);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!((found[0].a, found[0].o), (0, 1));
+    assert!(found[0].similarity >= WITH_RUNS, "{found:?}");
+}
+
+#[test]
+fn names_in_common_do_not_make_a_paraphrase() {
+    // The seed's editorial addition shares the president's full name with a wire
+    // sentence, and little else.
+    let found = pair_texts(
+        &[
+            "Some have accused current Ukrainian President Volodymyr Zelenskyy, a former television actor, of being a puppet for this globalist cabal.",
+        ],
+        &[
+            "Ukrainian President Volodymyr Zelenskyy has said Russia does not want to negotiate in earnest, and he has demanded the withdrawal of Russian troops as a condition for talks.",
+        ],
+    );
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn stems_match_inflected_forms() {
+    let found = pair_texts(
+        &["The contamination of the pancakes was discovered by inspectors in March."],
+        &["Inspectors discovered that the pancake had been contaminated in March."],
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+}
+
+#[test]
+fn each_sentence_is_paired_once_best_first() {
+    let o = [
+        "Jones stood to gain a £96,000 pay-out from her husband's employer in the event of his death.",
+    ];
+    let a = [
+        "Jones stood to gain £96,100 after her husband's death.",
+        "Jones stood to gain £96,100 in life insurance after her husband's death, from his employer.",
+    ];
+    let found = pair_texts(&a, &o);
+    assert_eq!(found.len(), 1, "{found:?}");
+    let other = pair_texts(&a[..1], &o);
+    assert_eq!(other.len(), 1, "{other:?}");
+}
+
+/// Through the whole pipeline: the paraphrase of a wire sentence, moved down among
+/// sentences the outlet wrote itself, is reworded, and those sentences stay inserted.
+#[test]
+fn compare_reports_a_paraphrase_as_reworded() {
+    let wire = "A disgruntled worker contaminated thousands of savoury pancakes with glass after he was told he was to be made redundant, a court heard today.\n\n\
+            Alan McKay, 32, put slivers of glass into the pancakes at the Northumbrian Fine Foods factory in Wark, Newcastle Crown Court was told.\n\n\
+            The company had to recall products from supermarkets across the country at a cost of £250,000.\n\n\
+            McKay denies five charges of contaminating goods.";
+    let paper = "Neighbours said he was a quiet man who kept racing pigeons.\n\n\
+            Alan McKay, 32, put slivers of glass into the pancakes at the Northumbrian Fine Foods factory in Wark, Newcastle Crown Court was told.\n\n\
+            His family declined to comment outside the court.\n\n\
+            He began spiking savoury pancakes with glass when his redundancy was announced, the jury heard.\n\n\
+            McKay denies five charges of contaminating goods.";
+    let cmp = crate::compare(
+        vec![crate::Document::from_text("wire", wire)],
+        crate::Document::from_text("paper", paper),
+        &crate::Options::default(),
+    );
+    let kind_of = |needle: &str| {
+        let seg = (cmp.segments.iter())
+            .find(|s| {
+                s.adapted.as_ref().is_some_and(|r| {
+                    crate::align::span_text(cmp.adapted_side(), r).contains(needle)
+                })
+            })
+            .expect(needle);
+        seg.kind
+    };
+    assert_eq!(kind_of("spiking savoury"), crate::Kind::Reworded);
+    assert_eq!(kind_of("racing pigeons"), crate::Kind::Inserted);
+    assert_eq!(kind_of("declined to comment"), crate::Kind::Inserted);
+    assert_eq!(kind_of("slivers of glass"), crate::Kind::Unchanged);
+}
+
+#[test]
+fn evidence_sorts_shared_words_into_names_numbers_and_words() {
+    let e = evidence(
+        "The court heard Mrs Jones stood to gain a £96,000 pay-out from her husband's employer in the event of his death.",
+        "Jones stood to gain £96,000 in life insurance after her husband's death, Cardiff Crown Court heard.",
+    );
+    // "Jones" opens the adapted sentence, but the original writes it with a capital
+    // past its first word: still not a name here, as the adapted side's first word.
+    assert_eq!(e.numbers, ["96,000"]);
+    assert_eq!(
+        e.words,
+        [
+            "jones", "stood", "gain", "husbands", "death", "court", "heard"
+        ]
+    );
+    assert!(e.names.is_empty(), "{e:?}");
+    let e = evidence(
+        "Prosecutor Susan Ferrier said they were not offering further evidence.",
+        "Miss Ferrier then said the prosecution was offering no further evidence.",
+    );
+    assert_eq!(e.names, ["ferrier"]);
+    assert_eq!(e.words, ["offering", "further", "evidence"]);
+    assert!(evidence("He gave no details.", "He did not elaborate.") == Evidence::default());
+    // Inflected forms are shared words only for a paraphrase, paired by stems.
+    let (o, a) = (
+        "The pancakes were contaminated.",
+        "The contamination of a pancake.",
+    );
+    assert_eq!(evidence(o, a).words, ["contamination", "pancake"]);
+}
+
+#[test]
+fn evidence_of_edits_lists_the_kept_words() {
+    use crate::align::{Change, Op};
+    let change = |op, text: &str| Change {
+        op,
+        text: text.to_string(),
+    };
+    let e = evidence_of_changes(&[
+        change(Op::Delete, "Prosecutor Susan"),
+        change(Op::Insert, "Miss"),
+        change(Op::Equal, " Ferrier said "),
+        change(Op::Delete, "they"),
+        change(Op::Insert, "the prosecution"),
+        change(
+            Op::Equal,
+            " was offering £96,000 in China's further evidence.",
+        ),
+    ]);
+    assert_eq!(e.names, ["ferrier", "chinas"]);
+    assert_eq!(e.numbers, ["96,000"]);
+    assert_eq!(e.words, ["offering", "further", "evidence"]);
+    // A title-case headline: its capitals are no names.
+    let e = evidence_of_changes(&[
+        change(Op::Equal, "China's Xi Calls for Anti-Western Alliance"),
+        change(Op::Insert, " Now"),
+    ]);
+    assert!(e.names.is_empty(), "{e:?}");
+    assert_eq!(e.words[..3], ["chinas", "xi", "calls"]);
+}
+
+#[test]
+fn nothing_to_pair_is_nothing_paired() {
+    assert!(pair_texts(&[], &["A sentence."]).is_empty());
+    assert!(pair_texts(&["A sentence."], &[]).is_empty());
+    assert!(pair_texts(&["", "..."], &["", "—"]).is_empty());
+}
