@@ -101,19 +101,28 @@ const CLOCK_EVERY: usize = 64;
 const MAX_INDEXED_DF: usize = 64;
 
 /// A sentence of an original: (original index, sentence index).
-type ORef = (usize, usize);
+type OriginalRef = (usize, usize);
 
 /// No matching key: a sentence with neither words nor visible text, which matches nothing.
 const NO_KEY: u32 = u32::MAX;
 
 #[derive(Debug, Clone)]
+/// A passage the aligner has paired: adapted sentences, and the sentences of one original
+/// they come from.
 struct Group {
-    a: Range<usize>,
-    src: usize,
-    o: Range<usize>,
+    /// The adapted sentences.
+    adapted: Range<usize>,
+    /// Which original.
+    source: usize,
+    /// Its sentences.
+    original: Range<usize>,
+    /// The two sides have the same key: unchanged.
     exact: bool,
-    sim: f64,
+    /// Weighted word overlap of the two sides.
+    similarity: f64,
+    /// Off the heaviest chain that keeps the original's order.
     moved: bool,
+    /// What paired them.
     by: PairedBy,
 }
 
@@ -138,8 +147,8 @@ struct Aligner<'a> {
     /// The [`Aligner::mass`] of each sentence's words, in the order of `vocab.toks`.
     masses: Vec<f64>,
     groups: Vec<Group>,
-    a_group: Vec<Option<usize>>,
-    o_group: Vec<Vec<Option<usize>>>,
+    adapted_group: Vec<Option<usize>>,
+    original_group: Vec<Vec<Option<usize>>>,
 }
 
 impl<'a> Aligner<'a> {
@@ -152,12 +161,12 @@ impl<'a> Aligner<'a> {
     /// changes nothing).
     fn build(originals: &'a [Side<'a>], adapted: Side<'a>, opts: Options, reuse: bool) -> Self {
         let (vocab, words) = vocab::read(originals, adapted, reuse, None);
-        let o_group = originals
+        let original_group = originals
             .iter()
             .map(|s| vec![None; s.sentences.len()])
             .collect();
         // Each group holds at least one adapted sentence.
-        let group_room = vocab.a_keys.len();
+        let group_room = vocab.adapted_keys.len();
         let masses = (0..vocab.toks.len())
             .map(|i| mass(&vocab.weight, vocab.toks.get(i)))
             .collect();
@@ -169,12 +178,12 @@ impl<'a> Aligner<'a> {
             fallbacks: Vec::new(),
             shared_keys_only: true,
             stretch: STRETCH,
-            a_group: vec![None; vocab.a_keys.len()],
+            adapted_group: vec![None; vocab.adapted_keys.len()],
             vocab,
             words,
             masses,
             groups: Vec::with_capacity(group_room),
-            o_group,
+            original_group,
         }
     }
 
@@ -203,42 +212,42 @@ impl<'a> Aligner<'a> {
         self.segments()
     }
 
-    fn atoks(&self, a: usize) -> &[u32] {
+    fn adapted_words(&self, a: usize) -> &[u32] {
         self.vocab.toks.get(a)
     }
 
-    fn otoks(&self, o: ORef) -> &[u32] {
+    fn original_words(&self, o: OriginalRef) -> &[u32] {
         self.vocab.toks.get(self.o_index(o))
     }
 
     /// Where original sentence `o` is in `vocab.toks` (and `masses`): after the adapted
     /// sentences, then by original.
-    fn o_index(&self, (s, i): ORef) -> usize {
-        self.vocab.a_keys.len() + self.vocab.o_toks_offset[s] + i
+    fn o_index(&self, (s, i): OriginalRef) -> usize {
+        self.vocab.adapted_keys.len() + self.vocab.original_offsets[s] + i
     }
 
     fn add_group(
         &mut self,
-        a: Range<usize>,
-        src: usize,
-        o: Range<usize>,
+        adapted: Range<usize>,
+        source: usize,
+        original: Range<usize>,
         exact: bool,
-        sim: f64,
+        similarity: f64,
         by: PairedBy,
     ) {
         let id = self.groups.len();
-        for i in a.clone() {
-            self.a_group[i] = Some(id);
+        for i in adapted.clone() {
+            self.adapted_group[i] = Some(id);
         }
-        for i in o.clone() {
-            self.o_group[src][i] = Some(id);
+        for i in original.clone() {
+            self.original_group[source][i] = Some(id);
         }
         self.groups.push(Group {
-            a,
-            src,
-            o,
+            adapted,
+            source,
+            original,
             exact,
-            sim,
+            similarity,
             moved: false,
             by,
         });
@@ -250,13 +259,13 @@ impl<'a> Aligner<'a> {
         // Which keys the adapted article has, to rank the originals by shared sentences.
         let mut in_a = vec![false; self.vocab.key_count];
         let mut a_has_none = false;
-        for &k in &self.vocab.a_keys {
+        for &k in &self.vocab.adapted_keys {
             match in_a.get_mut(k as usize) {
                 Some(seen) => *seen = true,
                 None => a_has_none = true,
             }
         }
-        let hits: Vec<usize> = (self.vocab.o_keys.iter())
+        let hits: Vec<usize> = (self.vocab.original_keys.iter())
             .map(|ks| {
                 (ks.iter())
                     .filter(|&&k| in_a.get(k as usize).copied().unwrap_or(a_has_none))
@@ -265,9 +274,10 @@ impl<'a> Aligner<'a> {
             .collect();
         order.sort_by_key(|&s| (std::cmp::Reverse(hits[s]), s));
         for s in order {
-            let (a_keys, o_keys) = (&self.vocab.a_keys, &self.vocab.o_keys[s]);
-            let free: Vec<usize> = (0..a_keys.len())
-                .filter(|&i| self.a_group[i].is_none())
+            let (adapted_keys, original_keys) =
+                (&self.vocab.adapted_keys, &self.vocab.original_keys[s]);
+            let free: Vec<usize> = (0..adapted_keys.len())
+                .filter(|&i| self.adapted_group[i].is_none())
                 .collect();
             // Only sentences whose key the other side also has can match: the diff runs on
             // those alone. The rest (new, cut and reworded sentences, and sentences without
@@ -276,20 +286,20 @@ impl<'a> Aligner<'a> {
             // Keys are ids below `key_count` (or NO_KEY): sets of them are marks.
             let shared = |has: &[bool], k: u32| k != NO_KEY && has[k as usize];
             let mut o_has = vec![false; self.vocab.key_count];
-            for &k in o_keys.iter().filter(|&&k| k != NO_KEY) {
+            for &k in original_keys.iter().filter(|&&k| k != NO_KEY) {
                 o_has[k as usize] = true;
             }
             let a_pos: Vec<usize> = (free.iter().copied())
-                .filter(|&i| shared(&o_has, a_keys[i]))
+                .filter(|&i| shared(&o_has, adapted_keys[i]))
                 .collect();
             let mut a_has = vec![false; self.vocab.key_count];
             let mut a_distinct = 0;
             for &i in &a_pos {
-                let seen = std::mem::replace(&mut a_has[a_keys[i] as usize], true);
+                let seen = std::mem::replace(&mut a_has[adapted_keys[i] as usize], true);
                 a_distinct += usize::from(!seen);
             }
-            let o_pos: Vec<usize> = (0..o_keys.len())
-                .filter(|&i| shared(&a_has, o_keys[i]))
+            let o_pos: Vec<usize> = (0..original_keys.len())
+                .filter(|&i| shared(&a_has, original_keys[i]))
                 .collect();
             // With a key twice on one side, which copy pairs with which may depend on the
             // sentences around them, and with several originals an earlier one's pairs
@@ -300,13 +310,13 @@ impl<'a> Aligner<'a> {
                     // The marks of the original's keys, taken off as they are counted.
                     let mut o_distinct = 0;
                     for &i in &o_pos {
-                        let seen = std::mem::replace(&mut o_has[o_keys[i] as usize], false);
+                        let seen = std::mem::replace(&mut o_has[original_keys[i] as usize], false);
                         o_distinct += usize::from(seen);
                     }
                     o_distinct < o_pos.len()
                 };
             let (a_pos, o_pos) = if repeated {
-                (free.clone(), (0..o_keys.len()).collect())
+                (free.clone(), (0..original_keys.len()).collect())
             } else {
                 (a_pos, o_pos)
             };
@@ -314,11 +324,11 @@ impl<'a> Aligner<'a> {
             // match: give them keys nothing else has.
             let akeys: Vec<(u64, usize)> = a_pos
                 .iter()
-                .map(|&i| id_or_unique(a_keys[i], i, 0))
+                .map(|&i| id_or_unique(adapted_keys[i], i, 0))
                 .collect();
             let okeys: Vec<(u64, usize)> = o_pos
                 .iter()
-                .map(|&i| id_or_unique(o_keys[i], i, 1))
+                .map(|&i| id_or_unique(original_keys[i], i, 1))
                 .collect();
             let pairs = patience_in_stretches(&okeys, &akeys, self.stretch, self.deadline);
             self.out_of_time(Fallback::Backbone);
@@ -331,10 +341,10 @@ impl<'a> Aligner<'a> {
 
     /// Step 1b: exact matches the backbone left (repeated or moved sentences).
     fn exact_elsewhere(&mut self) {
-        let mut by_key: FastMap<u32, Vec<ORef>> = FastMap::default();
-        for (s, keys) in self.vocab.o_keys.iter().enumerate() {
+        let mut by_key: FastMap<u32, Vec<OriginalRef>> = FastMap::default();
+        for (s, keys) in self.vocab.original_keys.iter().enumerate() {
             for (i, &k) in keys.iter().enumerate() {
-                if self.o_group[s][i].is_none() && k != NO_KEY {
+                if self.original_group[s][i].is_none() && k != NO_KEY {
                     by_key.entry(k).or_default().push((s, i));
                 }
             }
@@ -343,11 +353,14 @@ impl<'a> Aligner<'a> {
             list.reverse(); // pop() takes them in document order
         }
         let mut found = Vec::new();
-        for a in 0..self.vocab.a_keys.len() {
-            if self.a_group[a].is_some() || self.vocab.a_keys[a] == NO_KEY {
+        for a in 0..self.vocab.adapted_keys.len() {
+            if self.adapted_group[a].is_some() || self.vocab.adapted_keys[a] == NO_KEY {
                 continue;
             }
-            if let Some(o) = by_key.get_mut(&self.vocab.a_keys[a]).and_then(Vec::pop) {
+            if let Some(o) = by_key
+                .get_mut(&self.vocab.adapted_keys[a])
+                .and_then(Vec::pop)
+            {
                 found.push((a, o));
             }
         }
@@ -361,15 +374,15 @@ impl<'a> Aligner<'a> {
     fn mark_moves(&mut self) {
         for s in 0..self.originals.len() {
             let mut ids: Vec<usize> = (0..self.groups.len())
-                .filter(|&g| self.groups[g].src == s)
+                .filter(|&g| self.groups[g].source == s)
                 .collect();
-            ids.sort_by_key(|&g| self.groups[g].a.start);
-            let keys: Vec<usize> = ids.iter().map(|&g| self.groups[g].o.start).collect();
+            ids.sort_by_key(|&g| self.groups[g].adapted.start);
+            let keys: Vec<usize> = ids.iter().map(|&g| self.groups[g].original.start).collect();
             let weights: Vec<u64> = ids
                 .iter()
                 .map(|&g| {
                     let gr = &self.groups[g];
-                    (gr.a.len() + gr.o.len()) as u64 + u64::from(gr.exact)
+                    (gr.adapted.len() + gr.original.len()) as u64 + u64::from(gr.exact)
                 })
                 .collect();
             let keep = heaviest_increasing(&keys, &weights);
@@ -382,12 +395,12 @@ impl<'a> Aligner<'a> {
     /// Step 2: pair unmatched sentences by weighted word overlap, candidates from a rare-word
     /// index, greedily from the best pair down.
     fn pair_rewordings(&mut self) {
-        let free_o: Vec<ORef> = (0..self.originals.len())
-            .flat_map(|s| (0..self.o_group[s].len()).map(move |i| (s, i)))
-            .filter(|&(s, i)| self.o_group[s][i].is_none())
+        let free_o: Vec<OriginalRef> = (0..self.originals.len())
+            .flat_map(|s| (0..self.original_group[s].len()).map(move |i| (s, i)))
+            .filter(|&(s, i)| self.original_group[s][i].is_none())
             .collect();
-        let free_a: Vec<usize> = (0..self.vocab.a_keys.len())
-            .filter(|&a| self.a_group[a].is_none())
+        let free_a: Vec<usize> = (0..self.vocab.adapted_keys.len())
+            .filter(|&a| self.adapted_group[a].is_none())
             .collect();
         if free_o.is_empty() || free_a.is_empty() {
             return;
@@ -398,7 +411,7 @@ impl<'a> Aligner<'a> {
         let common = (total / 20).clamp(12, MAX_INDEXED_DF) as u32;
         let mut index: FastMap<u32, Vec<usize>> = FastMap::default();
         for (n, &o) in free_o.iter().enumerate() {
-            for &t in self.otoks(o) {
+            for &t in self.original_words(o) {
                 if self.vocab.df[t as usize] <= common && self.vocab.weight[t as usize] > 0.0 {
                     index.entry(t).or_default().push(n);
                 }
@@ -411,9 +424,9 @@ impl<'a> Aligner<'a> {
                 .filter(|&&(src, _)| src == s)
                 .map(|&(_, i)| i)
                 .collect();
-            o_gap.extend(gaps_at(&self.o_group[s], &self.groups, &at));
+            o_gap.extend(gaps_at(&self.original_group[s], &self.groups, &at));
         }
-        let a_gaps = gaps_at(&self.a_group, &self.groups, &free_a);
+        let a_gaps = gaps_at(&self.adapted_group, &self.groups, &free_a);
         let mut scores: Vec<f64> = vec![0.0; free_o.len()];
         let mut touched: Vec<usize> = Vec::new();
         // The weight of each word of the adapted sentence at hand, 0 for the others: its
@@ -431,7 +444,7 @@ impl<'a> Aligner<'a> {
             if k % CLOCK_EVERY == 0 && self.out_of_time(Fallback::Rewordings) {
                 break;
             }
-            for &t in self.atoks(a) {
+            for &t in self.adapted_words(a) {
                 if let Some(list) = index.get(&t) {
                     for &n in list {
                         if scores[n] == 0.0 {
@@ -453,7 +466,7 @@ impl<'a> Aligner<'a> {
             }
             touched.truncate(keep);
             let a_gap = a_gaps[k];
-            for &t in self.atoks(a) {
+            for &t in self.adapted_words(a) {
                 weights_of_a[t as usize] = self.vocab.weight[t as usize];
             }
             let a_mass = self.masses[a];
@@ -471,7 +484,7 @@ impl<'a> Aligner<'a> {
                 }
             }
             touched.clear();
-            for &t in self.atoks(a) {
+            for &t in self.adapted_words(a) {
                 weights_of_a[t as usize] = 0.0;
             }
         }
@@ -485,7 +498,7 @@ impl<'a> Aligner<'a> {
         for (sim, a, n) in pairs {
             let (a, n) = (a as usize, (n & !IN_PLACE) as usize);
             let (s, o) = free_o[n];
-            if self.a_group[a].is_none() && self.o_group[s][o].is_none() {
+            if self.adapted_group[a].is_none() && self.original_group[s][o].is_none() {
                 self.add_group(a..a + 1, s, o..o + 1, false, sim, PairedBy::Words);
             }
         }
@@ -503,8 +516,8 @@ impl<'a> Aligner<'a> {
             }
             loop {
                 let gr = self.groups[g].clone();
-                let a_t = self.union_a(&gr.a);
-                let o_t = self.union_o(gr.src, &gr.o);
+                let a_t = self.union_a(&gr.adapted);
+                let o_t = self.union_o(gr.source, &gr.original);
                 let base = self.similarity(&a_t, &o_t);
                 let mut best: Option<(f64, bool, usize)> = None; // (sim, adapted side?, index)
                 let mut consider = |sim: f64, side: bool, idx: usize| {
@@ -512,20 +525,22 @@ impl<'a> Aligner<'a> {
                         best = Some((sim, side, idx));
                     }
                 };
-                let a_cands = [gr.a.start.checked_sub(1), Some(gr.a.end)];
+                let a_cands = [gr.adapted.start.checked_sub(1), Some(gr.adapted.end)];
                 for a in a_cands.into_iter().flatten() {
-                    if a < self.vocab.a_keys.len() && self.a_group[a].is_none() {
-                        let t = self.atoks(a);
+                    if a < self.vocab.adapted_keys.len() && self.adapted_group[a].is_none() {
+                        let t = self.adapted_words(a);
                         if self.containment(t, &difference(&o_t, &a_t)) >= min {
                             let merged = union(&a_t, t);
                             consider(self.similarity(&merged, &o_t), true, a);
                         }
                     }
                 }
-                let o_cands = [gr.o.start.checked_sub(1), Some(gr.o.end)];
+                let o_cands = [gr.original.start.checked_sub(1), Some(gr.original.end)];
                 for o in o_cands.into_iter().flatten() {
-                    if o < self.o_group[gr.src].len() && self.o_group[gr.src][o].is_none() {
-                        let t = self.otoks((gr.src, o));
+                    if o < self.original_group[gr.source].len()
+                        && self.original_group[gr.source][o].is_none()
+                    {
+                        let t = self.original_words((gr.source, o));
                         if self.containment(t, &difference(&a_t, &o_t)) >= min {
                             let merged = union(&o_t, t);
                             consider(self.similarity(&a_t, &merged), false, o);
@@ -534,13 +549,13 @@ impl<'a> Aligner<'a> {
                 }
                 let Some((sim, side, idx)) = best else { break };
                 let gr = &mut self.groups[g];
-                gr.sim = sim;
+                gr.similarity = sim;
                 if side {
-                    gr.a = gr.a.start.min(idx)..gr.a.end.max(idx + 1);
-                    self.a_group[idx] = Some(g);
+                    gr.adapted = gr.adapted.start.min(idx)..gr.adapted.end.max(idx + 1);
+                    self.adapted_group[idx] = Some(g);
                 } else {
-                    gr.o = gr.o.start.min(idx)..gr.o.end.max(idx + 1);
-                    self.o_group[gr.src][idx] = Some(g);
+                    gr.original = gr.original.start.min(idx)..gr.original.end.max(idx + 1);
+                    self.original_group[gr.source][idx] = Some(g);
                 }
             }
         }
@@ -565,18 +580,18 @@ impl<'a> Aligner<'a> {
         for g in 0..self.groups.len() {
             let gr = &self.groups[g];
             if gr.exact
-                || (gr.a.len() == 1 && gr.o.len() == 1)
-                || !lines(self.adapted, &gr.a)
-                || !lines(self.originals[gr.src], &gr.o)
+                || (gr.adapted.len() == 1 && gr.original.len() == 1)
+                || !lines(self.adapted, &gr.adapted)
+                || !lines(self.originals[gr.source], &gr.original)
             {
                 continue;
             }
-            let adapted = span_text(self.adapted, &gr.a);
-            let original = span_text(self.originals[gr.src], &gr.o);
+            let adapted = span_text(self.adapted, &gr.adapted);
+            let original = span_text(self.originals[gr.source], &gr.original);
             if crate::normalize::key(adapted) == crate::normalize::key(original) {
                 let gr = &mut self.groups[g];
                 gr.exact = true;
-                gr.sim = 1.0;
+                gr.similarity = 1.0;
             }
         }
     }
@@ -585,15 +600,17 @@ impl<'a> Aligner<'a> {
     /// between the same two kept neighbours is a rewording.
     fn pair_by_position(&mut self) {
         let mut found = Vec::new();
-        let n = self.vocab.a_keys.len();
-        let free: Vec<usize> = (0..n).filter(|&a| self.a_group[a].is_none()).collect();
-        let gaps = gaps_at(&self.a_group, &self.groups, &free);
+        let n = self.vocab.adapted_keys.len();
+        let free: Vec<usize> = (0..n)
+            .filter(|&a| self.adapted_group[a].is_none())
+            .collect();
+        let gaps = gaps_at(&self.adapted_group, &self.groups, &free);
         let mut j = 0;
         while j < free.len() {
             let (prev, next) = gaps[j];
             // The unmatched adapted sentences between the same neighbours: this one and the
             // next ones before `hi` (none before it, or they would have been met first).
-            let hi = next.map_or(n, |g| self.groups[g].a.start);
+            let hi = next.map_or(n, |g| self.groups[g].adapted.start);
             let k = j + free[j..].partition_point(|&a| a < hi);
             let lone_a = &free[j..k];
             j = k.max(j + 1);
@@ -605,29 +622,31 @@ impl<'a> Aligner<'a> {
                 continue;
             }
             let src = match (prev, next) {
-                (Some(p), Some(q)) if self.groups[p].src == self.groups[q].src => {
-                    self.groups[p].src
+                (Some(p), Some(q)) if self.groups[p].source == self.groups[q].source => {
+                    self.groups[p].source
                 }
-                (Some(p), None) => self.groups[p].src,
-                (None, Some(q)) => self.groups[q].src,
+                (Some(p), None) => self.groups[p].source,
+                (None, Some(q)) => self.groups[q].source,
                 _ => continue,
             };
-            let o_lo = prev.map_or(0, |g| self.groups[g].o.end);
-            let o_hi = next.map_or(self.o_group[src].len(), |g| self.groups[g].o.start);
+            let o_lo = prev.map_or(0, |g| self.groups[g].original.end);
+            let o_hi = next.map_or(self.original_group[src].len(), |g| {
+                self.groups[g].original.start
+            });
             if o_lo > o_hi {
                 continue;
             }
             let lone_o: Vec<usize> = (o_lo..o_hi)
-                .filter(|&i| self.o_group[src][i].is_none())
+                .filter(|&i| self.original_group[src][i].is_none())
                 .collect();
             if lone_o.len() != 1 {
                 continue;
             }
             let (ai, oi) = (lone_a[0], lone_o[0]);
-            let a_words = self.atoks(ai).len();
-            let o_words = self.otoks((src, oi)).len();
+            let a_words = self.adapted_words(ai).len();
+            let o_words = self.original_words((src, oi)).len();
             let ratio = a_words.max(o_words) as f64 / a_words.min(o_words).max(1) as f64;
-            let sim = self.similarity(self.atoks(ai), self.otoks((src, oi)));
+            let sim = self.similarity(self.adapted_words(ai), self.original_words((src, oi)));
             // Short one-for-one replacements may share no word at all ("He gave no details."
             // / "He did not elaborate."); longer ones must share some.
             let short = a_words.max(o_words) <= 8 && ratio <= 2.0;
@@ -648,29 +667,34 @@ impl<'a> Aligner<'a> {
     /// Step 6: the sentences still unpaired, paired by the stems and the runs of words they
     /// share ([`paraphrase`]). True if it paired any.
     fn pair_paraphrases(&mut self) -> bool {
-        let free_a: Vec<usize> = (0..self.a_group.len())
-            .filter(|&a| self.a_group[a].is_none())
+        let free_a: Vec<usize> = (0..self.adapted_group.len())
+            .filter(|&a| self.adapted_group[a].is_none())
             .collect();
-        let free_o: Vec<ORef> = (0..self.originals.len())
-            .flat_map(|s| (0..self.o_group[s].len()).map(move |i| (s, i)))
-            .filter(|&(s, i)| self.o_group[s][i].is_none())
+        let free_o: Vec<OriginalRef> = (0..self.originals.len())
+            .flat_map(|s| (0..self.original_group[s].len()).map(move |i| (s, i)))
+            .filter(|&(s, i)| self.original_group[s][i].is_none())
             .collect();
         if free_a.is_empty() || free_o.is_empty() || self.out_of_time(Fallback::Rewordings) {
             return false;
         }
         let adapted = self.adapted;
         let a_side: Vec<paraphrase::Unpaired<'_>> = (free_a.iter())
-            .map(|&a| (adapted.sentences[a].text(adapted.doc), self.atoks(a)))
+            .map(|&a| {
+                (
+                    adapted.sentences[a].text(adapted.doc),
+                    self.adapted_words(a),
+                )
+            })
             .collect();
         let o_side: Vec<paraphrase::Unpaired<'_>> = (free_o.iter())
             .map(|&(s, i)| {
                 let text = self.originals[s].sentences[i].text(self.originals[s].doc);
-                (text, self.otoks((s, i)))
+                (text, self.original_words((s, i)))
             })
             .collect();
         let found = paraphrase::pair(&self.words, &a_side, &o_side);
         for p in &found {
-            let ((s, o), a) = (free_o[p.o], free_a[p.a]);
+            let ((s, o), a) = (free_o[p.original], free_a[p.adapted]);
             self.add_group(a..a + 1, s, o..o + 1, false, p.similarity, PairedBy::Stems);
         }
         !found.is_empty()
@@ -682,26 +706,27 @@ impl<'a> Aligner<'a> {
         for g in &mut self.groups {
             // A bare tag is a few light words: a pair that shares less than half of its
             // weighted words differs by more than that.
-            if g.exact || g.sim < 0.5 {
+            if g.exact || g.similarity < 0.5 {
                 continue;
             }
-            let original = span_text(self.originals[g.src], &g.o);
-            let adapted = span_text(self.adapted, &g.a);
+            let original = span_text(self.originals[g.source], &g.original);
+            let adapted = span_text(self.adapted, &g.adapted);
             if tags::same_but_for_tags(original, adapted) {
                 g.exact = true;
-                g.sim = 1.0;
+                g.similarity = 1.0;
             }
         }
     }
 
     fn union_a(&self, r: &Range<usize>) -> Vec<u32> {
         r.clone()
-            .fold(Vec::new(), |acc, i| union(&acc, self.atoks(i)))
+            .fold(Vec::new(), |acc, i| union(&acc, self.adapted_words(i)))
     }
 
     fn union_o(&self, s: usize, r: &Range<usize>) -> Vec<u32> {
-        r.clone()
-            .fold(Vec::new(), |acc, i| union(&acc, self.otoks((s, i))))
+        r.clone().fold(Vec::new(), |acc, i| {
+            union(&acc, self.original_words((s, i)))
+        })
     }
 
     fn mass(&self, t: &[u32]) -> f64 {
@@ -738,12 +763,13 @@ impl<'a> Aligner<'a> {
     /// words (0 for the others) and their sum, and original sentence `o`: the same sums in
     /// the same order (words in order of id, adding 0 for the others changes nothing), so
     /// the same value to the last bit.
-    fn similarity_to(&self, weights_of_a: &[f64], a_mass: f64, o: ORef) -> f64 {
+    fn similarity_to(&self, weights_of_a: &[f64], a_mass: f64, o: OriginalRef) -> f64 {
         let total = a_mass + self.masses[self.o_index(o)];
         if total == 0.0 {
             return 0.0;
         }
-        let shared = (self.otoks(o).iter()).fold(0.0, |sum, &t| sum + weights_of_a[t as usize]);
+        let shared =
+            (self.original_words(o).iter()).fold(0.0, |sum, &t| sum + weights_of_a[t as usize]);
         2.0 * shared / total
     }
 
@@ -762,8 +788,8 @@ impl<'a> Aligner<'a> {
         // passage at that position, 1 = the passage, 2 = after it.
         // At most one item for each group and each sentence left out of them: reserved at
         // once rather than grown (and copied) by doubling.
-        let left_out = (self.a_group.iter())
-            .chain(self.o_group.iter().flatten())
+        let left_out = (self.adapted_group.iter())
+            .chain(self.original_group.iter().flatten())
             .filter(|g| g.is_none())
             .count();
         let mut items: Vec<((usize, u8, usize, usize), Segment)> =
@@ -781,8 +807,8 @@ impl<'a> Aligner<'a> {
                 late = deadline.is_some_and(|d| Instant::now() >= d);
             }
             let (old, new) = (
-                span_text(self.originals[g.src], &g.o),
-                span_text(self.adapted, &g.a),
+                span_text(self.originals[g.source], &g.original),
+                span_text(self.adapted, &g.adapted),
             );
             let changes = if g.exact {
                 Vec::new()
@@ -792,13 +818,13 @@ impl<'a> Aligner<'a> {
                 differ.changes(old, new)
             };
             items.push((
-                (g.a.start, 1, 0, 0),
+                (g.adapted.start, 1, 0, 0),
                 Segment {
                     kind,
                     moved: g.moved,
-                    similarity: Some(round3(g.sim)),
-                    adapted: Some(g.a.clone()),
-                    original: Some((g.src, g.o.clone())),
+                    similarity: Some(round3(g.similarity)),
+                    adapted: Some(g.adapted.clone()),
+                    original: Some((g.source, g.original.clone())),
                     changes,
                     paired_by: (!g.exact).then_some(g.by),
                     furniture: None,
@@ -807,8 +833,8 @@ impl<'a> Aligner<'a> {
                 },
             ));
         }
-        for a in 0..self.vocab.a_keys.len() {
-            if self.a_group[a].is_none() {
+        for a in 0..self.vocab.adapted_keys.len() {
+            if self.adapted_group[a].is_none() {
                 items.push((
                     (a, 1, 0, 0),
                     Segment {
@@ -827,14 +853,14 @@ impl<'a> Aligner<'a> {
             }
         }
         for s in 0..self.originals.len() {
-            let removed: Vec<usize> = (0..self.o_group[s].len())
-                .filter(|&i| self.o_group[s][i].is_none())
+            let removed: Vec<usize> = (0..self.original_group[s].len())
+                .filter(|&i| self.original_group[s][i].is_none())
                 .collect();
-            let gaps = gaps_at(&self.o_group[s], &self.groups, &removed);
+            let gaps = gaps_at(&self.original_group[s], &self.groups, &removed);
             for (&i, &(prev, next)) in removed.iter().zip(&gaps) {
                 let key = match (prev, next) {
-                    (Some(g), _) => (self.groups[g].a.start, 2, s, i),
-                    (None, Some(g)) => (self.groups[g].a.start, 0, s, i),
+                    (Some(g), _) => (self.groups[g].adapted.start, 2, s, i),
+                    (None, Some(g)) => (self.groups[g].adapted.start, 0, s, i),
                     (None, None) => (usize::MAX, 2, s, i),
                 };
                 items.push((
@@ -932,14 +958,14 @@ fn patience_in_stretches<K: Eq + std::hash::Hash>(
     let once = |k: &K| seen.get(k) == Some(&[1, 1]);
     let o_once: Vec<usize> = (0..old.len()).filter(|&i| once(&old[i])).collect();
     let n_once: Vec<usize> = (0..new.len()).filter(|&i| once(&new[i])).collect();
-    let o_keys: Vec<&K> = o_once.iter().map(|&i| &old[i]).collect();
+    let original_keys: Vec<&K> = o_once.iter().map(|&i| &old[i]).collect();
     let n_keys: Vec<&K> = n_once.iter().map(|&i| &new[i]).collect();
     drop(seen);
     let mut anchors: Vec<(usize, usize)> = Vec::new();
-    for (o_range, n_range) in same_key_stretches(&o_keys, &n_keys, stretch) {
+    for (o_range, n_range) in same_key_stretches(&original_keys, &n_keys, stretch) {
         let ops = capture_diff_deadline(
             Algorithm::Myers,
-            &o_keys,
+            &original_keys,
             o_range,
             &n_keys,
             n_range,

@@ -272,7 +272,8 @@ fn assert_key_ids_match_key_strings(docs: &[Document]) -> usize {
         .map(|(doc, sentences)| Side { doc, sentences })
         .collect();
     let aligner = Aligner::new(&sides[1..], sides[0], Options::default());
-    let ids = (aligner.vocab.a_keys.iter()).chain(aligner.vocab.o_keys.iter().flatten());
+    let ids =
+        (aligner.vocab.adapted_keys.iter()).chain(aligner.vocab.original_keys.iter().flatten());
     let strings = (sides.iter()).flat_map(|side| {
         (side.sentences.iter()).map(|s| (normalize::key(s.text(side.doc)), s.text(side.doc)))
     });
@@ -363,14 +364,14 @@ fn reusing_the_words_of_a_repeated_sentence_changes_nothing() {
         .collect();
     let fresh = Aligner::build(&sides[1..], sides[0], Options::default(), false);
     let reused = Aligner::build(&sides[1..], sides[0], Options::default(), true);
-    assert_eq!(fresh.vocab.a_keys, reused.vocab.a_keys);
-    assert_eq!(fresh.vocab.o_keys, reused.vocab.o_keys);
+    assert_eq!(fresh.vocab.adapted_keys, reused.vocab.adapted_keys);
+    assert_eq!(fresh.vocab.original_keys, reused.vocab.original_keys);
     assert_eq!(fresh.vocab.toks.lists(), reused.vocab.toks.lists());
-    assert_eq!(fresh.vocab.o_toks_offset, reused.vocab.o_toks_offset);
+    assert_eq!(fresh.vocab.original_offsets, reused.vocab.original_offsets);
     assert_eq!(fresh.vocab.df, reused.vocab.df);
     assert_eq!(fresh.vocab.weight, reused.vocab.weight);
     // The repeats were there to reuse: a word in four sentences counted four times.
-    let police = reused.atoks(1)[0];
+    let police = reused.adapted_words(1)[0];
     assert!(
         reused.vocab.df.iter().any(|&d| d >= 5),
         "{:?}",
@@ -402,11 +403,11 @@ fn similarity_from_laid_out_weights_is_the_merged_one() {
         let al = Aligner::new(&sides[1..], sides[0], Options::default());
         let mut weights = vec![0.0; al.vocab.weight.len()];
         for ai in 0..sents[0].len() {
-            for &t in al.atoks(ai) {
+            for &t in al.adapted_words(ai) {
                 weights[t as usize] = al.vocab.weight[t as usize];
             }
             for oi in 0..sents[1].len() {
-                let merged = al.similarity(al.atoks(ai), al.otoks((0, oi)));
+                let merged = al.similarity(al.adapted_words(ai), al.original_words((0, oi)));
                 let laid_out = al.similarity_to(&weights, al.masses[ai], (0, oi));
                 assert_eq!(merged.to_bits(), laid_out.to_bits(), "{ai} {oi}");
                 compared += usize::from(merged > 0.0);

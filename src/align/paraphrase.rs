@@ -100,9 +100,9 @@ impl Stems {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) struct Paraphrase {
     /// Index into the adapted sentences given to [`pair`].
-    pub a: usize,
+    pub adapted: usize,
     /// Index into the original sentences given to [`pair`].
-    pub o: usize,
+    pub original: usize,
     /// Weighted overlap of the stems (Dice), 0 to 1.
     pub similarity: f64,
 }
@@ -262,8 +262,8 @@ fn pair_sets(
             };
             if similarity >= ALONE || runs >= RUNS {
                 found.push(Paraphrase {
-                    a: i,
-                    o: k,
+                    adapted: i,
+                    original: k,
                     similarity,
                 });
             }
@@ -276,15 +276,15 @@ fn pair_sets(
     // Best first, then in document order; each sentence once.
     found.sort_by(|x, y| {
         (y.similarity.total_cmp(&x.similarity))
-            .then(x.a.cmp(&y.a))
-            .then(x.o.cmp(&y.o))
+            .then(x.adapted.cmp(&y.adapted))
+            .then(x.original.cmp(&y.original))
     });
     let (mut a_used, mut o_used) = (vec![false; a.len()], vec![false; o.len()]);
     found.retain(|p| {
-        let free = !a_used[p.a] && !o_used[p.o];
+        let free = !a_used[p.adapted] && !o_used[p.original];
         if free {
-            a_used[p.a] = true;
-            o_used[p.o] = true;
+            a_used[p.adapted] = true;
+            o_used[p.original] = true;
         }
         free
     });

@@ -282,14 +282,14 @@ pub(super) fn is_stopword(w: &str) -> bool {
 #[derive(Debug, PartialEq)]
 pub(super) struct Vocab {
     /// Matching keys ([`normalize::key`]) as ids from [`KeyInterner`], [`NO_KEY`] for none.
-    pub(super) a_keys: Vec<u32>,
-    pub(super) o_keys: Vec<Vec<u32>>,
+    pub(super) adapted_keys: Vec<u32>,
+    pub(super) original_keys: Vec<Vec<u32>>,
     /// How many distinct keys there are (ids are below it).
     pub(super) key_count: usize,
     /// Sorted, deduplicated word ids of each sentence: the adapted article's, then each
-    /// original's in turn (the original `s` from `o_toks_offset[s]`).
+    /// original's in turn (the original `s` from `original_offsets[s]`).
     pub(super) toks: TokenLists,
-    pub(super) o_toks_offset: Vec<usize>,
+    pub(super) original_offsets: Vec<usize>,
     /// Each word's weight: its inverse sentence frequency, a fifth of it for a function word.
     pub(super) weight: Vec<f64>,
     /// How many sentences hold each word.
@@ -589,18 +589,18 @@ pub(super) fn read<'a>(
         }
         key
     };
-    let mut a_keys = Vec::with_capacity(adapted.sentences.len());
+    let mut adapted_keys = Vec::with_capacity(adapted.sentences.len());
     for _ in adapted.sentences {
-        let key = next(&mut toks, &a_keys);
-        a_keys.push(key);
+        let key = next(&mut toks, &adapted_keys);
+        adapted_keys.push(key);
     }
-    let mut o_keys = Vec::with_capacity(originals.len());
-    let mut o_toks_offset = Vec::with_capacity(originals.len());
+    let mut original_keys = Vec::with_capacity(originals.len());
+    let mut original_offsets = Vec::with_capacity(originals.len());
     for side in originals {
-        o_toks_offset.push(toks.len() - a_keys.len());
-        o_keys.push(
+        original_offsets.push(toks.len() - adapted_keys.len());
+        original_keys.push(
             (side.sentences.iter())
-                .map(|_| next(&mut toks, &a_keys))
+                .map(|_| next(&mut toks, &adapted_keys))
                 .collect(),
         );
     }
@@ -613,11 +613,11 @@ pub(super) fn read<'a>(
         *weight = if is_stopword(w) { 0.2 * idf } else { idf };
     }
     let vocab = Vocab {
-        a_keys,
-        o_keys,
+        adapted_keys,
+        original_keys,
         key_count,
         toks,
-        o_toks_offset,
+        original_offsets,
         weight,
         df,
     };

@@ -13,7 +13,7 @@ fn a_heavy_paraphrase_is_paired_and_a_new_sentence_is_not() {
     ];
     let found = pair_texts(&adapted, &originals);
     assert_eq!(found.len(), 1, "{found:?}");
-    assert_eq!((found[0].a, found[0].o), (0, 1));
+    assert_eq!((found[0].adapted, found[0].original), (0, 1));
     assert!(found[0].similarity >= WITH_RUNS, "{found:?}");
 }
 
