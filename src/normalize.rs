@@ -161,9 +161,9 @@ pub fn word_count(s: &str) -> usize {
     }
     let mut n = 0;
     match text_kind(s) {
-        Text::Plain => return plain_word_count(s.as_bytes()),
-        Text::Known => known_words(s, |_, _, _| n += 1),
-        Text::Other => for_each_word(s, &mut String::new(), |_| n += 1),
+        Charset::Plain => return plain_word_count(s.as_bytes()),
+        Charset::Known => known_words(s, |_, _, _| n += 1),
+        Charset::Other => for_each_word(s, &mut String::new(), |_| n += 1),
     }
     n
 }
@@ -235,7 +235,7 @@ pub(crate) fn for_each_word_in<'s>(
     mut f: impl FnMut(&str, Option<&'s str>),
 ) {
     let kind = text_kind(s);
-    if kind == Text::Plain {
+    if kind == Charset::Plain {
         // Folding plain text maps it character for character: words straight from the bytes,
         // copied only when they hold a capital or a joiner.
         plain_words(s.as_bytes(), |start, end, simple| {
@@ -254,7 +254,7 @@ pub(crate) fn for_each_word_in<'s>(
         });
         return;
     }
-    if kind == Text::Known {
+    if kind == Charset::Known {
         // The same from the characters, where a word may hold letters outside ASCII and
         // characters that folding drops.
         known_words(s, |start, end, simple| {
@@ -317,7 +317,7 @@ fn folded_words(folded: &str, mut f: impl FnMut(&str)) {
 
 /// What the word scanners may assume of a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Text {
+enum Charset {
     /// ASCII, and the curly quote marks and dashes of news text, which fold to one ASCII
     /// character each: [`plain_words`].
     Plain,
@@ -327,11 +327,11 @@ enum Text {
     Other,
 }
 
-/// Which of [`Text`] `s` is, in one pass over it: ASCII eight bytes at a time, the curly
+/// Which of [`Charset`] `s` is, in one pass over it: ASCII eight bytes at a time, the curly
 /// quotes and dashes from their bytes, and only other characters decoded.
-fn text_kind(s: &str) -> Text {
+fn text_kind(s: &str) -> Charset {
     let b = s.as_bytes();
-    let mut kind = Text::Plain;
+    let mut kind = Charset::Plain;
     let mut i = 0;
     while i < b.len() {
         if let Some(w) = b.get(i..i + 8) {
@@ -358,9 +358,9 @@ fn text_kind(s: &str) -> Text {
             .next()
             .expect("a character at a char boundary");
         if word_class(c) == Class::Unknown {
-            return Text::Other;
+            return Charset::Other;
         }
-        kind = Text::Known;
+        kind = Charset::Known;
         i += c.len_utf8();
     }
     kind
@@ -477,7 +477,7 @@ fn ascii_class(b: u8) -> Class {
     }
 }
 
-/// The words of known text ([`Text::Known`]) as [`for_each_word`] finds them in its folded
+/// The words of known text ([`Charset::Known`]) as [`for_each_word`] finds them in its folded
 /// form, read from the characters: `f(start, end, simple)` for each, where the word is the
 /// letters and digits of `start..end`, lower-cased, and `simple` says that the span holds
 /// nothing else and no capital (the word is the span itself).
@@ -539,7 +539,7 @@ fn known_words(s: &str, mut f: impl FnMut(usize, usize, bool)) {
     }
 }
 
-/// The words of plain text ([`Text::Plain`]) as [`for_each_word`] finds them in its folded
+/// The words of plain text ([`Charset::Plain`]) as [`for_each_word`] finds them in its folded
 /// form, read from the bytes: `f(start, end, simple)` for each, where the word is the ASCII
 /// letters and digits of `start..end`, lower-cased, and `simple` says that the span holds
 /// nothing else and no capital (the word is the span itself). The gaps between words and

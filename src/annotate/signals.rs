@@ -159,8 +159,8 @@ pub fn detect(
 
 /// The signals of a rewording of `original` into `adapted`.
 fn reworded(original: &Passage<'_>, adapted: &Passage<'_>) -> Vec<Signal> {
-    let o = Text::new(original);
-    let a = Text::new(adapted);
+    let o = ReadSide::new(original);
+    let a = ReadSide::new(adapted);
     let mut out = attribution(&o, &a);
     out.extend(quote_signals(&o, &a));
     let said: Vec<&str> = out
@@ -186,15 +186,15 @@ fn reworded(original: &Passage<'_>, adapted: &Passage<'_>) -> Vec<Signal> {
 }
 
 /// One side of a rewording: its text, words and quotations.
-struct Text<'a> {
+struct ReadSide<'a> {
     text: &'a str,
     words: Words,
     quotes: &'a [Range<usize>],
 }
 
-impl<'a> Text<'a> {
+impl<'a> ReadSide<'a> {
     fn new(p: &'a Passage<'a>) -> Self {
-        Text {
+        ReadSide {
             text: p.text,
             words: Words::indexed(p.text),
             quotes: &p.quoted,
@@ -661,8 +661,8 @@ fn surfaces(text: &str, words: &Words, matches: &[Match]) -> Vec<String> {
 /// The entries of a lexicon found more often in the adapted side (added) and in the
 /// original (dropped), as their texts on that side, in order. Words inside quotations count
 /// too: a loaded word slipped into a quotation is a loaded word added (and a quote changed).
-fn count_diff(lex: &Lexicon, o: &Text<'_>, a: &Text<'_>) -> (Vec<String>, Vec<String>) {
-    let keep = |t: &Text<'_>| -> Vec<Match> {
+fn count_diff(lex: &Lexicon, o: &ReadSide<'_>, a: &ReadSide<'_>) -> (Vec<String>, Vec<String>) {
+    let keep = |t: &ReadSide<'_>| -> Vec<Match> {
         lex.find(&t.words)
             .into_iter()
             .filter(|m| !is_month(t, m))
@@ -689,7 +689,7 @@ fn count_diff(lex: &Lexicon, o: &Text<'_>, a: &Text<'_>) -> (Vec<String>, Vec<St
 
 /// "May" with a capital inside a passage is the month or a name, not the hedge (the word is
 /// in no other list).
-fn is_month(t: &Text<'_>, m: &Match) -> bool {
+fn is_month(t: &ReadSide<'_>, m: &Match) -> bool {
     m.toks.start > 0
         && t.words.word(m.toks.start) == "may"
         && t.text[t.words.toks[m.toks.start].start..].starts_with('M')
@@ -705,7 +705,7 @@ const DETERMINERS: &[&str] = &[
 ];
 
 /// Verbs of saying outside quotations that are not nouns.
-fn saying_verbs(t: &Text<'_>) -> Vec<Match> {
+fn saying_verbs(t: &ReadSide<'_>) -> Vec<Match> {
     LISTS
         .attribution
         .find(&t.words)
@@ -732,7 +732,7 @@ const NEAR: usize = 4;
 /// paired with a verb added with nothing taken out, in order: the attribution moved ("...,"
 /// Smith said. -> Smith claimed: "..."). A pair of two entries, one of them loaded, is a
 /// signal.
-fn attribution(o: &Text<'_>, a: &Text<'_>) -> Vec<Signal> {
+fn attribution(o: &ReadSide<'_>, a: &ReadSide<'_>) -> Vec<Signal> {
     let (ov, av) = (saying_verbs(o), saying_verbs(a));
     if ov.is_empty() || av.is_empty() {
         return Vec::new();
@@ -945,7 +945,7 @@ struct Quoted<'a> {
     whole: bool,
 }
 
-fn quoted<'a>(t: &Text<'a>) -> Vec<Quoted<'a>> {
+fn quoted<'a>(t: &ReadSide<'a>) -> Vec<Quoted<'a>> {
     t.quotes
         .iter()
         .map(|r| {
@@ -985,7 +985,7 @@ fn common(a: &[String], b: &[String]) -> usize {
 /// sharing too few, with the next original quotation left over (replaced: "fight" ->
 /// "battle"), else it is added; an original quotation neither kept nor paired is dropped.
 /// Words are compared folded, so quote-mark style, case and punctuation are no change.
-fn quote_signals(o: &Text<'_>, a: &Text<'_>) -> Vec<Signal> {
+fn quote_signals(o: &ReadSide<'_>, a: &ReadSide<'_>) -> Vec<Signal> {
     let (oq, aq) = (quoted(o), quoted(a));
     let mut all: Vec<String> = Vec::new();
     let mut owner: Vec<usize> = Vec::new();

@@ -329,7 +329,7 @@ fn plain_word_count_bytewise(b: &[u8]) -> usize {
 fn plain_word_count_agrees_with_the_bytewise_count() {
     let mut plain = 0;
     for s in crate::furniture::tests::real_sentences() {
-        if text_kind(&s) == Text::Plain {
+        if text_kind(&s) == Charset::Plain {
             plain += 1;
             // and from every offset, for every position of the words in the chunks
             for from in (0..8.min(s.len())).filter(|&i| s.is_char_boundary(i)) {
@@ -420,7 +420,7 @@ fn assert_plain_words_agree(b: &[u8]) {
 #[test]
 fn plain_words_agree_with_the_bytewise_scan() {
     for s in crate::furniture::tests::real_sentences() {
-        if text_kind(&s) == Text::Plain {
+        if text_kind(&s) == Charset::Plain {
             // from every offset, for every position of the words in the chunks
             for from in 0..8.min(s.len()) {
                 assert_plain_words_agree(&s.as_bytes()[from..]);
@@ -461,11 +461,11 @@ fn known_words_are_slices_when_folding_keeps_them() {
     );
     assert_eq!(
         text_kind("\u{201c}Plain\u{201d} \u{2014} text"),
-        Text::Plain
+        Charset::Plain
     );
-    assert_eq!(text_kind("Caf\u{e9}\u{a0}\u{2026}"), Text::Known);
-    assert_eq!(text_kind("\u{bd} cup"), Text::Other);
-    assert_eq!(text_kind("cafe\u{301}"), Text::Other);
+    assert_eq!(text_kind("Caf\u{e9}\u{a0}\u{2026}"), Charset::Known);
+    assert_eq!(text_kind("\u{bd} cup"), Charset::Other);
+    assert_eq!(text_kind("cafe\u{301}"), Charset::Other);
 }
 
 #[test]
@@ -487,7 +487,7 @@ proptest::proptest! {
             plain_word_count(t.as_bytes()),
             plain_word_count_bytewise(t.as_bytes())
         );
-        if text_kind(&t) == Text::Plain {
+        if text_kind(&t) == Charset::Plain {
             proptest::prop_assert_eq!(word_count(&t), words_slow(&t).len());
         }
         assert_plain_words_agree(t.as_bytes());

@@ -12,8 +12,8 @@ use crate::align::{self, Kind, Segment};
 use crate::signals::{Signal, SignalCounts};
 use crate::{Comparison, normalize};
 
+mod article;
 pub(crate) mod escape;
-mod extract;
 mod html;
 mod json;
 mod markdown;
@@ -22,8 +22,8 @@ mod side;
 mod terminal;
 mod wrap;
 
+pub use article::{ExtractOut, extract_json, write_extract_text};
 pub use escape::write_json_value;
-pub use extract::{ExtractOut, extract_json, write_extract_text};
 pub use html::write_html;
 pub use markdown::write_markdown;
 pub use side::{DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH, parse_width, side_width, write_side_by_side};
