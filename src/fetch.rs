@@ -500,54 +500,6 @@ fn acceptable_type(mime: &str) -> bool {
 
 pub use crate::util::format_size;
 
-/// Parses a size: bytes (`1500`), or a number with a unit: `KB`, `MB`, `GB` (powers of 1000)
-/// or `KiB`, `MiB`, `GiB` (powers of 1024); `K`, `M`, `G` mean KB, MB, GB. Case-insensitive.
-pub fn parse_size(s: &str) -> Result<u64, String> {
-    let s = s.trim();
-    let split = s
-        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-        .unwrap_or(s.len());
-    let (number, unit) = s.split_at(split);
-    if number.is_empty() {
-        return Err(format!("\"{s}\" is not a size; try 20MB or 500KB"));
-    }
-    let multiplier: u64 = match unit.trim().to_ascii_lowercase().as_str() {
-        "" | "b" => 1,
-        "k" | "kb" => 1_000,
-        "m" | "mb" => 1_000_000,
-        "g" | "gb" => 1_000_000_000,
-        "kib" => 1 << 10,
-        "mib" => 1 << 20,
-        "gib" => 1 << 30,
-        other => {
-            return Err(format!(
-                "unknown unit \"{other}\"; use bytes or KB, MB, GB, KiB, MiB, GiB"
-            ));
-        }
-    };
-    let value: f64 = number
-        .parse()
-        .map_err(|_| format!("\"{s}\" is not a size; try 20MB or 500KB"))?;
-    let bytes = value * multiplier as f64;
-    if !(bytes >= 1.0 && bytes < u64::MAX as f64) {
-        return Err("the size must be at least 1 byte".to_string());
-    }
-    Ok(bytes.round() as u64)
-}
-
-/// Parses a positive number of seconds (`30`, `2.5`).
-pub fn parse_seconds(s: &str) -> Result<Duration, String> {
-    let secs: f64 = s
-        .trim()
-        .trim_end_matches('s')
-        .parse()
-        .map_err(|_| format!("\"{s}\" is not a number of seconds"))?;
-    if !(secs > 0.0 && secs <= 86_400.0) {
-        return Err("give a number of seconds above 0 (and at most a day)".to_string());
-    }
-    Ok(Duration::from_secs_f64(secs))
-}
-
 /// The cache file stem of a URL: the hex SHA-256 of the URL as given.
 pub fn cache_key(url: &str) -> String {
     Sha256::digest(url.as_bytes())
@@ -699,31 +651,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn sizes_parse_and_print() {
-        assert_eq!(parse_size("20MB"), Ok(20_000_000));
-        assert_eq!(parse_size("20 mb"), Ok(20_000_000));
-        assert_eq!(parse_size("500k"), Ok(500_000));
-        assert_eq!(parse_size("1MiB"), Ok(1 << 20));
-        assert_eq!(parse_size("1.5MB"), Ok(1_500_000));
-        assert_eq!(parse_size("1234"), Ok(1234));
-        assert!(parse_size("0").is_err());
-        assert!(parse_size("lots").is_err());
-        assert!(parse_size("3 parsecs").is_err());
+    fn sizes_print() {
         assert_eq!(format_size(20_000_000), "20 MB");
         assert_eq!(format_size(1 << 20), "1 MiB");
         assert_eq!(format_size(500_000), "500 KB");
         assert_eq!(format_size(1234), "1234 bytes");
         assert_eq!(format_size(1), "1 byte");
-    }
-
-    #[test]
-    fn seconds_parse() {
-        assert_eq!(parse_seconds("30"), Ok(Duration::from_secs(30)));
-        assert_eq!(parse_seconds("2.5"), Ok(Duration::from_millis(2500)));
-        assert_eq!(parse_seconds("5s"), Ok(Duration::from_secs(5)));
-        assert!(parse_seconds("0").is_err());
-        assert!(parse_seconds("-1").is_err());
-        assert!(parse_seconds("soon").is_err());
     }
 
     #[test]

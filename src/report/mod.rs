@@ -26,7 +26,13 @@ pub use article::{ExtractOut, extract_json, write_extract_text};
 pub use escape::write_json_value;
 pub use html::write_html;
 pub use markdown::write_markdown;
-pub use side::{DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH, parse_width, side_width, write_side_by_side};
+pub use side::{DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH, write_side_by_side};
+
+/// Text made safe to print in a terminal: line breaks become spaces and control characters
+/// are shown as visible escapes, so no text can drive the terminal.
+pub fn terminal_text(s: &str) -> String {
+    escape::clean(s)
+}
 pub use terminal::{write_summary, write_terminal, write_terminal_with};
 
 /// The JSON report, contract version 1 (see `docs/json.md`).

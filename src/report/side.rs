@@ -22,34 +22,6 @@ pub const MAX_WIDTH: usize = 1000;
 /// The width when neither `--width`, `WIREDIFF_WIDTH` nor a terminal gives one.
 pub const DEFAULT_WIDTH: usize = 100;
 
-/// Parses a view width: a whole number of columns, [`MIN_WIDTH`] to [`MAX_WIDTH`].
-pub fn parse_width(s: &str) -> Result<usize, String> {
-    let range = format!("a number of columns from {MIN_WIDTH} to {MAX_WIDTH}");
-    match s.trim().parse::<usize>() {
-        Ok(n) if (MIN_WIDTH..=MAX_WIDTH).contains(&n) => Ok(n),
-        Ok(n) if n < MIN_WIDTH => Err(format!("too narrow for two columns; give {range}")),
-        Ok(_) => Err(format!("too wide; give {range}")),
-        Err(_) => Err(format!("not a width; give {range}")),
-    }
-}
-
-/// The side-by-side view's width: `flag` (`--width`), else `env` (`WIREDIFF_WIDTH`, when set
-/// and not empty), else the terminal's width (kept within [`MIN_WIDTH`] and [`MAX_WIDTH`]),
-/// else [`DEFAULT_WIDTH`]. An invalid width is an error naming where it came from.
-pub fn side_width(
-    flag: Option<&str>,
-    env: Option<&str>,
-    terminal: Option<usize>,
-) -> Result<usize, String> {
-    if let Some(f) = flag {
-        return parse_width(f).map_err(|e| format!("--width {}: {e}", clean(f)));
-    }
-    if let Some(v) = env.filter(|v| !v.trim().is_empty()) {
-        return parse_width(v).map_err(|e| format!("WIREDIFF_WIDTH={}: {e}", clean(v)));
-    }
-    Ok(terminal.map_or(DEFAULT_WIDTH, |w| w.clamp(MIN_WIDTH, MAX_WIDTH)))
-}
-
 /// How a piece of text is drawn.
 #[derive(Clone, Debug, PartialEq)]
 enum Style {
@@ -370,29 +342,6 @@ fn sgr_pieces(line: &str) -> Cell {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn widths_parse_within_bounds() {
-        assert_eq!(parse_width("100"), Ok(100));
-        assert_eq!(parse_width(" 40 "), Ok(40));
-        assert!(parse_width("39").unwrap_err().contains("too narrow"));
-        assert!(parse_width("wide").unwrap_err().contains("not a width"));
-        assert!(parse_width("-5").is_err());
-        assert!(parse_width("100000").unwrap_err().contains("too wide"));
-    }
-
-    #[test]
-    fn width_comes_from_flag_then_env_then_terminal() {
-        assert_eq!(side_width(Some("80"), Some("60"), Some(120)), Ok(80));
-        assert_eq!(side_width(None, Some("60"), Some(120)), Ok(60));
-        assert_eq!(side_width(None, Some(""), Some(120)), Ok(120));
-        assert_eq!(side_width(None, None, Some(20)), Ok(MIN_WIDTH));
-        assert_eq!(side_width(None, None, None), Ok(DEFAULT_WIDTH));
-        let err = side_width(None, Some("abc"), None).unwrap_err();
-        assert!(err.starts_with("WIREDIFF_WIDTH=abc: "), "{err}");
-        let err = side_width(Some("10"), None, None).unwrap_err();
-        assert!(err.starts_with("--width 10: too narrow"), "{err}");
-    }
 
     #[test]
     fn summary_codes_become_styles() {

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
-use wirediff::{FetchOptions, LoadOptions, Options, Source, fetch, report};
+use wirediff::{FetchOptions, LoadOptions, Options, Source, report};
 
 /// mimalloc, as the binary uses it (the `mimalloc` feature, on by default): small strings and
 /// vectors are most of what a comparison allocates.
@@ -37,6 +37,7 @@ fn return_freed_memory_soon() {
     }
 }
 
+mod args;
 mod corpus_cli;
 
 /// Exit status: no material differences.
@@ -198,7 +199,7 @@ struct FetchArgs {
     /// alignment that takes longer (a very long document rewritten throughout) cuts its
     /// costly steps short, reports every sentence all the same, and says so (a "Fallback:"
     /// line; "fallback" in JSON).
-    #[arg(long, value_name = "SECONDS", default_value = "30", value_parser = fetch::parse_seconds)]
+    #[arg(long, value_name = "SECONDS", default_value = "30", value_parser = args::parse_seconds)]
     timeout: Duration,
     /// Refuse an input larger than this: a file, standard input or a page (20MB, 500KB, bytes)
     ///
@@ -206,7 +207,7 @@ struct FetchArgs {
     /// than SIZE has arrived (a page counted after decompression, whatever its server
     /// announces), so memory stays bounded whatever comes in. Units: KB, MB, GB (powers of
     /// 1000) or KiB, MiB, GiB (powers of 1024).
-    #[arg(long, value_name = "SIZE", default_value = "20MB", value_parser = fetch::parse_size,
+    #[arg(long, value_name = "SIZE", default_value = "20MB", value_parser = args::parse_size,
           help_heading = "Limits")]
     max_bytes: u64,
     /// Refuse an input with more sentences than this once extracted
@@ -361,8 +362,7 @@ fn compare(args: CompareArgs) -> anyhow::Result<u8> {
         let term = terminal_size::terminal_size_of(io::stdout())
             .filter(|_| to_terminal)
             .map(|(w, _)| usize::from(w.0));
-        report::side_width(args.width.as_deref(), env.as_deref(), term)
-            .map_err(anyhow::Error::msg)?
+        args::side_width(args.width.as_deref(), env.as_deref(), term).map_err(anyhow::Error::msg)?
     } else {
         0
     };
