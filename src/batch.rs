@@ -15,6 +15,7 @@ use std::sync::mpsc;
 use serde::Serialize;
 
 use crate::corpus::{self, Checked, LineSpec, Status};
+use crate::error::{Remedy, with_remedy};
 use crate::load::Loader;
 use crate::report::{Report, Summary};
 use crate::{LoadOptions, Options};
@@ -30,6 +31,9 @@ pub struct BatchOptions {
     pub jobs: usize,
     /// Write `{"id", "status", "expectations", "summary"}` instead of the whole report.
     pub summary_only: bool,
+    /// How a front end words the remedy of an error ([`crate::error::Remedy`]), added to
+    /// the line's error message; `None` for the message alone.
+    pub remedies: Option<fn(Remedy) -> &'static str>,
 }
 
 impl Default for BatchOptions {
@@ -39,6 +43,7 @@ impl Default for BatchOptions {
             load: LoadOptions::default(),
             jobs: 1,
             summary_only: false,
+            remedies: None,
         }
     }
 }
@@ -138,7 +143,10 @@ fn answer(line: &str, number: usize, loader: &Loader, opts: &BatchOptions) -> An
     };
     let (cmp, summary, checked) = match corpus::check_inputs(&inputs, loader, &opts.options) {
         Ok(done) => done,
-        Err(e) => return failed(&spec.id, format!("line {number}: {e}")),
+        Err(e) => {
+            let message = with_remedy(format!("line {number}: {e}"), e.remedy(), opts.remedies);
+            return failed(&spec.id, message);
+        }
     };
     let status = if checked.iter().all(|c| c.met) {
         Status::Pass

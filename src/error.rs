@@ -23,9 +23,9 @@ pub enum Error {
     /// A URL could not be fetched (or read from the cache): what went wrong is in `problem`.
     #[error("{url}: {problem}")]
     Fetch { url: String, problem: FetchError },
-    /// The input is larger than the size limit (`--max-bytes`).
+    /// The input is larger than the size limit ([`crate::LoadOptions`]).
     #[error(
-        "{source_name}: {}larger than the {} limit; raise --max-bytes",
+        "{source_name}: {}larger than the {} limit",
         size.map(|n| format!("{}, ", approx_size(n))).unwrap_or_default(),
         crate::util::format_size(*limit)
     )]
@@ -35,10 +35,8 @@ pub enum Error {
         size: Option<u64>,
         limit: u64,
     },
-    /// The input has more sentences than the limit (`--max-sentences`).
-    #[error(
-        "{source_name}: {count} sentences, more than the limit of {limit}; raise --max-sentences"
-    )]
+    /// The input has more sentences than the limit ([`crate::LoadOptions`]).
+    #[error("{source_name}: {count} sentences, more than the limit of {limit}")]
     TooManySentences {
         source_name: String,
         count: usize,
@@ -73,7 +71,7 @@ pub enum FetchError {
         final_url: Option<String>,
     },
     /// No complete response within the time limit.
-    #[error("no complete response within {}; raise --timeout", seconds(*limit))]
+    #[error("no complete response within {}", seconds(*limit))]
     Timeout { limit: std::time::Duration },
     /// The host name could not be resolved.
     #[error("could not resolve the host {host} (DNS lookup failed)")]
@@ -94,7 +92,7 @@ pub enum FetchError {
     #[error("redirect loop (back to {url})")]
     RedirectLoop { url: String },
     /// The body is larger than the size limit.
-    #[error("larger than the {} limit; raise --max-bytes", crate::util::format_size(*limit))]
+    #[error("larger than the {} limit", crate::util::format_size(*limit))]
     TooLarge { limit: u64 },
     /// The response is not a page: an image, a PDF, an archive...
     #[error("not an HTML or text page ({what})")]
@@ -102,11 +100,11 @@ pub enum FetchError {
     /// Any other failure while requesting or reading the response.
     #[error("fetch failed: {detail}")]
     Other { detail: String },
-    /// `--offline`, and the URL is not in the cache.
-    #[error("not in the cache at {}; run once without --offline", dir.display())]
+    /// Offline, and the URL is not in the cache.
+    #[error("not in the cache at {}", dir.display())]
     NotCached { dir: std::path::PathBuf },
-    /// `--offline` without a cache: there is nowhere to read the page from.
-    #[error("--offline forbids fetching and no --cache DIR was given to read the page from")]
+    /// Offline without a cache: there is nowhere to read the page from.
+    #[error("offline, with no cache to read the page from")]
     OfflineWithoutCache,
     /// The cache could not be read or written.
     #[error("cache file {}: {}", path.display(), describe_io(err))]
@@ -114,6 +112,59 @@ pub enum FetchError {
         path: std::path::PathBuf,
         err: io::Error,
     },
+}
+
+/// What a user can do about an error. The library names the remedy; a front end says how
+/// (the command line names its flag: `--max-bytes`, `--timeout`...).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Remedy {
+    /// Raise the size limit on inputs.
+    RaiseSizeLimit,
+    /// Raise the limit on sentences in a document.
+    RaiseSentenceLimit,
+    /// Allow more time for a response.
+    RaiseTimeout,
+    /// Fetch the page once while online, so that the cache holds it.
+    FetchOnline,
+    /// Name a cache to read pages from, or go online.
+    GiveCache,
+}
+
+impl Error {
+    /// What the user can do about this error, if one thing helps.
+    pub fn remedy(&self) -> Option<Remedy> {
+        match self {
+            Error::TooLarge { .. } => Some(Remedy::RaiseSizeLimit),
+            Error::TooManySentences { .. } => Some(Remedy::RaiseSentenceLimit),
+            Error::Fetch { problem, .. } => problem.remedy(),
+            _ => None,
+        }
+    }
+}
+
+impl FetchError {
+    /// What the user can do about this error, if one thing helps.
+    pub fn remedy(&self) -> Option<Remedy> {
+        match self {
+            FetchError::Timeout { .. } => Some(Remedy::RaiseTimeout),
+            FetchError::TooLarge { .. } => Some(Remedy::RaiseSizeLimit),
+            FetchError::NotCached { .. } => Some(Remedy::FetchOnline),
+            FetchError::OfflineWithoutCache => Some(Remedy::GiveCache),
+            _ => None,
+        }
+    }
+}
+
+/// `message`, followed by what to do about `remedy` in the words `remedies` gives, if any.
+pub fn with_remedy(
+    message: String,
+    remedy: Option<Remedy>,
+    remedies: Option<fn(Remedy) -> &'static str>,
+) -> String {
+    match (remedy, remedies) {
+        (Some(r), Some(say)) => format!("{message}; {}", say(r)),
+        _ => message,
+    }
 }
 
 fn scheme_hint(scheme: &str) -> &'static str {

@@ -737,10 +737,11 @@ mod tests {
         assert_eq!(
             err.to_string(),
             format!(
-                "https://example.com/other: not in the cache at {}; run once without --offline",
+                "https://example.com/other: not in the cache at {}",
                 dir.display()
             )
         );
+        assert_eq!(err.remedy(), Some(crate::error::Remedy::FetchOnline));
         // A damaged entry is an error offline, and a miss online.
         std::fs::write(&body, b"short").unwrap();
         let err = fetcher.fetch(url).unwrap_err().to_string();
@@ -750,12 +751,8 @@ mod tests {
             offline: true,
             ..FetchOptions::default()
         });
-        assert!(
-            offline
-                .fetch(url)
-                .unwrap_err()
-                .to_string()
-                .contains("no --cache DIR")
-        );
+        let err = offline.fetch(url).unwrap_err();
+        assert!(err.to_string().contains("no cache to read"), "{err}");
+        assert_eq!(err.remedy(), Some(crate::error::Remedy::GiveCache));
     }
 }

@@ -709,3 +709,29 @@ fn batch_escapes_bidi_controls_and_line_separators() {
         }
     }
 }
+
+/// A pair that fails on a limit says which flag raises it, in corpus and batch modes alike:
+/// the library names the remedy, the command line its flag.
+#[test]
+fn pair_errors_name_the_flag_that_helps() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_pair("seed", &tmp.path().join("seed"), None);
+    let out = run(&["--max-sentences", "3", "--format", "json"], tmp.path());
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let summary: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let error = summary["pairs"][0]["error"].as_str().unwrap_or_default();
+    assert!(
+        error.ends_with("more than the limit of 3; raise --max-sentences"),
+        "{summary}"
+    );
+    let dir = tmp.path().join("seed");
+    let line = serde_json::json!({
+        "id": "seed",
+        "originals": [dir.join("original-1.txt"), dir.join("original-2.txt")],
+        "adapted": dir.join("adapted.txt"),
+    });
+    let out = batch(&["--max-sentences", "3"], &format!("{line}\n"));
+    let answer: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let error = answer["error"].as_str().unwrap_or_default();
+    assert!(error.ends_with("; raise --max-sentences"), "{answer}");
+}

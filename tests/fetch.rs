@@ -660,7 +660,7 @@ fn offline_never_fetches() {
     trouble(
         &["--offline", &file, &url],
         &url,
-        "--offline forbids fetching and no --cache DIR was given",
+        "offline, with no cache to read the page from; give --cache DIR, or leave out --offline",
     );
     assert!(listener.accept().is_err(), "a connection was made offline");
     // Files still work offline.

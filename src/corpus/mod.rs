@@ -16,6 +16,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use crate::error::{Remedy, with_remedy};
 use crate::load::Loader;
 use crate::report::{self, Summary};
 use crate::{Comparison, LoadOptions, Options, Source};
@@ -59,7 +60,7 @@ pub enum CorpusError {
     /// A per-pair report could not be written.
     #[error("cannot write {path}: {err}")]
     Write { path: String, err: std::io::Error },
-    /// `--partition` not of the form K/N with 1 ≤ K ≤ N.
+    /// A partition not of the form K/N with 1 ≤ K ≤ N.
     #[error("{0}")]
     Partition(String),
     /// A summary given to merge is not a corpus summary, or the parts do not fit together.
@@ -68,6 +69,16 @@ pub enum CorpusError {
     /// The worker threads could not be started.
     #[error("cannot start {jobs} worker threads: {message}")]
     Threads { jobs: usize, message: String },
+}
+
+impl CorpusError {
+    /// What the user can do about this error, if one thing helps.
+    pub fn remedy(&self) -> Option<Remedy> {
+        match self {
+            CorpusError::Compare(e) => e.remedy(),
+            _ => None,
+        }
+    }
 }
 
 /// One pair of the corpus: its id and its inputs, or why it has none.
@@ -212,7 +223,7 @@ impl FromStr for Partition {
     type Err = CorpusError;
 
     fn from_str(s: &str) -> Result<Partition, CorpusError> {
-        let bad = |why: &str| CorpusError::Partition(format!("--partition {s}: {why}"));
+        let bad = |why: &str| CorpusError::Partition(format!("partition {s}: {why}"));
         let (k, n) = s
             .split_once('/')
             .ok_or_else(|| bad("expected K/N, such as 1/4 (part 1 of 4)"))?;
@@ -603,6 +614,9 @@ pub struct RunOptions {
     pub out: Option<PathBuf>,
     /// Which per-pair reports to write under `out`.
     pub reports: Vec<ReportFormat>,
+    /// How a front end words the remedy of an error ([`crate::error::Remedy`]), added to
+    /// the pair's error message; `None` for the message alone.
+    pub remedies: Option<fn(Remedy) -> &'static str>,
 }
 
 /// Runs every pair on `opts.jobs` threads and returns their outcomes in the order given
@@ -641,7 +655,10 @@ pub fn run_pair(pair: &Pair, loader: &Loader, opts: &RunOptions) -> PairOutcome 
         Err(message) => return PairOutcome::error(pair.id.clone(), None, message.clone()),
     };
     let mut outcome = match check_inputs(inputs, loader, &opts.options) {
-        Err(e) => PairOutcome::error(pair.id.clone(), Some(inputs), e.to_string()),
+        Err(e) => {
+            let message = with_remedy(e.to_string(), e.remedy(), opts.remedies);
+            PairOutcome::error(pair.id.clone(), Some(inputs), message)
+        }
         Ok((cmp, summary, checked)) => {
             let written = write_reports(&pair.id, &cmp, opts);
             let mut outcome = outcome_of(pair.id.clone(), inputs, summary, checked);
@@ -749,7 +766,7 @@ mod tests {
         );
         for bad in ["3/2", "0/2", "1/0", "1", "a/2", "1/b", "-1/2"] {
             let err = bad.parse::<Partition>().unwrap_err().to_string();
-            assert!(err.starts_with(&format!("--partition {bad}: ")), "{err}");
+            assert!(err.starts_with(&format!("partition {bad}: ")), "{err}");
         }
     }
 

@@ -161,7 +161,7 @@ impl CorpusSummary {
             }
             None => {
                 return Err(merge_err(
-                    "not a corpus summary (wirediff corpus --format json)".to_string(),
+                    "not a corpus summary (the JSON summary of a corpus run)".to_string(),
                 ));
             }
         }

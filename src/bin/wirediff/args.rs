@@ -3,7 +3,34 @@
 
 use std::time::Duration;
 
+use wirediff::error::Remedy;
 use wirediff::report::{DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH, terminal_text};
+
+/// What to do about an error, in the command line's words: the flag that helps.
+pub fn remedy(r: Remedy) -> &'static str {
+    match r {
+        Remedy::RaiseSizeLimit => "raise --max-bytes",
+        Remedy::RaiseSentenceLimit => "raise --max-sentences",
+        Remedy::RaiseTimeout => "raise --timeout",
+        Remedy::FetchOnline => "run once without --offline",
+        Remedy::GiveCache => "give --cache DIR, or leave out --offline",
+    }
+}
+
+/// The remedy of the first library error in `err`'s chain that has one.
+pub fn remedy_of(err: &anyhow::Error) -> Option<Remedy> {
+    err.chain().find_map(|e| {
+        if let Some(e) = e.downcast_ref::<wirediff::Error>() {
+            e.remedy()
+        } else if let Some(e) = e.downcast_ref::<wirediff::FetchError>() {
+            e.remedy()
+        } else if let Some(e) = e.downcast_ref::<wirediff::corpus::CorpusError>() {
+            e.remedy()
+        } else {
+            None
+        }
+    })
+}
 
 /// Parses a size: bytes (`1500`), or a number with a unit: `KB`, `MB`, `GB` (powers of 1000)
 /// or `KiB`, `MiB`, `GiB` (powers of 1024); `K`, `M`, `G` mean KB, MB, GB. Case-insensitive.

@@ -209,7 +209,7 @@ fn parse_partition(s: &str) -> Result<Partition, String> {
     s.parse::<Partition>().map_err(|e| {
         // clap names the flag itself.
         e.to_string()
-            .trim_start_matches(&format!("--partition {s}: "))
+            .trim_start_matches(&format!("partition {s}: "))
             .to_string()
     })
 }
@@ -237,6 +237,7 @@ pub fn corpus(args: CorpusArgs) -> anyhow::Result<u8> {
                 PairReport::Text => ReportFormat::Text,
             })
             .collect(),
+        remedies: Some(crate::args::remedy),
     };
     // Per-pair text reports are never colored; the summary's colors are drawn apart.
     colored::control::set_override(false);
@@ -318,6 +319,7 @@ pub fn batch(args: BatchArgs) -> anyhow::Result<u8> {
         load: args.fetch.load_options(),
         jobs: args.jobs.get(),
         summary_only: args.summary,
+        remedies: Some(crate::args::remedy),
     };
     let input = io::BufReader::with_capacity(1 << 16, io::stdin());
     let mut out = io::stdout().lock();

@@ -279,7 +279,11 @@ fn main() -> ExitCode {
             if is_broken_pipe(&err) {
                 return ExitCode::from(EXIT_SAME);
             }
-            let _ = writeln!(io::stderr(), "wirediff: {err:#}");
+            let message = match args::remedy_of(&err) {
+                Some(r) => format!("{err:#}; {}", args::remedy(r)),
+                None => format!("{err:#}"),
+            };
+            let _ = writeln!(io::stderr(), "wirediff: {message}");
             ExitCode::from(EXIT_TROUBLE)
         }
     }
@@ -310,8 +314,13 @@ fn extract(args: ExtractArgs) -> anyhow::Result<u8> {
                     Ok(doc) => report::extract_json(&doc),
                     Err(err) => {
                         code = EXIT_TROUBLE;
-                        eprintln!("wirediff: {err}");
-                        serde_json::json!({"source": source.to_string(), "error": err.to_string()})
+                        let message = wirediff::error::with_remedy(
+                            err.to_string(),
+                            err.remedy(),
+                            Some(args::remedy),
+                        );
+                        eprintln!("wirediff: {message}");
+                        serde_json::json!({"source": source.to_string(), "error": message})
                     }
                 };
                 report::write_json_value(&mut out, &line, false)?;
