@@ -93,7 +93,8 @@ fn load_pairs(dir: &Path) -> std::io::Result<Vec<Pair>> {
 
 /// The whole pipeline for one pair, as `wirediff compare --format json` runs it.
 fn run_pair(p: &Pair, out: &mut Vec<u8>) {
-    let cmp = wirediff::compare_sources(&p.originals, &p.adapted, &Options::default())
+    let cmp = wirediff::Loader::default()
+        .compare(&p.originals, &p.adapted, &Options::default())
         .expect("pair compares");
     out.clear();
     report::write_json(&cmp, out, false).expect("JSON to memory");

@@ -17,8 +17,9 @@
 //! | report | [`report`] | a [`Comparison`] | JSON, terminal, Markdown or HTML output |
 //!
 //! [`model`] defines the data every stage reads or fills in (the [`Comparison`], its
-//! [`Segment`]s, their kinds, edits and signals), and [`compare`] and its siblings run the
-//! stages in order.
+//! [`Segment`]s, their kinds, edits and signals). [`compare`] runs the stages on documents
+//! already read; a [`Loader`] reads [`Source`]s ([`Loader::read`]) or reads and compares
+//! them in one call ([`Loader::compare`]), with its limits and one HTTP client for all URLs.
 //!
 //! Around the pipeline, [`corpus`] runs many pairs with expectations (a directory or a
 //! manifest, partitions, summaries, JUnit) and [`batch`] answers pairs given as JSON Lines.
@@ -60,9 +61,7 @@ pub use annotate::{furniture, signals};
 pub use error::{Error, FetchError, Result};
 pub use extract::Document;
 pub use fetch::FetchOptions;
-pub use load::{LoadOptions, Source};
+pub use load::{LoadOptions, Loader, Source};
 pub use model::{Comparison, Fallback, Kind, Segment, Signal, SignalKind};
-pub use pipeline::{
-    compare, compare_sources, compare_sources_with, compare_with_loader, read, read_with,
-};
+pub use pipeline::{compare, read};
 pub use segment::Sentence;

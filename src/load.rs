@@ -104,7 +104,7 @@ pub struct LoadOptions {
     /// caps every input: files and standard input are refused past it too.
     pub fetch: FetchOptions,
     /// Most sentences an input may have once extracted ([`DEFAULT_MAX_SENTENCES`]); checked
-    /// by [`crate::compare_sources_with`].
+    /// by [`Loader::compare`].
     pub max_sentences: usize,
 }
 

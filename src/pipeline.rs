@@ -1,12 +1,12 @@
-//! The pipeline: read the sources, split them into sentences, align, annotate. One
-//! function a way in, from documents already extracted ([`compare`]) to sources to load
-//! ([`compare_with_loader`]).
+//! The pipeline: read the sources, split them into sentences, align, annotate. One way to
+//! compare, [`compare`], from documents already read; [`Loader::compare`] reads the sources
+//! first, through the loader and within its limits.
 
 use crate::align::{self, Options};
 use crate::annotate::{detect_signals, mark_furniture, mark_truncated};
 use crate::error::{Error, Result};
 use crate::extract::{self, Document};
-use crate::load::{self, LoadOptions, Source};
+use crate::load::{Loader, Source};
 use crate::model::{Comparison, Side};
 use crate::segment::{self, Sentence};
 use crate::util::par;
@@ -97,45 +97,35 @@ fn compare_segmented(
     }
 }
 
-/// Loads and extracts one source (URLs with the default fetch options).
+/// Loads and extracts one source, with the default options (limits, and how URLs are
+/// fetched); a [`Loader`] reads with others.
 pub fn read(source: &Source) -> Result<Document> {
-    read_with(source, &LoadOptions::default())
+    Loader::default().read(source)
 }
 
-/// Loads and extracts one source with these load options (timeouts, size cap, cache...).
-pub fn read_with(source: &Source, load_opts: &LoadOptions) -> Result<Document> {
-    extract::extract_owned(load::load_with(source, load_opts)?)
-}
+impl Loader {
+    /// Loads and extracts one source.
+    pub fn read(&self, source: &Source) -> Result<Document> {
+        extract::extract_owned(self.load(source)?)
+    }
 
-/// Reads every source, then compares: the whole pipeline from inputs to segments. URLs are
-/// fetched with the default options; see [`compare_sources_with`].
-pub fn compare_sources(
-    originals: &[Source],
-    adapted: &Source,
-    opts: &Options,
-) -> Result<Comparison> {
-    compare_sources_with(originals, adapted, opts, &LoadOptions::default())
-}
-
-/// [`compare_sources`] with load options: how URLs are fetched (one HTTP client for all of
-/// them), cached, or read offline, and how large an input may be (bytes and sentences).
-pub fn compare_sources_with(
-    originals: &[Source],
-    adapted: &Source,
-    opts: &Options,
-    load_opts: &LoadOptions,
-) -> Result<Comparison> {
-    compare_with_loader(
-        &load::Loader::new(load_opts.clone()),
-        originals,
-        adapted,
-        opts,
-    )
+    /// Reads the sources, then compares them as [`compare`] does: the whole pipeline from
+    /// inputs to passages. Every URL goes through this loader (one HTTP client, its cache
+    /// and its offline mode), and its limits hold: input size, and sentences once
+    /// extracted. Standard input (`-`) may be one of the sources, once.
+    pub fn compare(
+        &self,
+        originals: &[Source],
+        adapted: &Source,
+        opts: &Options,
+    ) -> Result<Comparison> {
+        compare_sources(self, originals, adapted, opts)
+    }
 }
 
 /// Loads and extracts the sources, in order; the first error, in order. Files long enough to
 /// be worth a thread ([`par::threads_for`]) are read on threads of their own.
-fn read_all(loader: &load::Loader, sources: &[&Source]) -> Result<Vec<Document>> {
+fn read_all(loader: &Loader, sources: &[&Source]) -> Result<Vec<Document>> {
     if let [one] = sources {
         return Ok(vec![extract::extract_owned(loader.load(one)?)?]);
     }
@@ -158,11 +148,9 @@ fn read_all(loader: &load::Loader, sources: &[&Source]) -> Result<Vec<Document>>
         .collect()
 }
 
-/// [`compare_sources_with`] through a [`load::Loader`] the caller keeps, so that many
-/// comparisons share one HTTP client (corpus and batch modes). The loader's limits hold:
-/// input size, and sentences once extracted.
-pub fn compare_with_loader(
-    loader: &load::Loader,
+/// [`Loader::compare`].
+fn compare_sources(
+    loader: &Loader,
     originals: &[Source],
     adapted: &Source,
     opts: &Options,
@@ -226,7 +214,7 @@ mod tests {
             })
             .sum();
         assert!(total as usize >= 3 * par::BYTES_PER_THREAD, "{total}");
-        let loader = load::Loader::new(LoadOptions::default());
+        let loader = Loader::default();
         let docs = read_all(&loader, &[&a, &b, &c]).expect("all read");
         let names: Vec<&str> = docs.iter().map(|d| d.source.as_str()).collect();
         assert_eq!(names, [a.to_string(), b.to_string(), c.to_string()]);

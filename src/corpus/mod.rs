@@ -681,7 +681,7 @@ pub fn check_inputs(
     options: &Options,
 ) -> Result<(Comparison, Summary, Vec<Checked>), CorpusError> {
     let expectations = inputs.expect.load()?;
-    let cmp = compare_with(loader, &inputs.originals, &inputs.adapted, options)?;
+    let cmp = loader.compare(&inputs.originals, &inputs.adapted, options)?;
     let summary = cmp.summary();
     let checked = expectations.check(&cmp, &summary);
     Ok((cmp, summary, checked))
@@ -709,17 +709,6 @@ pub fn outcome_of(
         error: None,
         seconds: None,
     }
-}
-
-/// Reads and compares with a shared loader (one HTTP client for the whole run), within the
-/// loader's limits.
-pub fn compare_with(
-    loader: &Loader,
-    originals: &[Source],
-    adapted: &Source,
-    options: &Options,
-) -> crate::Result<Comparison> {
-    crate::compare_with_loader(loader, originals, adapted, options)
 }
 
 fn write_reports(id: &str, cmp: &Comparison, opts: &RunOptions) -> Result<(), CorpusError> {

@@ -253,7 +253,9 @@ mod tests {
             };
             let adapted = Source::Path(files.remove(i));
             let originals: Vec<_> = files.into_iter().map(Source::Path).collect();
-            let cmp = crate::compare_sources(&originals, &adapted, &Options::default()).unwrap();
+            let cmp = crate::Loader::default()
+                .compare(&originals, &adapted, &Options::default())
+                .unwrap();
             assert!(!cmp.segments.is_empty());
             assert_same(&cmp);
             seen += 1;

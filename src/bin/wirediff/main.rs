@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
-use wirediff::{FetchOptions, LoadOptions, Options, Source, report};
+use wirediff::{FetchOptions, LoadOptions, Loader, Options, Source, report};
 
 /// mimalloc, as the binary uses it (the `mimalloc` feature, on by default): small strings and
 /// vectors are most of what a comparison allocates.
@@ -303,14 +303,14 @@ fn extract(args: ExtractArgs) -> anyhow::Result<u8> {
     if sources.iter().filter(|s| **s == Source::Stdin).count() > 1 {
         return Err(wirediff::Error::StdinTwice.into());
     }
-    let load_opts = args.fetch.load_options();
+    let loader = Loader::new(args.fetch.load_options());
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut code = EXIT_SAME;
     match args.format {
         ExtractFormat::Jsonl => {
             for source in &sources {
-                let line = match wirediff::read_with(source, &load_opts) {
+                let line = match loader.read(source) {
                     Ok(doc) => report::extract_json(&doc),
                     Err(err) => {
                         code = EXIT_TROUBLE;
@@ -330,7 +330,7 @@ fn extract(args: ExtractArgs) -> anyhow::Result<u8> {
         ExtractFormat::Json => {
             let docs = sources
                 .iter()
-                .map(|s| wirediff::read_with(s, &load_opts))
+                .map(|s| loader.read(s))
                 .collect::<Result<Vec<_>, _>>()?;
             let values: Vec<_> = docs.iter().map(report::extract_json).collect();
             if let [one] = values.as_slice() {
@@ -342,7 +342,7 @@ fn extract(args: ExtractArgs) -> anyhow::Result<u8> {
         }
         ExtractFormat::Text => {
             for (i, source) in sources.iter().enumerate() {
-                let doc = wirediff::read_with(source, &load_opts)?;
+                let doc = loader.read(source)?;
                 if i > 0 {
                     out.write_all(b"\n")?;
                 }
@@ -381,8 +381,7 @@ fn compare(args: CompareArgs) -> anyhow::Result<u8> {
         time_limit: Some(args.fetch.timeout),
         ..Options::default()
     };
-    let cmp =
-        wirediff::compare_sources_with(&sources, &adapted, &opts, &args.fetch.load_options())?;
+    let cmp = Loader::new(args.fetch.load_options()).compare(&sources, &adapted, &opts)?;
     let mut out: Box<dyn Write> = match &args.output {
         Some(path) => Box::new(io::BufWriter::new(
             std::fs::File::create(path)
