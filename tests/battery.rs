@@ -111,7 +111,7 @@ fn os(s: &str) -> &std::ffi::OsStr {
 }
 
 fn wire() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/pairs/seed/original-1.txt")
+    common::pair("seed").join("original-1.txt")
 }
 
 /// Within the watchdog and the memory cap, and no panic.
@@ -199,20 +199,17 @@ fn empty_and_blank_inputs() {
         ("blank.html", b"<html><body>  </body></html>"),
         ("nbsp.txt", "\u{a0}\u{2003}\n\u{feff}".as_bytes()),
     ] {
-        let p = dir.path().join(name);
-        std::fs::write(&p, bytes).unwrap();
-        refused_file(&p, "no article text found");
+        refused_file(
+            &common::write_file(dir.path(), name, bytes),
+            "no article text found",
+        );
     }
 }
 
 #[test]
 fn binary_and_misencoded_inputs() {
     let dir = tempfile::tempdir().unwrap();
-    let write = |name: &str, bytes: &[u8]| {
-        let p = dir.path().join(name);
-        std::fs::write(&p, bytes).unwrap();
-        p
-    };
+    let write = |name: &str, bytes: &[u8]| common::write_file(dir.path(), name, bytes);
     refused_file(
         &write("random.bin", &noise(1 << 20, 7)),
         "not a text or HTML file",
@@ -255,18 +252,15 @@ fn utf16_with_a_bom_is_read() {
             text.encode_utf16().flat_map(u16::to_be_bytes).collect(),
         ),
     ] {
-        let p = dir.path().join(name);
         let mut bytes = bom.to_vec();
         bytes.extend(units);
-        std::fs::write(&p, bytes).unwrap();
+        let p = common::write_file(dir.path(), name, bytes);
         let (_, report) = reported(&p, name);
         assert_eq!(report["adapted"]["text"], text, "{name}");
-        let kinds: Vec<&str> = report["segments"]
-            .as_array()
-            .unwrap()
+        let kinds: Vec<&str> = common::segments(&report)
             .iter()
             .filter(|s| !s["adapted"].is_null())
-            .map(|s| s["kind"].as_str().unwrap())
+            .map(common::kind)
             .collect();
         assert_eq!(kinds, ["unchanged", "inserted"], "{name}");
     }
@@ -312,7 +306,7 @@ fn oversized_inputs_are_refused_before_they_are_read() {
 
 #[test]
 fn too_many_sentences_are_refused() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/pairs/seed");
+    let dir = common::pair("seed");
     let adapted = dir.join("adapted.txt");
     refused(
         &[
@@ -331,7 +325,6 @@ fn too_many_sentences_are_refused() {
 #[test]
 fn a_five_megabyte_line_without_punctuation() {
     let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("line.txt");
     let words = [
         "council",
         "bridge",
@@ -349,12 +342,10 @@ fn a_five_megabyte_line_without_punctuation() {
         line.push(' ');
         i += 1;
     }
-    std::fs::write(&p, &line).unwrap();
+    let p = common::write_file(dir.path(), "line.txt", &line);
     let (r, report) = reported(&p, "one 5 MB line");
     assert_eq!(r.code, 1);
-    let inserted: usize = report["segments"]
-        .as_array()
-        .unwrap()
+    let inserted: usize = common::segments(&report)
         .iter()
         .filter(|s| s["kind"] == "inserted")
         .map(|s| s["adapted"]["end"].as_u64().unwrap() - s["adapted"]["start"].as_u64().unwrap())
@@ -366,11 +357,7 @@ fn a_five_megabyte_line_without_punctuation() {
 #[test]
 fn pathological_html() {
     let dir = tempfile::tempdir().unwrap();
-    let write = |name: &str, text: String| {
-        let p = dir.path().join(name);
-        std::fs::write(&p, text).unwrap();
-        p
-    };
+    let write = |name: &str, text: String| common::write_file(dir.path(), name, text);
     let deep = write(
         "deep.html",
         format!(
@@ -470,7 +457,7 @@ fn things_that_are_not_files() {
 /// Every fixture text against itself: all unchanged, exit 0, in every format.
 #[test]
 fn every_fixture_text_against_itself_is_unchanged() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/pairs");
+    let root = common::pairs();
     let mut files: Vec<PathBuf> = std::fs::read_dir(&root)
         .unwrap()
         .flat_map(|d| std::fs::read_dir(d.unwrap().path()).unwrap())
@@ -491,12 +478,12 @@ fn every_fixture_text_against_itself_is_unchanged() {
         );
         assert_eq!(r.code, 0, "{}: {}", f.display(), r.stderr);
         let report: serde_json::Value = serde_json::from_slice(&r.stdout).unwrap();
-        for s in report["segments"].as_array().unwrap() {
+        for s in common::segments(&report) {
             assert_eq!(s["kind"], "unchanged", "{}: {s}", f.display());
             assert_eq!(s["moved"], false);
             assert_eq!(s["adapted"]["text"], s["original"]["text"]);
         }
-        let n = report["segments"].as_array().unwrap().len();
+        let n = common::segments(&report).len();
         assert!(n > 0);
         assert_eq!(report["summary"]["unchanged"], n as u64);
         assert_eq!(report["summary"]["differences"], 0);
@@ -507,7 +494,7 @@ fn every_fixture_text_against_itself_is_unchanged() {
 /// goes on.
 #[test]
 fn batch_holds_the_limits() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/pairs/seed");
+    let dir = common::pair("seed");
     let line = |id: &str, adapted: &str| {
         serde_json::json!({
             "id": id,
@@ -527,11 +514,7 @@ fn batch_holds_the_limits() {
     );
     sane(&r, "batch");
     assert_eq!(r.code, 2, "{}", r.stderr);
-    let lines: Vec<serde_json::Value> = String::from_utf8(r.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines = common::json_lines(&r.stdout);
     assert_eq!(lines.len(), 2);
     assert_eq!(lines[0]["id"], "long");
     let err = lines[0]["error"].as_str().expect("an error");

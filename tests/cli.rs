@@ -2,53 +2,18 @@
 
 mod common;
 
-use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use std::io::Read;
 use std::process::Stdio;
 
-use common::wirediff;
+use common::{
+    compare, compare_json, json_lines, kind, one_line_error, output_with_stdin, pair, pair_files,
+    segments, wirediff, write_file, write_pair,
+};
 use serde_json::Value;
-
-fn pair(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures/pairs")
-        .join(name)
-}
-
-/// The originals of a fixture pair (original.txt or original-N.txt, sorted) then adapted.txt.
-fn pair_args(name: &str) -> Vec<PathBuf> {
-    let dir = pair(name);
-    let mut originals: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("fixture dir")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with("original"))
-        })
-        .collect();
-    originals.sort();
-    originals.push(dir.join("adapted.txt"));
-    originals
-}
-
-/// Runs `compare --format json` on these files; returns the report and the exit code.
-fn compare_json(files: &[&Path]) -> (Value, Option<i32>) {
-    let out = wirediff()
-        .args(["compare", "--format=json"])
-        .args(files)
-        .output()
-        .expect("run wirediff");
-    let report = serde_json::from_slice(&out.stdout).expect("JSON report");
-    (report, out.status.code())
-}
 
 /// Runs `compare --format json` on a fixture pair; returns the report and the exit code.
 fn json_report(name: &str) -> (Value, i32) {
-    let out = wirediff()
-        .arg("compare")
-        .arg("--format=json")
-        .args(pair_args(name))
+    let out = compare(&["--format=json"], &pair_files(name))
         .output()
         .expect("run wirediff");
     assert!(
@@ -61,17 +26,9 @@ fn json_report(name: &str) -> (Value, i32) {
     (report, out.status.code().expect("exit code"))
 }
 
-fn segments(r: &Value) -> &Vec<Value> {
-    r["segments"].as_array().expect("segments")
-}
-
 /// The segments of one kind, in report order.
 fn of_kind<'a>(r: &'a Value, k: &str) -> Vec<&'a Value> {
     segments(r).iter().filter(|s| kind(s) == k).collect()
-}
-
-fn kind(s: &Value) -> &str {
-    s["kind"].as_str().expect("kind")
 }
 
 fn a_text(s: &Value) -> &str {
@@ -410,9 +367,7 @@ fn low_similarity_rewording_and_attribution_swap() {
 #[test]
 fn json_output_is_deterministic() {
     let run = || {
-        wirediff()
-            .args(["compare", "--format", "json"])
-            .args(pair_args("seed"))
+        compare(&["--format", "json"], &pair_files("seed"))
             .output()
             .unwrap()
             .stdout
@@ -422,9 +377,7 @@ fn json_output_is_deterministic() {
 
 #[test]
 fn terminal_report_marks_kinds_and_summary() {
-    let out = wirediff()
-        .args(["compare", "--color", "never"])
-        .args(pair_args("seed"))
+    let out = compare(&["--color", "never"], &pair_files("seed"))
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
@@ -439,8 +392,7 @@ fn terminal_report_marks_kinds_and_summary() {
 #[test]
 fn color_follows_flag_and_environment() {
     let run = |args: &[&str], env: &[(&str, &str)]| {
-        let mut cmd = wirediff();
-        cmd.arg("compare").args(args).args(pair_args("move"));
+        let mut cmd = compare(args, &pair_files("move"));
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -457,17 +409,14 @@ fn color_follows_flag_and_environment() {
 #[test]
 fn adapted_article_from_stdin() {
     let dir = pair("insert-remove");
-    let mut child = wirediff()
-        .args(["compare", "--format=json"])
-        .arg(dir.join("original.txt"))
-        .arg("-")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
     let adapted = std::fs::read(dir.join("adapted.txt")).unwrap();
-    child.stdin.take().unwrap().write_all(&adapted).unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = output_with_stdin(
+        wirediff()
+            .args(["compare", "--format=json"])
+            .arg(dir.join("original.txt"))
+            .arg("-"),
+        adapted,
+    );
     assert_eq!(out.status.code(), Some(1));
     let r: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(r["adapted"]["source"], "-");
@@ -477,23 +426,21 @@ fn adapted_article_from_stdin() {
 #[test]
 fn html_input_is_extracted() {
     let tmp = tempfile::tempdir().unwrap();
-    let page = tmp.path().join("page.html");
-    std::fs::write(
-        &page,
+    let page = write_file(
+        tmp.path(),
+        "page.html",
         r#"<!doctype html><html><head><title>Port strike | Daily</title>
         <script>track("x")</script></head><body><nav><a href="/">Home</a> News</nav>
         <article><h1>Port strike</h1>
         <p>Dockworkers at the port walked off the job on Monday. Talks broke down.</p>
         <p>This is a disgrace, critics say.</p></article>
         <footer>Copyright 2024</footer></body></html>"#,
-    )
-    .unwrap();
-    let orig = tmp.path().join("wire.txt");
-    std::fs::write(
-        &orig,
+    );
+    let orig = write_file(
+        tmp.path(),
+        "wire.txt",
         "Dockworkers at the port walked off the job on Monday.\n\nTalks broke down.\n",
-    )
-    .unwrap();
+    );
     let (r, code) = compare_json(&[&orig, &page]);
     assert_eq!(code, Some(1), "the page adds a sentence");
     check_contract(&r);
@@ -515,24 +462,17 @@ fn html_input_is_extracted() {
 
 /// Bad input ends with exit 2 and one line on stderr naming the input.
 fn assert_trouble(args: &[&std::ffi::OsStr], needle: &str) {
-    let out = wirediff().arg("compare").args(args).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8(out.stderr).unwrap();
-    assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.starts_with("wirediff: "), "{err}");
-    assert!(err.contains(needle), "{err} lacks {needle}");
-    assert!(!err.contains("panicked"));
+    one_line_error(
+        &wirediff().arg("compare").args(args).output().unwrap(),
+        needle,
+    );
 }
 
 #[test]
 fn bad_inputs_exit_2_with_one_line() {
     let tmp = tempfile::tempdir().unwrap();
     let good = pair("identical").join("original.txt");
-    let write = |name: &str, bytes: &[u8]| {
-        let p = tmp.path().join(name);
-        std::fs::write(&p, bytes).unwrap();
-        p
-    };
+    let write = |name: &str, bytes: &[u8]| write_file(tmp.path(), name, bytes);
     let missing = tmp.path().join("missing.txt");
     assert_trouble(
         &[good.as_os_str(), missing.as_os_str()],
@@ -586,14 +526,8 @@ fn closed_pipe_ends_quietly() {
     let text: String = (0..4000)
         .map(|i| format!("Sentence number {i} tells of event {}.\n\n", i * 7))
         .collect();
-    let a = tmp.path().join("a.txt");
-    std::fs::write(&a, &text).unwrap();
-    let b = tmp.path().join("b.txt");
-    std::fs::write(&b, text.replace("event 7.", "an event.")).unwrap();
-    let mut child = wirediff()
-        .args(["compare", "--color=never"])
-        .arg(&a)
-        .arg(&b)
+    let [a, b] = write_pair(tmp.path(), &text, &text.replace("event 7.", "an event."));
+    let mut child = compare(&["--color=never"], &[&a, &b])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -618,19 +552,11 @@ fn closed_pipe_ends_quietly() {
 #[test]
 fn separator_lines_match_each_other() {
     let tmp = tempfile::tempdir().unwrap();
-    let a = tmp.path().join("a.txt");
-    let b = tmp.path().join("b.txt");
-    std::fs::write(
-        &a,
+    let (r, code) = compare_json(&write_pair(
+        tmp.path(),
         "Markets fell on Monday.\n\n___\n\nOil rose -- slightly.\n",
-    )
-    .unwrap();
-    std::fs::write(
-        &b,
         "Markets fell on Monday.\n\n___\n\nOil rose — slightly.\n",
-    )
-    .unwrap();
-    let (r, code) = compare_json(&[&a, &b]);
+    ));
     assert!(segments(&r).iter().all(|s| kind(s) == "unchanged"), "{r:#}");
     assert_eq!(code, Some(0));
 }
@@ -699,15 +625,14 @@ fn seed_furniture_is_reported_apart_from_insertions() {
 #[test]
 fn furniture_alone_is_no_material_difference() {
     let tmp = tempfile::tempdir().unwrap();
-    let a = tmp.path().join("ap.txt");
-    let b = tmp.path().join("site.txt");
     let body = "Markets fell on Monday.\n\nOil rose slightly.\n";
-    std::fs::write(
-        &a,
-        format!("By JANE DOE\n\n{body}\nThe Associated Press contributed to this report.\n"),
-    )
-    .unwrap();
-    std::fs::write(&b, format!("- Advertisement -\n\n{body}\nAdapted from reporting by the Associated Press\n\nCopyright 2024. All rights reserved.\n")).unwrap();
+    let [a, b] = write_pair(
+        tmp.path(),
+        &format!("By JANE DOE\n\n{body}\nThe Associated Press contributed to this report.\n"),
+        &format!(
+            "- Advertisement -\n\n{body}\nAdapted from reporting by the Associated Press\n\nCopyright 2024. All rights reserved.\n"
+        ),
+    );
     let (r, code) = compare_json(&[&a, &b]);
     assert_eq!(r["summary"]["furniture"], 5, "{r:#}");
     assert_eq!(code, Some(0), "{r:#}");
@@ -718,9 +643,9 @@ fn furniture_alone_is_no_material_difference() {
 #[test]
 fn extract_shows_what_wirediff_reads() {
     let tmp = tempfile::tempdir().unwrap();
-    let page = tmp.path().join("page.html");
-    std::fs::write(
-        &page,
+    let page = write_file(
+        tmp.path(),
+        "page.html",
         r#"<!doctype html><html><head><title>Strike | Daily</title></head><body>
         <nav><a href="/">Home</a> <a href="/news">News</a></nav>
         <article><h1>Port strike</h1>
@@ -728,8 +653,7 @@ fn extract_shows_what_wirediff_reads() {
         <figure><img src="a.jpg"><figcaption>Pickets at the gate. (Photo: J. Doe)</figcaption></figure>
         <p>Talks broke down late on Sunday, and no new date was set.</p></article>
         <footer>Copyright 2024</footer></body></html>"#,
-    )
-    .unwrap();
+    );
     let out = wirediff()
         .args(["extract", "--format=json"])
         .arg(&page)
@@ -774,11 +698,7 @@ fn extract_jsonl_reports_each_source_and_goes_on() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    let lines: Vec<Value> = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines = json_lines(&out.stdout);
     assert_eq!(lines.len(), 2);
     assert!(lines[0]["error"].as_str().unwrap().contains("no such file"));
     assert_eq!(lines[1]["extractor"], "text");
@@ -876,9 +796,7 @@ fn seed_news_signals() {
 
 #[test]
 fn terminal_report_flags_signals() {
-    let out = wirediff()
-        .args(["compare", "--color", "never"])
-        .args(pair_args("seed"))
+    let out = compare(&["--color", "never"], &pair_files("seed"))
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
@@ -907,10 +825,12 @@ fn attribution_swap_is_a_signal() {
 #[test]
 fn a_copy_that_stops_early_flags_the_tail() {
     let tmp = tempfile::tempdir().unwrap();
-    let (a, b) = (tmp.path().join("ap.txt"), tmp.path().join("site.txt"));
     let wire = "Markets fell on Monday.\n\nOil rose slightly.\n\nGold was flat.\n\nThe dollar gained.\n\nBonds were steady.\n";
-    std::fs::write(&a, wire).unwrap();
-    std::fs::write(&b, "Markets fell on Monday.\n\nOil rose slightly.\n").unwrap();
+    let [a, b] = write_pair(
+        tmp.path(),
+        wire,
+        "Markets fell on Monday.\n\nOil rose slightly.\n",
+    );
     let (r, code) = compare_json(&[&a, &b]);
     assert_eq!(code, Some(1));
     let flags: Vec<(&str, bool)> = segments(&r)
@@ -928,12 +848,7 @@ fn a_copy_that_stops_early_flags_the_tail() {
         ]
     );
     assert_eq!(r["summary"]["truncated"], 3);
-    let out = wirediff()
-        .args(["compare", "--color=never"])
-        .arg(&a)
-        .arg(&b)
-        .output()
-        .unwrap();
+    let out = compare(&["--color=never"], &[&a, &b]).output().unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
         text.contains("the adapted article stops here: the last 3 sentences"),
@@ -955,18 +870,11 @@ fn a_copy_that_stops_early_flags_the_tail() {
 #[test]
 fn mayor_claimed_a_cut_quote_and_so_called_carry_three_signals() {
     let tmp = tempfile::tempdir().unwrap();
-    let (a, b) = (tmp.path().join("wire.txt"), tmp.path().join("site.txt"));
-    std::fs::write(
-        &a,
+    let (r, code) = compare_json(&write_pair(
+        tmp.path(),
         "The council met on Monday.\n\nThe mayor said the plan was “a careful, fair and overdue reform of the city budget.”\n\nThe vote is next week.\n",
-    )
-    .unwrap();
-    std::fs::write(
-        &b,
         "The council met on Monday.\n\nThe mayor claimed the so-called plan was “a careful reform of the city budget.”\n\nThe vote is next week.\n",
-    )
-    .unwrap();
-    let (r, code) = compare_json(&[&a, &b]);
+    ));
     assert_eq!(code, Some(1));
     let s = seg_with(&r, "The mayor claimed");
     assert_eq!(kind(s), "reworded");
@@ -987,17 +895,11 @@ fn mayor_claimed_a_cut_quote_and_so_called_carry_three_signals() {
 #[test]
 fn markdown_report_for_pull_requests_escapes_article_text() {
     let tmp = tempfile::tempdir().unwrap();
-    let (a, b) = (tmp.path().join("wire.txt"), tmp.path().join("site.txt"));
-    std::fs::write(
-        &a,
+    let [a, b] = write_pair(
+        tmp.path(),
         "The council met on Monday.\n\nThe mayor said the plan was fair.\n",
-    )
-    .unwrap();
-    std::fs::write(
-        &b,
         "The council met on Monday.\n\nThe mayor claimed the plan was fair.\n\n<script>alert(1)</script> A **so-called** [deal](javascript:x) | here.\n",
-    )
-    .unwrap();
+    );
     let report = tmp.path().join("report.md");
     let out = wirediff()
         .args(["compare", "--format", "markdown", "-o"])
@@ -1027,9 +929,7 @@ fn markdown_report_for_pull_requests_escapes_article_text() {
 
 #[test]
 fn summary_only() {
-    let out = wirediff()
-        .args(["compare", "--summary", "--color=never"])
-        .args(pair_args("seed"))
+    let out = compare(&["--summary", "--color=never"], &pair_files("seed"))
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
@@ -1042,18 +942,13 @@ fn summary_only() {
 #[test]
 fn terminal_and_markdown_never_pass_control_sequences() {
     let tmp = tempfile::tempdir().unwrap();
-    let (a, b) = (tmp.path().join("wire.txt"), tmp.path().join("site.txt"));
-    std::fs::write(&a, "The council met on Monday.\n").unwrap();
-    std::fs::write(
-        &b,
+    let [a, b] = write_pair(
+        tmp.path(),
+        "The council met on Monday.\n",
         "The council met on Monday.\n\nClear \x1b[2J\x1b]0;pwned\x07 screen and \u{202E}reversed\u{202C} text.\n",
-    )
-    .unwrap();
+    );
     for format in ["terminal", "markdown"] {
-        let out = wirediff()
-            .args(["compare", "--color=never", "--format", format])
-            .arg(&a)
-            .arg(&b)
+        let out = compare(&["--color=never", "--format", format], &[&a, &b])
             .output()
             .unwrap();
         let text = String::from_utf8(out.stdout).unwrap();
@@ -1080,12 +975,8 @@ fn timeout_bounds_the_alignment_and_the_report_says_so() {
             .collect::<Vec<_>>()
             .join("\n\n")
     };
-    let (o, a) = (dir.path().join("o.txt"), dir.path().join("a.txt"));
-    std::fs::write(&o, text("backed")).expect("write");
-    std::fs::write(&a, text("rejected")).expect("write");
-    let out = wirediff()
-        .args(["compare", "--format=json", "--timeout=0.000000001"])
-        .args([&o, &a])
+    let files = write_pair(dir.path(), &text("backed"), &text("rejected"));
+    let out = compare(&["--format=json", "--timeout=0.000000001"], &files)
         .output()
         .expect("run wirediff");
     assert_eq!(out.status.code(), Some(1));
@@ -1098,16 +989,12 @@ fn timeout_bounds_the_alignment_and_the_report_says_so() {
         .filter(|s| !s["adapted"].is_null())
         .count();
     assert_eq!(adapted, 600);
-    let summary = wirediff()
-        .args([
-            "compare",
-            "--summary",
-            "--color=never",
-            "--timeout=0.000000001",
-        ])
-        .args([&o, &a])
-        .output()
-        .expect("run wirediff");
+    let summary = compare(
+        &["--summary", "--color=never", "--timeout=0.000000001"],
+        &files,
+    )
+    .output()
+    .expect("run wirediff");
     let text = String::from_utf8(summary.stdout).expect("UTF-8");
     assert!(
         text.contains("Fallback: the alignment ran out of time"),
@@ -1118,9 +1005,7 @@ fn timeout_bounds_the_alignment_and_the_report_says_so() {
         ("markdown", "> **Fallback:** the alignment ran out of time"),
         ("html", "<b>Fallback:</b> the alignment ran out of time"),
     ] {
-        let out = wirediff()
-            .args(["compare", "--timeout=0.000000001", "--format", format])
-            .args([&o, &a])
+        let out = compare(&["--timeout=0.000000001", "--format", format], &files)
             .output()
             .expect("run wirediff");
         let text = String::from_utf8(out.stdout).expect("UTF-8");
@@ -1131,17 +1016,14 @@ fn timeout_bounds_the_alignment_and_the_report_says_so() {
         );
     }
     // Without a deadline in reach there is no fallback field at all (contract v1 unchanged).
-    let (r, _) = compare_json(&[&o, &a]);
+    let (r, _) = compare_json(&files);
     assert!(r.get("fallback").is_none());
 }
 
 /// Writes `original` and `adapted` to a temporary folder and compares them.
 fn compare_texts(original: &str, adapted: &str) -> (Value, Option<i32>) {
     let tmp = tempfile::tempdir().unwrap();
-    let (o, a) = (tmp.path().join("o.txt"), tmp.path().join("a.txt"));
-    std::fs::write(&o, original).unwrap();
-    std::fs::write(&a, adapted).unwrap();
-    compare_json(&[&o, &a])
+    compare_json(&write_pair(tmp.path(), original, adapted))
 }
 
 /// Wire lines an outlet ran together with no word changed are one unchanged passage that

@@ -4,20 +4,15 @@
 mod common;
 
 use std::collections::BTreeSet;
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Output, Stdio};
+use std::path::Path;
+use std::process::Output;
 
-use common::wirediff;
+use common::{json_lines, output_with_stdin, pair, pairs, segments, wirediff, write_pair};
 use serde_json::Value;
-
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/pairs")
-}
 
 /// The fixture pairs, by name, sorted.
 fn fixture_names() -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(fixtures())
+    let mut names: Vec<String> = std::fs::read_dir(pairs())
         .expect("fixtures")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
         .collect();
@@ -38,7 +33,7 @@ fn run(args: &[&str], corpus: &Path) -> Output {
 /// article when `extra` is given.
 fn copy_pair(name: &str, dir: &Path, extra: Option<&str>) {
     std::fs::create_dir_all(dir).unwrap();
-    for entry in std::fs::read_dir(fixtures().join(name)).unwrap() {
+    for entry in std::fs::read_dir(pair(name)).unwrap() {
         let path = entry.unwrap().path();
         let file = path.file_name().unwrap().to_string_lossy().into_owned();
         if file == "README.md" || file == "expect.toml" {
@@ -541,7 +536,7 @@ fn the_fixture_corpus_meets_its_expectations() {
     let out = wirediff()
         .args(["corpus", "--format", "markdown", "--json"])
         .arg(json_file.path())
-        .arg(fixtures())
+        .arg(pairs())
         .output()
         .unwrap();
     let md = String::from_utf8_lossy(&out.stdout);
@@ -568,21 +563,10 @@ fn no_pairs_is_trouble() {
 }
 
 fn batch(args: &[&str], input: &str) -> Output {
-    let mut child = wirediff()
-        .arg("batch")
-        .args(args)
-        .current_dir(fixtures())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    let input = input.to_string();
-    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap().unwrap();
-    out
+    output_with_stdin(
+        wirediff().arg("batch").args(args).current_dir(pairs()),
+        input,
+    )
 }
 
 #[test]
@@ -601,16 +585,12 @@ fn batch_answers_every_line_in_order_and_goes_on_after_errors() {
     );
     let out = batch(&["--jobs", "2"], input);
     assert_eq!(out.status.code(), Some(2));
-    let lines: Vec<Value> = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("a JSON line"))
-        .collect();
+    let lines = json_lines(&out.stdout);
     assert_eq!(lines.len(), 5, "one line a non-blank input line: {lines:?}");
     assert_eq!(lines[0]["id"], "seed");
     assert_eq!(lines[0]["version"], 1);
     assert_eq!(lines[0]["summary"]["inserted"], 17);
-    assert!(lines[0]["segments"].as_array().unwrap().len() > 50);
+    assert!(segments(&lines[0]).len() > 50);
     assert_eq!(lines[1]["id"], Value::Null);
     assert!(
         lines[1]["error"].as_str().unwrap().starts_with("line 2: "),
@@ -641,7 +621,7 @@ fn batch_keeps_input_order_across_jobs_and_summarizes() {
     let mut input = String::new();
     for i in 0..60 {
         let name = &names[i % names.len()];
-        let originals: Vec<String> = std::fs::read_dir(fixtures().join(name))
+        let originals: Vec<String> = std::fs::read_dir(pair(name))
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .filter(|n| n.starts_with("original"))
@@ -676,14 +656,11 @@ fn batch_keeps_input_order_across_jobs_and_summarizes() {
 #[test]
 fn batch_escapes_bidi_controls_and_line_separators() {
     let tmp = tempfile::tempdir().unwrap();
-    let o = tmp.path().join("o.txt");
-    let a = tmp.path().join("a.txt");
-    std::fs::write(&o, "The mayor spoke on Friday. Markets fell.\n").unwrap();
-    std::fs::write(
-        &a,
+    let [o, a] = write_pair(
+        tmp.path(),
+        "The mayor spoke on Friday. Markets fell.\n",
         "The mayor spoke on Friday. Markets fell.\n\nA \u{202E}reversed\u{2028}claim was added.\n",
-    )
-    .unwrap();
+    );
     let line = |id: &str, adapted: &Path| {
         serde_json::json!({"id": id, "originals": [o], "adapted": adapted}).to_string() + "\n"
     };
@@ -698,10 +675,7 @@ fn batch_escapes_bidi_controls_and_line_separators() {
             text.contains(r"x\u2066y") && text.contains(r"z\u2029"),
             "{text}"
         );
-        let lines: Vec<Value> = text
-            .lines()
-            .map(|l| serde_json::from_str(l).unwrap())
-            .collect();
+        let lines = json_lines(&text);
         assert_eq!(lines[0]["id"], "x\u{2066}y");
         assert_eq!(lines[1]["id"], "z\u{2029}");
         if args.is_empty() {

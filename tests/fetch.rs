@@ -327,32 +327,22 @@ fn report(args: &[&str], code: i32) -> Value {
 
 /// A failed run: exit 2 and one line on stderr naming `url` and containing `needle`.
 fn trouble(args: &[&str], url: &str, needle: &str) -> String {
-    let out = compare(args);
-    let err = String::from_utf8(out.stderr).unwrap();
-    assert_eq!(out.status.code(), Some(2), "{err}");
-    assert_eq!(err.lines().count(), 1, "{err}");
+    let err = common::one_line_error(&compare(args), needle);
     assert!(
         err.starts_with(&format!("wirediff: {url}: ")),
         "{err} does not start with the URL {url}"
     );
-    assert!(err.contains(needle), "{err} lacks {needle}");
-    assert!(!err.contains("panicked"), "{err}");
     err
 }
 
-fn write_file(dir: &Path, name: &str, text: &str) -> String {
-    let path = dir.join(name);
-    std::fs::write(&path, text).unwrap();
+/// Writes `text` to `dir/name`; returns its path as an argument for `compare`.
+fn write_arg(dir: &Path, name: &str, text: &str) -> String {
+    let path = common::write_file(dir, name, text);
     path.to_str().unwrap().to_string()
 }
 
-fn kinds(r: &Value) -> Vec<String> {
-    r["segments"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["kind"].as_str().unwrap().to_string())
-        .collect()
+fn kinds(r: &Value) -> Vec<&str> {
+    common::segments(r).iter().map(common::kind).collect()
 }
 
 #[test]
@@ -364,9 +354,7 @@ fn compares_two_urls() {
     assert_eq!(r["adapted"]["source"], page.as_str());
     assert_eq!(r["adapted"]["title"], "Port strike");
     assert_eq!(r["summary"]["unchanged"], 3);
-    let inserted: Vec<&str> = r["segments"]
-        .as_array()
-        .unwrap()
+    let inserted: Vec<&str> = common::segments(&r)
         .iter()
         .filter(|s| s["kind"] == "inserted")
         .map(|s| s["adapted"]["text"].as_str().unwrap())
@@ -379,7 +367,7 @@ fn compares_two_urls() {
     );
     // A URL against a file, the page identical to the wire text (title aside).
     let tmp = tempfile::tempdir().unwrap();
-    let file = write_file(tmp.path(), "wire.txt", WIRE);
+    let file = write_arg(tmp.path(), "wire.txt", WIRE);
     let r = report(&[&file, &server.url("/same.html")], 1);
     assert_eq!(r["summary"]["unchanged"], 3);
     assert_eq!(r["summary"]["removed"], 0);
@@ -389,7 +377,7 @@ fn compares_two_urls() {
 fn sends_an_honest_user_agent() {
     let server = Server::start();
     let tmp = tempfile::tempdir().unwrap();
-    let file = write_file(tmp.path(), "wire.txt", WIRE);
+    let file = write_arg(tmp.path(), "wire.txt", WIRE);
     let r = report(&[&file, &server.url("/ua")], 1);
     let text = r["adapted"]["text"].as_str().unwrap();
     let expected = format!(
@@ -431,7 +419,7 @@ fn decompresses_gzip() {
 fn decodes_the_declared_charset() {
     let server = Server::start();
     let tmp = tempfile::tempdir().unwrap();
-    let file = write_file(tmp.path(), "cafe.txt", CAFE_TEXT);
+    let file = write_arg(tmp.path(), "cafe.txt", CAFE_TEXT);
     // In the header only, in <meta> only, and nowhere (windows-1252, as browsers guess).
     for path in ["/cafe-header", "/cafe-meta", "/cafe-undeclared"] {
         let r = report(&[&file, &server.url(path)], 1);
@@ -445,7 +433,7 @@ fn decodes_the_declared_charset() {
         assert_eq!(r["summary"]["unchanged"], 2, "{path}: {r:#}");
     }
     // Shift_JIS in <meta http-equiv>.
-    let file = write_file(tmp.path(), "tokyo.txt", TOKYO_TEXT);
+    let file = write_arg(tmp.path(), "tokyo.txt", TOKYO_TEXT);
     let r = report(&[&file, &server.url("/tokyo")], 0);
     assert!(
         r["adapted"]["text"]
@@ -541,7 +529,7 @@ fn images_and_pdfs_are_refused() {
 #[test]
 fn connection_refused_and_tls_failures() {
     let tmp = tempfile::tempdir().unwrap();
-    let file = write_file(tmp.path(), "wire.txt", WIRE);
+    let file = write_arg(tmp.path(), "wire.txt", WIRE);
     let port = {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         listener.local_addr().unwrap().port()
@@ -561,7 +549,7 @@ fn connection_refused_and_tls_failures() {
 #[test]
 fn unsupported_schemes_and_bad_urls() {
     let tmp = tempfile::tempdir().unwrap();
-    let file = write_file(tmp.path(), "wire.txt", WIRE);
+    let file = write_arg(tmp.path(), "wire.txt", WIRE);
     trouble(
         &[&file, "ftp://127.0.0.1/story.txt"],
         "ftp://127.0.0.1/story.txt",
@@ -644,7 +632,7 @@ fn cache_makes_runs_repeatable_offline() {
 fn offline_never_fetches() {
     let tmp = tempfile::tempdir().unwrap();
     let cache = tmp.path().join("empty-cache");
-    let file = write_file(tmp.path(), "wire.txt", WIRE);
+    let file = write_arg(tmp.path(), "wire.txt", WIRE);
     // A listener that would notice any connection.
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     listener.set_nonblocking(true).unwrap();
@@ -672,9 +660,12 @@ fn offline_never_fetches() {
 fn local_html_files_follow_their_meta_charset() {
     // The same <meta> detection applies to files; text files must still be UTF-8.
     let tmp = tempfile::tempdir().unwrap();
-    let wire = write_file(tmp.path(), "cafe.txt", CAFE_TEXT);
-    let page = tmp.path().join("cafe.html");
-    std::fs::write(&page, cafe_html("<meta charset=\"windows-1252\">")).unwrap();
+    let wire = write_arg(tmp.path(), "cafe.txt", CAFE_TEXT);
+    let page = common::write_file(
+        tmp.path(),
+        "cafe.html",
+        cafe_html("<meta charset=\"windows-1252\">"),
+    );
     let r = report(&[&wire, page.to_str().unwrap()], 1);
     assert!(
         r["adapted"]["text"]
@@ -683,8 +674,7 @@ fn local_html_files_follow_their_meta_charset() {
             .contains("“We are back,” said its owner, Zoë Ólafsdóttir.")
     );
     assert_eq!(r["summary"]["unchanged"], 2);
-    let undeclared = tmp.path().join("undeclared.html");
-    std::fs::write(&undeclared, cafe_html("")).unwrap();
+    let undeclared = common::write_file(tmp.path(), "undeclared.html", cafe_html(""));
     let name = undeclared.to_str().unwrap();
     trouble(&[&wire, name], name, "not valid UTF-8");
 }

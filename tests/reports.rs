@@ -8,24 +8,8 @@ use std::process::Output;
 
 use scraper::{Html, Selector};
 
-fn fixture(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
-}
-
-fn seed_args() -> Vec<PathBuf> {
-    ["original-1.txt", "original-2.txt", "adapted.txt"]
-        .iter()
-        .map(|f| fixture(&format!("fixtures/pairs/seed/{f}")))
-        .collect()
-}
-
 fn run(args: &[&str], files: &[PathBuf]) -> Output {
-    common::wirediff()
-        .arg("compare")
-        .args(args)
-        .args(files)
-        .output()
-        .expect("run wirediff")
+    common::compare(args, files).output().expect("run wirediff")
 }
 
 fn html_report(files: &[PathBuf]) -> (Html, String) {
@@ -96,7 +80,7 @@ fn assert_inert(doc: &Html, raw: &str) {
 
 #[test]
 fn seed_html_report_shows_both_sides_and_marks_the_soros_paragraph() {
-    let (doc, raw) = html_report(&seed_args());
+    let (doc, raw) = html_report(&common::pair_files("seed"));
     assert_inert(&doc, &raw);
     assert!(raw.starts_with("<!DOCTYPE html>"));
     // The header names the adapted article and both originals, numbered.
@@ -162,9 +146,8 @@ fn seed_html_report_shows_both_sides_and_marks_the_soros_paragraph() {
     );
     // Every row is one segment: as many rows as the JSON report has segments, the truncated
     // tail and moved markers aside (the seed has neither).
-    let json: serde_json::Value =
-        serde_json::from_slice(&run(&["--format", "json"], &seed_args()).stdout).unwrap();
-    let segments = json["segments"].as_array().unwrap().len();
+    let (json, _) = common::compare_json(&common::pair_files("seed"));
+    let segments = common::segments(&json).len();
     assert_eq!(doc.select(&sel("tbody tr")).count(), segments);
     // The share bar adds up to the whole article.
     let total: f64 = doc
@@ -182,7 +165,7 @@ fn seed_html_report_shows_both_sides_and_marks_the_soros_paragraph() {
 /// A reworded passage's badge says why it was paired, as a tooltip; no other badge does.
 #[test]
 fn html_reworded_badges_say_why_they_were_paired() {
-    let (doc, _) = html_report(&seed_args());
+    let (doc, _) = html_report(&common::pair_files("seed"));
     let mut hints = Vec::new();
     for badge in doc.select(&sel("td.kind .badge")) {
         let reworded = badge.value().classes().any(|c| c == "reworded");
@@ -204,7 +187,7 @@ fn html_reworded_badges_say_why_they_were_paired() {
 
 #[test]
 fn html_moved_passages_link_both_ways() {
-    let dir = fixture("fixtures/pairs/move");
+    let dir = common::pair("move");
     let (doc, raw) = html_report(&[dir.join("original.txt"), dir.join("adapted.txt")]);
     assert_inert(&doc, &raw);
     let marks: Vec<_> = doc.select(&sel("tr.moved-from")).collect();
@@ -233,21 +216,14 @@ fn html_moved_passages_link_both_ways() {
 #[test]
 fn html_folds_the_tail_a_copy_never_reaches() {
     let dir = tempfile::tempdir().unwrap();
-    let original = dir.path().join("wire.txt");
-    let adapted = dir.path().join("site.txt");
-    std::fs::write(
-        &original,
+    let files = common::write_pair(
+        dir.path(),
         "The council voted on Monday to close the bridge.\n\nRepairs will take two years, officials said.\n\n\
          Traffic will be routed through the east side.\n\nBus lines 4 and 7 change their routes in May.\n\n\
          A public meeting is planned for June 3.\n",
-    )
-    .unwrap();
-    std::fs::write(
-        &adapted,
         "The council voted on Monday to close the bridge.\n\nRepairs will take two years, officials said.\n",
-    )
-    .unwrap();
-    let (doc, raw) = html_report(&[original, adapted]);
+    );
+    let (doc, raw) = html_report(&files);
     assert_inert(&doc, &raw);
     let tail: Vec<_> = doc.select(&sel("tr.truncated")).collect();
     assert_eq!(tail.len(), 1, "one folded row");
@@ -265,17 +241,15 @@ const HOSTILE: &str = "Officials confirmed the figures on Monday.\n\n\
 <script>document.title='PWNED';alert(1)</script> The mayor \x1b[31mdenied\x1b[0m the report.\x1b]0;pwned\x07\n\n\
 <img src=x onerror=alert(2)> <a href=\"javascript:alert(3)\">Read more</a> \u{202E}txt.exe\u{202C} **bold** [link](javascript:alert(4))\n";
 
+/// The wire copy the hostile articles and pages adapt.
+const WIRE: &str = "Officials confirmed the figures on Monday.\n\nThe mayor denied the report.\n";
+
 fn hostile_pair(dir: &Path) -> Vec<PathBuf> {
-    let original = dir.join("wire.txt");
-    std::fs::write(
-        &original,
-        "Officials confirmed the figures on Monday.\n\nThe mayor denied the report.\n",
-    )
-    .unwrap();
-    // The file name is hostile too: it is shown in every report's header.
-    let adapted = dir.join("<img src=x onerror=alert(5)>.txt");
-    std::fs::write(&adapted, HOSTILE).unwrap();
-    vec![original, adapted]
+    vec![
+        common::write_file(dir, "wire.txt", WIRE),
+        // The file name is hostile too: it is shown in every report's header.
+        common::write_file(dir, "<img src=x onerror=alert(5)>.txt", HOSTILE),
+    ]
 }
 
 /// SGR sequences (`ESC [ digits ; ... m`) are the only escapes a colored report may hold.
@@ -370,15 +344,10 @@ fn hostile_article_text_is_inert_in_every_format() {
 #[test]
 fn hostile_html_page_is_inert_in_the_html_report() {
     let dir = tempfile::tempdir().unwrap();
-    let original = dir.path().join("wire.txt");
-    std::fs::write(
-        &original,
-        "Officials confirmed the figures on Monday.\n\nThe mayor denied the report.\n",
-    )
-    .unwrap();
-    let page = dir.path().join("page.html");
-    std::fs::write(
-        &page,
+    let original = common::write_file(dir.path(), "wire.txt", WIRE);
+    let page = common::write_file(
+        dir.path(),
+        "page.html",
         r#"<html><head><title>Figures &lt;script&gt;alert(0)&lt;/script&gt;</title>
 <script>alert(1)</script><link rel="stylesheet" href="https://evil.example/x.css"></head>
 <body onload="alert(2)"><article>
@@ -386,8 +355,7 @@ fn hostile_html_page_is_inert_in_the_html_report() {
 <p onclick="alert(3)">The mayor <img src="https://evil.example/p.gif" onerror="alert(4)">denied the report. &lt;script&gt;alert(5)&lt;/script&gt;</p>
 <p><a href="javascript:alert(6)">Critics</a> called it a <b style="background:url(https://evil.example/b)">cover-up</b>.</p>
 </article></body></html>"#,
-    )
-    .unwrap();
+    );
     let (doc, raw) = html_report(&[original, page]);
     assert_inert(&doc, &raw);
     assert!(
@@ -410,7 +378,7 @@ fn html_report_written_to_a_file() {
     let path = dir.path().join("seed.html");
     let out = run(
         &["--format", "html", "-o", path.to_str().unwrap()],
-        &seed_args(),
+        &common::pair_files("seed"),
     );
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty());

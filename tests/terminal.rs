@@ -6,7 +6,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use serde_json::Value;
+use common::{compare_json, kind, one_line_error, pair_files, segments, write_pair};
 use unicode_width::UnicodeWidthStr;
 
 /// The seed pair, relative to the repository (where [`run`] runs): two AP originals, then
@@ -21,13 +21,11 @@ fn seed() -> Vec<PathBuf> {
 /// Runs `wirediff compare` in the repository with these arguments then these files, the
 /// environment cleared of what changes the output.
 fn run(args: &[&str], files: &[PathBuf], env: &[(&str, &str)]) -> Output {
-    let mut cmd = common::wirediff();
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
-        .arg("compare")
-        .args(args)
-        .args(files)
-        .envs(env.iter().copied());
-    cmd.output().expect("run wirediff")
+    common::compare(args, files)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .envs(env.iter().copied())
+        .output()
+        .expect("run wirediff")
 }
 
 fn stdout(out: &Output) -> String {
@@ -145,42 +143,22 @@ fn side_by_side_width_from_environment_and_flag() {
     assert_eq!(max_width(&stdout(&out)), 100);
 }
 
-/// A usage error: exit 2, nothing on standard output, one line on standard error.
-fn assert_one_line_error(out: &Output, needle: &str) {
-    assert_eq!(out.status.code(), Some(2));
-    assert!(out.stdout.is_empty());
-    let err = String::from_utf8(out.stderr.clone()).unwrap();
-    assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(
-        err.starts_with("wirediff: ") && err.contains(needle),
-        "{err}"
-    );
-}
-
 #[test]
 fn bad_widths_are_one_line_errors() {
     let out = run(&["--side-by-side", "--width", "10"], &seed(), &[]);
-    assert_one_line_error(&out, "--width 10: too narrow");
+    one_line_error(&out, "--width 10: too narrow");
     let out = run(&["--side-by-side", "--width", "wide"], &seed(), &[]);
-    assert_one_line_error(&out, "--width wide: not a width");
+    one_line_error(&out, "--width wide: not a width");
     let out = run(&["--side-by-side"], &seed(), &[("WIREDIFF_WIDTH", "abc")]);
-    assert_one_line_error(&out, "WIREDIFF_WIDTH=abc");
+    one_line_error(&out, "WIREDIFF_WIDTH=abc");
     let out = run(&["--side-by-side"], &seed(), &[("WIREDIFF_WIDTH", "12")]);
-    assert_one_line_error(&out, "WIREDIFF_WIDTH=12: too narrow");
+    one_line_error(&out, "WIREDIFF_WIDTH=12: too narrow");
     // The side-by-side view and folding are terminal views only.
     let out = run(&["--side-by-side", "--format=json"], &seed(), &[]);
-    assert_one_line_error(&out, "not --format json");
+    one_line_error(&out, "not --format json");
     // --width means nothing without --side-by-side.
     let out = run(&["--width=80"], &seed(), &[]);
     assert_eq!(out.status.code(), Some(2));
-}
-
-/// Writes a pair into `dir`: returns the original's and the adapted article's paths.
-fn write_pair(dir: &Path, original: &str, adapted: &str) -> Vec<PathBuf> {
-    let (o, a) = (dir.join("wire.txt"), dir.join("site.txt"));
-    std::fs::write(&o, original).unwrap();
-    std::fs::write(&a, adapted).unwrap();
-    vec![o, a]
 }
 
 #[test]
@@ -260,13 +238,10 @@ fn article_text_never_drives_the_terminal_side_by_side() {
 
 /// The adapted text of the plain unchanged passages (in place, not furniture) of the seed.
 fn seed_unchanged_texts() -> Vec<String> {
-    let out = run(&["--format=json"], &seed(), &[]);
-    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
-    r["segments"]
-        .as_array()
-        .unwrap()
+    let (r, _) = compare_json(&pair_files("seed"));
+    segments(&r)
         .iter()
-        .filter(|s| s["kind"] == "unchanged" && s["moved"] == false && s["furniture"].is_null())
+        .filter(|s| kind(s) == "unchanged" && s["moved"] == false && s["furniture"].is_null())
         .map(|s| s["adapted"]["text"].as_str().unwrap().to_string())
         .collect()
 }
