@@ -164,9 +164,9 @@ fn stages(paths: &[String], repeat: usize) -> ExitCode {
         let t = Instant::now();
         let n: usize = docs
             .iter()
-            .map(|d| wirediff::segment::segment(d).len())
+            .map(|d| wirediff::segment(d).len())
             .sum::<usize>()
-            + wirediff::segment::segment(&a).len();
+            + wirediff::segment(&a).len();
         let t_seg = t.elapsed();
         let t = Instant::now();
         let cmp = wirediff::compare(docs, a, &Options::default());

@@ -81,7 +81,7 @@ fn main() -> ExitCode {
         for (id, html) in ids.iter().zip(&pages) {
             if id.starts_with(&prefix) {
                 if let Some(needle) = &explain {
-                    print!("{}", wirediff::extract::explain(html, needle));
+                    print!("{}", wirediff::explain_extraction(html, needle));
                 }
                 let doc = Document::from_html(id.as_str(), html);
                 println!("== {id} ({})", doc.extractor);

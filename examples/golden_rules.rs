@@ -46,7 +46,7 @@ fn main() -> ExitCode {
                 .as_array()
                 .map(|a| a.iter().filter_map(Value::as_str).map(squash).collect())
                 .unwrap_or_default();
-            let got: Vec<String> = wirediff::segment::split_sentences(input)
+            let got: Vec<String> = wirediff::split_sentences(input)
                 .into_iter()
                 .map(|r| squash(&input[r]))
                 .collect();
@@ -54,7 +54,7 @@ fn main() -> ExitCode {
                 .as_array()
                 .map(|a| a.iter().filter_map(Value::as_str).map(str::trim).collect())
                 .unwrap_or_default();
-            let got_exact: Vec<&str> = wirediff::segment::split_sentences(input)
+            let got_exact: Vec<&str> = wirediff::split_sentences(input)
                 .into_iter()
                 .map(|r| &input[r])
                 .collect();

@@ -35,9 +35,8 @@ mod tags;
 mod vocab;
 mod words;
 
-pub use paraphrase::{Evidence, evidence, evidence_of_changes};
+pub use paraphrase::{evidence, evidence_of_changes};
 use vocab::Vocab;
-pub use words::word_changes;
 use words::{WordDiffer, whole_changes};
 
 pub use crate::model::{Change, Fallback, Kind, Op, PairedBy, Segment, Side};
@@ -56,7 +55,7 @@ pub struct Options {
     pub containment: f64,
     /// Most candidates scored for each adapted sentence.
     pub candidates: usize,
-    /// How long the alignment may take (from the start of [`align`]). Past it, the costly
+    /// How long the alignment may take (from the start of the alignment). Past it, the costly
     /// steps left are cut short and cheap answers used instead, each recorded as a
     /// [`Fallback`]: every sentence is still reported. `None`: no limit.
     pub time_limit: Option<Duration>,
@@ -76,6 +75,7 @@ impl Default for Options {
 
 /// Aligns the adapted article with its originals; segments come in the adapted article's
 /// order, with removed passages placed where they were cut.
+#[cfg(test)]
 pub fn align(originals: &[Side<'_>], adapted: Side<'_>, opts: &Options) -> Vec<Segment> {
     align_within(originals, adapted, opts).0
 }

@@ -122,11 +122,6 @@ impl Fetcher {
         }
     }
 
-    /// Its options.
-    pub fn options(&self) -> &FetchOptions {
-        &self.opts
-    }
-
     /// Fetches `url` (or reads it from the cache). Errors name the URL.
     pub fn fetch(&self, url: &str) -> Result<Fetched> {
         self.fetch_inner(url).map_err(|problem| Error::Fetch {
@@ -498,8 +493,6 @@ fn acceptable_type(mime: &str) -> bool {
     }
 }
 
-pub use crate::util::format_size;
-
 /// The cache file stem of a URL: the hex SHA-256 of the URL as given.
 pub fn cache_key(url: &str) -> String {
     Sha256::digest(url.as_bytes())
@@ -652,6 +645,7 @@ mod tests {
 
     #[test]
     fn sizes_print() {
+        use crate::util::format_size;
         assert_eq!(format_size(20_000_000), "20 MB");
         assert_eq!(format_size(1 << 20), "1 MiB");
         assert_eq!(format_size(500_000), "500 KB");

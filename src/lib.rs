@@ -5,21 +5,23 @@
 //! reworded (with the word-level edits), inserted or moved, and every passage of the originals
 //! the adapter cut as removed.
 //!
-//! The library is the pipeline, one module a stage, data flowing one way:
+//! The library is the pipeline, one private module a stage, data flowing one way; what a
+//! caller needs is re-exported here:
 //!
-//! | stage | module | takes | gives |
-//! |---|---|---|---|
-//! | load | [`load`], [`fetch`] | a [`Source`] (path, `-`, URL) | [`load::Loaded`] text and format |
-//! | extract | [`extract`] | loaded text | a [`Document`]: text and paragraphs |
-//! | segment | [`segment`] | a document | [`Sentence`]s with byte spans |
-//! | align | [`align`] | sentences of both sides | [`Segment`]s |
-//! | annotate | [`furniture`], [`signals`] | segments and their texts | furniture, truncation and edits that change meaning marked |
-//! | report | [`report`] | a [`Comparison`] | JSON, terminal, Markdown or HTML output |
+//! | stage | takes | gives |
+//! |---|---|---|
+//! | load | a [`Source`] (path, `-`, URL), through a [`Loader`] ([`LoadOptions`], [`FetchOptions`]) | text and its format |
+//! | extract | loaded text | a [`Document`]: text and paragraphs (the article, from HTML) |
+//! | segment | a document | [`Sentence`]s with byte spans ([`segment`], [`split_sentences`]) |
+//! | align | sentences of both sides, [`Options`] | [`Segment`]s: passages and their [`Kind`] |
+//! | annotate | segments and their texts | their [`Furniture`], truncation and [`Signal`]s |
+//! | report | a [`Comparison`] | JSON, terminal, Markdown or HTML ([`report`]) |
 //!
-//! [`model`] defines the data every stage reads or fills in (the [`Comparison`], its
-//! [`Segment`]s, their kinds, edits and signals). [`compare`] runs the stages on documents
-//! already read; a [`Loader`] reads [`Source`]s ([`Loader::read`]) or reads and compares
-//! them in one call ([`Loader::compare`]), with its limits and one HTTP client for all URLs.
+//! The data every stage reads or fills in (the [`Comparison`], its [`Segment`]s, their
+//! kinds, [`Change`]s and signals) is defined once. [`compare`] runs the stages on documents
+//! already read; a [`Loader`] reads sources ([`Loader::read`]) or reads and compares them in
+//! one call ([`Loader::compare`]), within its limits and with one HTTP client for all URLs.
+//! Errors are [`Error`]s, each with the [`Remedy`] that helps, if one does.
 //!
 //! Around the pipeline, [`corpus`] runs many pairs with expectations (a directory or a
 //! manifest, partitions, summaries, JUnit) and [`batch`] answers pairs given as JSON Lines.
@@ -37,31 +39,36 @@
 //! assert_eq!(kinds, ["unchanged", "reworded", "unchanged", "inserted"]);
 //! ```
 
-pub mod align;
+mod align;
 mod annotate;
 pub mod batch;
 pub mod corpus;
-pub mod error;
-pub mod extract;
-pub mod fetch;
+mod error;
+mod extract;
+mod fetch;
 #[doc(hidden)]
 pub mod invariants;
-pub mod load;
-pub mod model;
-pub mod normalize;
+mod load;
+mod model;
+mod normalize;
 mod pipeline;
 pub mod report;
-pub mod segment;
+mod segment;
 #[cfg(test)]
 mod test_data;
 mod util;
 
 pub use align::Options;
-pub use annotate::{furniture, signals};
-pub use error::{Error, FetchError, Result};
+pub use error::{Error, FetchError, Remedy, Result, with_remedy};
 pub use extract::Document;
+#[doc(hidden)]
+pub use extract::explain as explain_extraction;
 pub use fetch::FetchOptions;
-pub use load::{LoadOptions, Loader, Source};
-pub use model::{Comparison, Fallback, Kind, Segment, Signal, SignalKind};
+pub use load::{DEFAULT_MAX_SENTENCES, LoadOptions, Loader, Source};
+pub use model::{
+    Change, Comparison, CreditChange, Fallback, Furniture, Kind, Op, PairedBy, Segment, Side,
+    Signal, SignalCounts, SignalKind,
+};
+pub use normalize::{word_count, words};
 pub use pipeline::{compare, read};
-pub use segment::Sentence;
+pub use segment::{Sentence, segment, segment_all, split_sentences};

@@ -132,7 +132,7 @@ pub struct Loaded {
     pub format: Format,
 }
 
-/// Loads sources with shared options; every URL goes through one [`Fetcher`] (one HTTP
+/// Loads sources with shared options; every URL goes through one fetcher (one HTTP
 /// client, built only when a request is needed).
 #[derive(Debug)]
 pub struct Loader {
@@ -224,17 +224,6 @@ impl Loader {
         }
         Ok(buf)
     }
-}
-
-/// Reads a source with the default options and decodes it to text.
-pub fn load(source: &Source) -> Result<Loaded> {
-    load_with(source, &LoadOptions::default())
-}
-
-/// Reads a source and decodes it to text. To load several sources with one HTTP client,
-/// use a [`Loader`].
-pub fn load_with(source: &Source, opts: &LoadOptions) -> Result<Loaded> {
-    Loader::new(opts.clone()).load(source)
 }
 
 /// Decodes bytes read from `source_name`; `hint` is the format its name suggests. A byte-order

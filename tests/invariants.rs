@@ -218,10 +218,10 @@ proptest! {
             Document::from_text("o2.txt", &text(&mixed)),
             Document::from_text("a.txt", &text(&adapted)),
         ];
-        let together = wirediff::segment::segment_all(&[&docs[0], &docs[1], &docs[2]]);
+        let together = wirediff::segment_all(&[&docs[0], &docs[1], &docs[2]]);
         prop_assert_eq!(together.len(), 3);
         for (doc, sentences) in docs.iter().zip(together) {
-            prop_assert_eq!(sentences, wirediff::segment::segment(doc));
+            prop_assert_eq!(sentences, wirediff::segment(doc));
         }
     }
 
@@ -229,7 +229,7 @@ proptest! {
     fn sentences_tile_the_text(paras in article()) {
         let t = text(&paras);
         let doc = Document::from_text("a.txt", &t);
-        let sentences = wirediff::segment::segment(&doc);
+        let sentences = wirediff::segment(&doc);
         let mut last = 0;
         for s in &sentences {
             prop_assert!(last <= s.start && s.start < s.end && s.end <= doc.text.len());
@@ -245,7 +245,7 @@ proptest! {
     fn any_text_segments_without_loss(t in "\\PC{0,400}") {
         let doc = Document::from_text("a.txt", &t);
         let mut last = 0;
-        for s in wirediff::segment::segment(&doc) {
+        for s in wirediff::segment(&doc) {
             prop_assert!(last <= s.start && s.start < s.end && s.end <= doc.text.len());
             prop_assert!(doc.text[last..s.start].trim().is_empty());
             last = s.end;
@@ -329,8 +329,8 @@ proptest! {
     fn word_count_agrees_with_words(s in wordy(false), t in wordy(true)) {
         for s in [&s, &t] {
             prop_assert_eq!(
-                wirediff::normalize::word_count(s),
-                wirediff::normalize::words(s).len(),
+                wirediff::word_count(s),
+                wirediff::words(s).len(),
                 "{:?}",
                 s
             );

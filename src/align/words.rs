@@ -26,12 +26,14 @@ pub(super) fn whole_changes(old: &str, new: &str) -> Vec<Change> {
 
 /// Word-level edits from `old` to `new`, compared on folded words so that house style
 /// (quote marks, dashes, case) is not reported as an edit.
+#[cfg(test)]
 pub fn word_changes(old: &str, new: &str) -> Vec<Change> {
     changes_of(old, new)
 }
 
 /// [`word_changes`] with one lifetime for both sides, so that the interner can hold tokens
 /// of either.
+#[cfg(test)]
 fn changes_of<'a>(old: &'a str, new: &'a str) -> Vec<Change> {
     // About one word in every six bytes of news text: room for every distinct one.
     let mut interner = Interner::with_capacity((old.len() + new.len()) / 6 + 1);

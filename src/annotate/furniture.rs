@@ -328,6 +328,7 @@ fn may_be_byline(t: &str) -> bool {
 /// Classifies every sentence of a document given as (sentence text, paragraph index) in
 /// order: a sentence is furniture on its own, or because it sits in a paragraph that opens
 /// with a copyright notice ("Copyright 2024. No part of this site may be reproduced...").
+#[cfg(test)]
 pub fn classify_all<'a>(
     sentences: impl IntoIterator<Item = (&'a str, usize)>,
 ) -> Vec<Option<Furniture>> {

@@ -25,7 +25,7 @@ use crate::model::Furniture;
 use crate::normalize;
 use crate::util::FastMap;
 
-pub use crate::model::{CreditChange, Signal, SignalCounts, SignalKind};
+pub use crate::model::{CreditChange, Signal};
 
 /// A passage as the signals read it: its text, and the parts of it that are quoted.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,6 +38,7 @@ pub struct Passage<'a> {
 
 impl<'a> Passage<'a> {
     /// A passage read on its own: its quotations are found in its text alone.
+    #[cfg(test)]
     pub fn new(text: &'a str) -> Self {
         Passage {
             text,
@@ -68,6 +69,7 @@ impl<'a> Passage<'a> {
 /// The quotations of a document, as byte ranges of its text (without the quote marks),
 /// found paragraph by paragraph: a quotation left open at the end of a paragraph ends there
 /// (news style reopens it in the next one).
+#[cfg(test)]
 pub fn quotations(doc: &crate::extract::Document) -> Vec<Range<usize>> {
     doc.paragraphs
         .iter()

@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 
 use super::CorpusError;
 use crate::align::{self, Kind, Segment};
-use crate::signals::SignalKind;
+use crate::model::SignalKind;
 use crate::{Comparison, normalize, report};
 
 /// Everything expected of one pair.

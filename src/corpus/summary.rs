@@ -8,7 +8,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use super::{Checked, CorpusError, PairOutcome, Partition, Status};
-use crate::signals::SignalCounts;
+use crate::model::SignalCounts;
 
 /// Version of the corpus summary's JSON shape (docs/json.md).
 pub const SUMMARY_VERSION: u32 = 1;

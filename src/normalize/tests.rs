@@ -328,7 +328,7 @@ fn plain_word_count_bytewise(b: &[u8]) -> usize {
 #[test]
 fn plain_word_count_agrees_with_the_bytewise_count() {
     let mut plain = 0;
-    for s in crate::furniture::tests::real_sentences() {
+    for s in crate::annotate::furniture::tests::real_sentences() {
         if text_kind(&s) == Charset::Plain {
             plain += 1;
             // and from every offset, for every position of the words in the chunks
@@ -419,7 +419,7 @@ fn assert_plain_words_agree(b: &[u8]) {
 
 #[test]
 fn plain_words_agree_with_the_bytewise_scan() {
-    for s in crate::furniture::tests::real_sentences() {
+    for s in crate::annotate::furniture::tests::real_sentences() {
         if text_kind(&s) == Charset::Plain {
             // from every offset, for every position of the words in the chunks
             for from in 0..8.min(s.len()) {
@@ -471,7 +471,7 @@ fn known_words_are_slices_when_folding_keeps_them() {
 #[test]
 fn fast_paths_agree_with_the_definitions_on_real_text() {
     let mut kinds = [0; 3];
-    for s in crate::furniture::tests::real_sentences() {
+    for s in crate::annotate::furniture::tests::real_sentences() {
         kinds[text_kind(&s) as usize] += 1;
         assert_agree(&s);
     }

@@ -9,7 +9,7 @@ use std::io::{self, Write};
 use serde::{Deserialize, Serialize};
 
 use crate::align::{self, Kind, Segment};
-use crate::signals::{Signal, SignalCounts};
+use crate::model::{Signal, SignalCounts};
 use crate::{Comparison, normalize};
 
 mod article;

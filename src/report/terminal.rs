@@ -9,7 +9,7 @@ use super::rows::{Row, adapted_text, fold_text, original_text, rows, tail_text};
 use super::summarize;
 use crate::Comparison;
 use crate::align::{self, Kind, Op, Segment};
-use crate::signals::{Signal, SignalKind};
+use crate::model::{Signal, SignalKind};
 
 /// Writes the terminal report: each passage marked by kind, reworded ones with their word
 /// edits inline, then the summary. Colors follow `colored`'s global setting; without color

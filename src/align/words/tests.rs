@@ -474,7 +474,7 @@ fn edited(s: &str, seed: usize) -> String {
 
 #[test]
 fn word_changes_agree_with_the_old_code_on_real_sentences() {
-    let sentences = crate::furniture::tests::real_sentences();
+    let sentences = crate::annotate::furniture::tests::real_sentences();
     let step = (sentences.len() / 3000).max(1);
     let picked: Vec<&String> = sentences.iter().step_by(step).collect();
     for (i, pair) in picked.windows(2).enumerate() {

@@ -1,4 +1,5 @@
 use super::*;
+use crate::model::SignalKind;
 
 fn reword(o: &str, a: &str) -> Vec<Signal> {
     reworded(&Passage::new(o), &Passage::new(a))
@@ -488,7 +489,7 @@ fn tokens_now(text: &str) -> Vec<(String, usize, usize)> {
 
 #[test]
 fn tokens_agree_with_the_slow_path_on_real_text() {
-    for s in crate::furniture::tests::real_sentences() {
+    for s in crate::annotate::furniture::tests::real_sentences() {
         assert_eq!(tokens_now(&s), tokens_slow(&s), "{s:?}");
     }
 }
@@ -542,7 +543,7 @@ fn shape_filter_turns_away_no_list_word() {
         assert!(LISTS.may_start(w), "{w}");
     }
     let mut found = 0;
-    for s in crate::furniture::tests::real_sentences() {
+    for s in crate::annotate::furniture::tests::real_sentences() {
         let (fast, slow) = ids_fast_and_slow(&s);
         assert_eq!(fast, slow, "{s:?}");
         found += fast.iter().filter(|&&id| id != NO_FIRST).count();
@@ -643,7 +644,7 @@ fn quotes_slow(text: &str) -> Vec<Range<usize>> {
 #[test]
 fn quotes_agree_with_the_slow_path_on_real_text() {
     let mut found = 0;
-    for s in crate::furniture::tests::real_sentences() {
+    for s in crate::annotate::furniture::tests::real_sentences() {
         let q = quotes(&s);
         assert_eq!(q, quotes_slow(&s), "{s:?}");
         found += q.len();

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use wirediff::error::Remedy;
+use wirediff::Remedy;
 use wirediff::report::{DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH, terminal_text};
 
 /// What to do about an error, in the command line's words: the flag that helps.

@@ -215,7 +215,7 @@ struct FetchArgs {
     /// 200,000 sentences is about two thousand pages of prose; past it a comparison is more
     /// likely a mistake (a log file, a data dump) than a report anyone reads. Raise it for
     /// very long documents.
-    #[arg(long, value_name = "N", default_value_t = wirediff::load::DEFAULT_MAX_SENTENCES,
+    #[arg(long, value_name = "N", default_value_t = wirediff::DEFAULT_MAX_SENTENCES,
           help_heading = "Limits")]
     max_sentences: usize,
     /// Keep fetched pages in DIR and reuse them on later runs
@@ -314,7 +314,7 @@ fn extract(args: ExtractArgs) -> anyhow::Result<u8> {
                     Ok(doc) => report::extract_json(&doc),
                     Err(err) => {
                         code = EXIT_TROUBLE;
-                        let message = wirediff::error::with_remedy(
+                        let message = wirediff::with_remedy(
                             err.to_string(),
                             err.remedy(),
                             Some(args::remedy),
