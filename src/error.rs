@@ -7,22 +7,42 @@ use std::io;
 pub enum Error {
     /// The input could not be read (missing file, permission, a directory...).
     #[error("{source_name}: {}", describe_io(err))]
-    Read { source_name: String, err: io::Error },
+    Read {
+        /// The input as the user gave it (a path, `-`, or a URL).
+        source_name: String,
+        /// What the system said.
+        err: io::Error,
+    },
     /// The input is not text: a NUL byte or an image/PDF signature in the first bytes.
     #[error("{source_name}: not a text or HTML file ({what})")]
     Binary {
+        /// The input as the user gave it (a path, `-`, or a URL).
         source_name: String,
+        /// What gave it away (`a PNG image`, `contains NUL bytes`...).
         what: &'static str,
     },
     /// The bytes are not valid UTF-8 (or UTF-16 with a BOM).
     #[error("{source_name}: not valid UTF-8 text (byte {offset}); convert it to UTF-8 first")]
-    Encoding { source_name: String, offset: usize },
+    Encoding {
+        /// The input as the user gave it (a path, `-`, or a URL).
+        source_name: String,
+        /// Where the first invalid byte is, in bytes from the start (0 for UTF-16).
+        offset: usize,
+    },
     /// Nothing that reads as article text was found.
     #[error("{source_name}: no article text found")]
-    Empty { source_name: String },
+    Empty {
+        /// The input as the user gave it (a path, `-`, or a URL).
+        source_name: String,
+    },
     /// A URL could not be fetched (or read from the cache): what went wrong is in `problem`.
     #[error("{url}: {problem}")]
-    Fetch { url: String, problem: FetchError },
+    Fetch {
+        /// The URL as given.
+        url: String,
+        /// Why it gave no page.
+        problem: FetchError,
+    },
     /// The input is larger than the size limit ([`crate::LoadOptions`]).
     #[error(
         "{source_name}: {}larger than the {} limit",
@@ -30,16 +50,21 @@ pub enum Error {
         crate::util::format_size(*limit)
     )]
     TooLarge {
+        /// The input as the user gave it (a path, `-`, or a URL).
         source_name: String,
         /// The size, when it is known before reading.
         size: Option<u64>,
+        /// The limit, in bytes.
         limit: u64,
     },
     /// The input has more sentences than the limit ([`crate::LoadOptions`]).
     #[error("{source_name}: {count} sentences, more than the limit of {limit}")]
     TooManySentences {
+        /// The input as the user gave it (a path, `-`, or a URL).
         source_name: String,
+        /// How many sentences it has.
         count: usize,
+        /// The most sentences allowed.
         limit: usize,
     },
     /// `-` (standard input) was given more than once.
@@ -52,64 +77,112 @@ pub enum Error {
 pub enum FetchError {
     /// Not a URL that can be parsed.
     #[error("not a valid URL ({reason})")]
-    InvalidUrl { reason: String },
+    InvalidUrl {
+        /// What is wrong with it, as the URL parser says.
+        reason: String,
+    },
     /// A scheme other than http or https (ftp://, file://...), given or redirected to.
     #[error(
         "unsupported URL scheme \"{scheme}\"; wirediff fetches http:// and https:// ({})",
         scheme_hint(scheme)
     )]
-    UnsupportedScheme { scheme: String },
+    UnsupportedScheme {
+        /// The scheme, without `://`.
+        scheme: String,
+    },
     /// A redirect led to a scheme other than http or https.
     #[error("redirected to {to}; wirediff fetches only http:// and https://")]
-    RedirectScheme { to: String },
+    RedirectScheme {
+        /// The URL the redirect led to.
+        to: String,
+    },
     /// The server answered with a status other than 2xx (after following redirects).
     #[error("HTTP {code}{}{}", with_space(reason), at_final(final_url))]
     Status {
+        /// The HTTP status code.
         code: u16,
+        /// The standard reason phrase of the code (`Not Found`), empty for an unknown code.
         reason: String,
         /// The URL that answered, when redirects led away from the one given.
         final_url: Option<String>,
     },
     /// No complete response within the time limit.
     #[error("no complete response within {}", seconds(*limit))]
-    Timeout { limit: std::time::Duration },
+    Timeout {
+        /// The time limit ([`crate::FetchOptions::timeout`]).
+        limit: std::time::Duration,
+    },
     /// The host name could not be resolved.
     #[error("could not resolve the host {host} (DNS lookup failed)")]
-    Dns { host: String },
+    Dns {
+        /// The host name.
+        host: String,
+    },
     /// Nothing listens at the host and port.
     #[error("connection refused by {host}")]
-    ConnectionRefused { host: String },
+    ConnectionRefused {
+        /// The host and port (`example.com:443`).
+        host: String,
+    },
     /// The TLS handshake failed (bad certificate, not TLS at all...).
     #[error("TLS handshake failed: {detail}")]
-    Tls { detail: String },
+    Tls {
+        /// The innermost cause, in its own words.
+        detail: String,
+    },
     /// The connection failed for another reason.
     #[error("could not connect: {detail}")]
-    Connect { detail: String },
+    Connect {
+        /// The innermost cause, in its own words.
+        detail: String,
+    },
     /// More redirects than the limit.
     #[error("more than {limit} redirects; gave up at {last}")]
-    TooManyRedirects { limit: usize, last: String },
+    TooManyRedirects {
+        /// The most redirects followed ([`crate::FetchOptions::max_redirects`]).
+        limit: usize,
+        /// The URL the redirect past the limit led to.
+        last: String,
+    },
     /// A redirect led back to a URL already visited.
     #[error("redirect loop (back to {url})")]
-    RedirectLoop { url: String },
+    RedirectLoop {
+        /// The URL visited twice.
+        url: String,
+    },
     /// The body is larger than the size limit.
     #[error("larger than the {} limit", crate::util::format_size(*limit))]
-    TooLarge { limit: u64 },
+    TooLarge {
+        /// The limit, in bytes.
+        limit: u64,
+    },
     /// The response is not a page: an image, a PDF, an archive...
     #[error("not an HTML or text page ({what})")]
-    NotText { what: String },
+    NotText {
+        /// What it is instead (`served as image/png`, `a PDF document`...).
+        what: String,
+    },
     /// Any other failure while requesting or reading the response.
     #[error("fetch failed: {detail}")]
-    Other { detail: String },
+    Other {
+        /// What went wrong, in a few words.
+        detail: String,
+    },
     /// Offline, and the URL is not in the cache.
     #[error("not in the cache at {}", dir.display())]
-    NotCached { dir: std::path::PathBuf },
+    NotCached {
+        /// The cache directory.
+        dir: std::path::PathBuf,
+    },
     /// Offline without a cache: there is nowhere to read the page from.
     #[error("offline, with no cache to read the page from")]
     OfflineWithoutCache,
     /// The cache could not be read or written.
     #[error("cache file {}: {}", path.display(), describe_io(err))]
     Cache {
+        /// The cache file or directory.
         path: std::path::PathBuf,
+        /// What the system said, or why the file is unusable.
         err: io::Error,
     },
 }

@@ -1,3 +1,5 @@
+#![deny(missing_docs)]
+
 //! # wirediff
 //!
 //! Shows what a news outlet did to the wire copy it republished. Give it the wire original(s)

@@ -346,23 +346,38 @@ impl CreditChange {
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Signal {
     /// The original's verb of saying and the adapted article's, folded to lower case.
-    Attribution { from: String, to: String },
+    Attribution {
+        /// The original's verb.
+        from: String,
+        /// The adapted article's verb.
+        to: String,
+    },
     /// The quoted text of each side (without the quote marks); `from` is `None` for a
     /// quotation added, `to` for one dropped.
     Quote {
+        /// The original's quotation, `None` when it was added.
         from: Option<String>,
+        /// The adapted article's quotation, `None` when it was dropped.
         to: Option<String>,
     },
     /// The loaded words added, as the adapted article has them (lower case), in order.
-    Loaded { words: Vec<String> },
+    Loaded {
+        /// The words, in the adapted article's order.
+        words: Vec<String>,
+    },
     /// The hedges added and dropped, lower case, in order.
     Hedge {
+        /// Hedges the adapted article added; may be empty.
         added: Vec<String>,
+        /// Hedges of the original it dropped; may be empty.
         dropped: Vec<String>,
     },
     /// What happened to which kind of credit furniture (dateline, credit or byline).
     Credit {
+        /// Added, dropped or changed.
         change: CreditChange,
+        /// Which furniture: [`Furniture::Dateline`], [`Furniture::Credit`] or
+        /// [`Furniture::Byline`].
         #[serde(serialize_with = "furniture_name")]
         what: Furniture,
     },
@@ -388,10 +403,15 @@ impl Signal {
 /// Signals counted by kind (the summary's `signals`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct SignalCounts {
+    /// Attribution signals.
     pub attribution: usize,
+    /// Quote signals.
     pub quote: usize,
+    /// Loaded-word signals.
     pub loaded: usize,
+    /// Hedge signals.
     pub hedge: usize,
+    /// Credit signals.
     pub credit: usize,
 }
 

@@ -63,9 +63,13 @@ pub struct Expect {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ExpectKind {
+    /// Wire copy kept as it was (house style aside).
     Unchanged,
+    /// Wire copy with its words changed.
     Reworded,
+    /// New in the adapted article.
     Inserted,
+    /// Wire copy the adapted article left out.
     Removed,
     /// A passage (unchanged or reworded) that left its place.
     Moved,
@@ -98,10 +102,15 @@ impl ExpectKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SignalName {
+    /// `attribution`: a verb of saying changed in a way that changes the claim.
     Attribution,
+    /// `quote`: the words of a quotation changed, added or dropped.
     Quote,
+    /// `loaded`: loaded or evaluative words added.
     Loaded,
+    /// `hedge`: hedges or qualifiers added or dropped.
     Hedge,
+    /// `credit`: a dateline, credit line or byline added, dropped or changed.
     Credit,
 }
 

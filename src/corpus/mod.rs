@@ -34,24 +34,43 @@ pub use summary::{CorpusSummary, Totals};
 pub enum CorpusError {
     /// The corpus directory or manifest cannot be read.
     #[error("{path}: {message}")]
-    Corpus { path: String, message: String },
+    Corpus {
+        /// The directory or manifest, as given.
+        path: String,
+        /// Why it cannot be read.
+        message: String,
+    },
     /// The corpus holds no pair.
     #[error(
         "{path}: no pairs found (a pair is a subdirectory holding original*.txt|md|html|url \
          and adapted.txt|md|html|url)"
     )]
-    NoPairs { path: String },
+    NoPairs {
+        /// The corpus directory or manifest, as given.
+        path: String,
+    },
     /// A pair's directory is not laid out as a pair.
     #[error("{message}")]
-    Layout { message: String },
+    Layout {
+        /// What is wrong, naming the directory.
+        message: String,
+    },
     /// A manifest or batch line that is not a pair.
     #[error("line {line}: {message}")]
-    Line { line: usize, message: String },
+    Line {
+        /// The line number, counting from 1.
+        line: usize,
+        /// What is wrong with the line.
+        message: String,
+    },
     /// An `expect.toml` (or inline `expect`) that cannot be read or is not valid.
     #[error("{path}: {}{message}", line.map(|l| format!("line {l}: ")).unwrap_or_default())]
     Expect {
+        /// The `expect.toml` file.
         path: String,
+        /// The line at fault, counting from 1, when known.
         line: Option<usize>,
+        /// What is wrong.
         message: String,
     },
     /// A pair's inputs could not be read or compared.
@@ -59,16 +78,31 @@ pub enum CorpusError {
     Compare(#[from] crate::Error),
     /// A per-pair report could not be written.
     #[error("cannot write {path}: {err}")]
-    Write { path: String, err: std::io::Error },
+    Write {
+        /// The report file.
+        path: String,
+        /// What the system said.
+        err: std::io::Error,
+    },
     /// A partition not of the form K/N with 1 ≤ K ≤ N.
     #[error("{0}")]
     Partition(String),
     /// A summary given to merge is not a corpus summary, or the parts do not fit together.
     #[error("{path}: {message}")]
-    Merge { path: String, message: String },
+    Merge {
+        /// The summary at fault, or `merge` when none was given.
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
     /// The worker threads could not be started.
     #[error("cannot start {jobs} worker threads: {message}")]
-    Threads { jobs: usize, message: String },
+    Threads {
+        /// How many threads were asked for.
+        jobs: usize,
+        /// What the system said.
+        message: String,
+    },
 }
 
 impl CorpusError {

@@ -48,16 +48,23 @@ pub struct Totals {
     pub unmet: usize,
     /// Compared pairs with material differences (the summary's `differences` above 0).
     pub with_differences: usize,
-    /// Segments of each kind, over every compared pair.
+    /// Unchanged segments, over every compared pair.
     pub unchanged: usize,
+    /// Reworded segments, over every compared pair.
     pub reworded: usize,
+    /// Inserted segments, over every compared pair.
     pub inserted: usize,
+    /// Removed segments, over every compared pair.
     pub removed: usize,
+    /// Moved segments, over every compared pair.
     pub moved: usize,
+    /// Furniture segments, over every compared pair.
     pub furniture: usize,
+    /// Material differences (the summaries' `differences`), over every compared pair.
     pub differences: usize,
-    /// Words of the adapted articles, and of them new (inserted, furniture aside).
+    /// Words of the adapted articles.
     pub adapted_words: usize,
+    /// Of them, words that are new (inserted, furniture aside).
     pub new_words: usize,
     /// Signals of each kind, over every compared pair.
     pub signals: SignalCounts,

@@ -11,13 +11,21 @@ use super::escape::{clean, clean_keep_lines};
 /// of paragraphs, and the captions kept apart.
 #[derive(Debug, Serialize)]
 pub struct ExtractOut<'a> {
+    /// The source as the user gave it (a path, `-`, or a URL).
     pub source: &'a str,
+    /// The title, where the input has one.
     pub title: Option<&'a str>,
+    /// The byline, where the page gives one.
     pub byline: Option<&'a str>,
+    /// The publication date as the page gives it, unparsed.
     pub date: Option<&'a str>,
+    /// Which path found the text (`json-ld`, `readability`, `text`...).
     pub extractor: &'a str,
+    /// The article text, paragraphs separated by blank lines.
     pub text: &'a str,
+    /// How many paragraphs the text has.
     pub paragraphs: usize,
+    /// Image captions and photo credits, kept apart from `text`.
     pub captions: &'a [String],
 }
 

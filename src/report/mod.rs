@@ -98,10 +98,13 @@ pub struct DocInfo<'a> {
 /// Counts and shares.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct Summary {
-    /// Segments of each kind.
+    /// Unchanged segments.
     pub unchanged: usize,
+    /// Reworded segments.
     pub reworded: usize,
+    /// Inserted segments.
     pub inserted: usize,
+    /// Removed segments.
     pub removed: usize,
     /// Segments with `moved: true`.
     pub moved: usize,
@@ -147,11 +150,17 @@ impl Summary {
 /// One passage of the report.
 #[derive(Debug, Serialize)]
 pub struct SegmentOut<'a> {
+    /// `unchanged`, `reworded`, `inserted` or `removed`.
     pub kind: &'static str,
+    /// The passage left its place relative to the rest of its original.
     pub moved: bool,
+    /// Weighted word overlap of the two sides, 0 to 1; `None` for inserted and removed.
     pub similarity: Option<f64>,
+    /// The adapted side; `None` for removed.
     pub adapted: Option<Span<'a>>,
+    /// The original side; `None` for inserted.
     pub original: Option<OrigSpan<'a>>,
+    /// Word-level edits of a reworded passage, in order; empty for other kinds.
     pub changes: Vec<ChangeOut<'a>>,
     /// For segments that are page or wire furniture: which kind (`dateline`, `credit`,
     /// `byline`, `copyright`, `boilerplate`); otherwise null.
@@ -211,24 +220,33 @@ pub(crate) fn pairing(cmp: &Comparison, seg: &Segment) -> Option<PairingOut> {
 /// A span of the adapted article.
 #[derive(Debug, Serialize)]
 pub struct Span<'a> {
+    /// The text, exactly the adapted article's `text[start..end]`.
     pub text: &'a str,
+    /// Where it starts, in UTF-8 bytes into the adapted article's text.
     pub start: usize,
+    /// Where it ends (exclusive), in UTF-8 bytes.
     pub end: usize,
 }
 
 /// A span of one of the originals.
 #[derive(Debug, Serialize)]
 pub struct OrigSpan<'a> {
+    /// Which original: an index into the report's `originals`.
     pub source: usize,
+    /// The text, exactly that original's `text[start..end]`.
     pub text: &'a str,
+    /// Where it starts, in UTF-8 bytes into that original's text.
     pub start: usize,
+    /// Where it ends (exclusive), in UTF-8 bytes.
     pub end: usize,
 }
 
 /// A word-level edit.
 #[derive(Debug, Serialize)]
 pub struct ChangeOut<'a> {
+    /// `equal`, `delete` or `insert`.
     pub op: &'static str,
+    /// The text of the run: the original's for `delete`, else the adapted article's.
     pub text: &'a str,
 }
 
