@@ -81,7 +81,8 @@ pub enum FetchError {
         /// What is wrong with it, as the URL parser says.
         reason: String,
     },
-    /// A scheme other than http or https (ftp://, file://...), given or redirected to.
+    /// A URL given with a scheme other than http or https (ftp://, file://...); a redirect
+    /// to one is [`FetchError::RedirectScheme`].
     #[error(
         "unsupported URL scheme \"{scheme}\"; wirediff fetches http:// and https:// ({})",
         scheme_hint(scheme)

@@ -189,7 +189,7 @@ impl Fetcher {
 }
 
 /// Parses a URL and checks that its scheme is http or https.
-pub fn check_url(url: &str) -> Result<Url, FetchError> {
+pub(crate) fn check_url(url: &str) -> Result<Url, FetchError> {
     let parsed = Url::parse(url.trim()).map_err(|e| FetchError::InvalidUrl {
         reason: e.to_string(),
     })?;

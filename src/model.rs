@@ -417,7 +417,7 @@ pub struct SignalCounts {
 
 impl SignalCounts {
     /// Counts one signal of this kind.
-    pub fn add(&mut self, kind: SignalKind) {
+    pub(crate) fn add(&mut self, kind: SignalKind) {
         *self.get_mut(kind) += 1;
     }
 

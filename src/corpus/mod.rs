@@ -49,12 +49,6 @@ pub enum CorpusError {
         /// The corpus directory or manifest, as given.
         path: String,
     },
-    /// A pair's directory is not laid out as a pair.
-    #[error("{message}")]
-    Layout {
-        /// What is wrong, naming the directory.
-        message: String,
-    },
     /// A manifest or batch line that is not a pair.
     #[error("line {line}: {message}")]
     Line {
@@ -63,7 +57,8 @@ pub enum CorpusError {
         /// What is wrong with the line.
         message: String,
     },
-    /// An `expect.toml` (or inline `expect`) that cannot be read or is not valid.
+    /// An `expect.toml` that cannot be read or is not valid (an inline `expect` of a
+    /// manifest or batch line that is not valid is a [`CorpusError::Line`]).
     #[error("{path}: {}{message}", line.map(|l| format!("line {l}: ")).unwrap_or_default())]
     Expect {
         /// The `expect.toml` file.
@@ -246,7 +241,7 @@ impl Partition {
 }
 
 /// The part (1 to `of`) a pair id falls in.
-pub fn part_of(id: &str, of: u32) -> u32 {
+pub(crate) fn part_of(id: &str, of: u32) -> u32 {
     let digest = Sha256::digest(id.as_bytes());
     let mut first = [0u8; 8];
     first.copy_from_slice(&digest[..8]);
@@ -483,7 +478,7 @@ fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
 
 /// One line of a manifest or of `wirediff batch`'s input.
 #[derive(Debug, Clone, Deserialize)]
-pub struct LineSpec {
+pub(crate) struct LineSpec {
     /// Any JSON value; a manifest needs a string.
     #[serde(default)]
     pub id: serde_json::Value,
@@ -682,7 +677,7 @@ pub fn run(
 }
 
 /// Compares one pair, checks its expectations and writes its reports.
-pub fn run_pair(pair: &Pair, loader: &Loader, opts: &RunOptions) -> PairOutcome {
+pub(crate) fn run_pair(pair: &Pair, loader: &Loader, opts: &RunOptions) -> PairOutcome {
     let started = Instant::now();
     let inputs = match &pair.inputs {
         Ok(inputs) => inputs,
@@ -709,7 +704,7 @@ pub fn run_pair(pair: &Pair, loader: &Loader, opts: &RunOptions) -> PairOutcome 
 
 /// Loads the expectations, compares the inputs and checks: the comparison, its summary and
 /// the checked expectations.
-pub fn check_inputs(
+pub(crate) fn check_inputs(
     inputs: &Inputs,
     loader: &Loader,
     options: &Options,
@@ -722,7 +717,7 @@ pub fn check_inputs(
 }
 
 /// The outcome of a compared pair: pass unless an expectation does not hold.
-pub fn outcome_of(
+pub(crate) fn outcome_of(
     id: String,
     inputs: &Inputs,
     summary: Summary,

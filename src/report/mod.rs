@@ -75,7 +75,7 @@ pub(crate) fn fallback_note(cmp: &Comparison) -> Option<String> {
 }
 
 /// The fallback of a comparison, if its alignment ran out of time.
-pub fn fallback(cmp: &Comparison) -> Option<FallbackOut> {
+pub(crate) fn fallback(cmp: &Comparison) -> Option<FallbackOut> {
     (!cmp.fallbacks.is_empty()).then(|| FallbackOut {
         reason: "timeout",
         steps: cmp.fallbacks.iter().map(|f| f.as_str()).collect(),
@@ -258,7 +258,7 @@ impl Comparison {
 }
 
 /// Computes the summary of a comparison.
-pub fn summarize(cmp: &Comparison) -> Summary {
+pub(crate) fn summarize(cmp: &Comparison) -> Summary {
     // The words of each segment's adapted text, counted on several threads for a long
     // document: counting them is most of the time.
     let side = cmp.adapted_side();
