@@ -3,7 +3,7 @@
 //! replays the inputs kept in `fuzz/regressions/` through them. Not a stable API.
 
 use crate::load::{Format, from_bytes, meta_charset};
-use crate::{Document, Kind, compare, segment};
+use crate::{Document, Kind, compare, sentences};
 
 /// Sentences of any text are in order, do not overlap, lie on character boundaries inside
 /// the text, are not blank, and leave only white space between them.
@@ -15,7 +15,7 @@ pub fn segment_text(data: &[u8]) {
 
 fn sentences_tile(doc: &Document) {
     let mut last = 0;
-    for s in segment::segment(doc) {
+    for s in sentences::segment(doc) {
         assert!(
             last <= s.start && s.start < s.end && s.end <= doc.text.len(),
             "{s:?}"
@@ -37,7 +37,7 @@ pub fn extract_html(data: &[u8]) {
     for i in 0..doc.paragraphs.len() {
         let _ = doc.paragraph(i);
     }
-    for s in segment::segment(&doc) {
+    for s in sentences::segment(&doc) {
         assert!(doc.text.is_char_boundary(s.start) && doc.text.is_char_boundary(s.end));
     }
 }

@@ -55,7 +55,7 @@ mod model;
 mod normalize;
 mod pipeline;
 pub mod report;
-mod segment;
+mod sentences;
 #[cfg(test)]
 mod test_data;
 mod util;
@@ -73,4 +73,4 @@ pub use model::{
 };
 pub use normalize::{word_count, words};
 pub use pipeline::{compare, read};
-pub use segment::{Sentence, segment, segment_all, split_sentences};
+pub use sentences::{Sentence, segment, segment_all, split_sentences};

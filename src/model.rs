@@ -11,7 +11,7 @@ use std::ops::Range;
 use serde::{Serialize, Serializer};
 
 use crate::extract::Document;
-use crate::segment::Sentence;
+use crate::sentences::Sentence;
 
 /// The originals and the adapted article, their sentences, and how they align.
 #[derive(Debug, Clone)]

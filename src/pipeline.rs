@@ -8,7 +8,7 @@ use crate::error::{Error, Result};
 use crate::extract::{self, Document};
 use crate::load::{Loader, Source};
 use crate::model::{Comparison, Side};
-use crate::segment::{self, Sentence};
+use crate::sentences::{self, Sentence};
 use crate::util::par;
 
 /// Segments and aligns documents that are already extracted.
@@ -23,13 +23,13 @@ pub fn compare(originals: Vec<Document>, adapted: Document, opts: &Options) -> C
     )
 }
 
-/// The sentences of the originals and of the adapted article ([`segment::segment_all`]).
+/// The sentences of the originals and of the adapted article ([`sentences::segment_all`]).
 fn segment_documents(
     originals: &[Document],
     adapted: &Document,
 ) -> (Vec<Vec<Sentence>>, Vec<Sentence>) {
     let docs: Vec<&Document> = originals.iter().chain(std::iter::once(adapted)).collect();
-    let mut sentences = segment::segment_all(&docs);
+    let mut sentences = sentences::segment_all(&docs);
     let adapted_sentences = sentences.pop().unwrap_or_default();
     (sentences, adapted_sentences)
 }

@@ -1,8 +1,8 @@
 use super::*;
 use crate::extract::Document;
 use crate::normalize;
-use crate::segment::Sentence;
-use crate::segment::segment;
+use crate::sentences::Sentence;
+use crate::sentences::segment;
 
 /// Aligns with the backbone diff over the shared keys only, or over every sentence; in
 /// stretches of at least `stretch` sentences where it may.

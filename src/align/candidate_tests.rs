@@ -1,6 +1,6 @@
 use super::*;
 use crate::extract::Document;
-use crate::segment::segment;
+use crate::sentences::segment;
 
 /// Regression: candidates cut by the per-sentence limit kept a stale score and were never
 /// offered again, so a later near-identical sentence came out inserted + removed.

@@ -1,6 +1,6 @@
 use super::*;
 use crate::extract::Document;
-use crate::segment::segment;
+use crate::sentences::segment;
 
 /// A long original and a copy with every sentence reworded (one word replaced), or
 /// with every third one reworded, in paragraphs of five.

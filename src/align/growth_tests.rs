@@ -1,6 +1,6 @@
 use super::*;
 use crate::extract::Document;
-use crate::segment::segment;
+use crate::sentences::segment;
 
 fn kinds(original: &str, adapted: &str) -> Vec<(Kind, String)> {
     let o = Document::from_text("o", original);

@@ -628,7 +628,7 @@ pub(super) fn read<'a>(
 mod tests {
     use super::*;
     use crate::extract::Document;
-    use crate::segment::{Sentence, segment};
+    use crate::sentences::{Sentence, segment};
 
     fn read_docs(docs: &[Document], reuse: bool, threads: Option<usize>) -> Vocab {
         let sents: Vec<Vec<Sentence>> = docs.iter().map(segment).collect();

@@ -13,7 +13,7 @@ use regex::Regex;
 
 pub use crate::model::Furniture;
 
-use crate::segment::{DATELINE_AGENCY, DATELINE_CITY};
+use crate::sentences::{DATELINE_AGENCY, DATELINE_CITY};
 
 static DATELINE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -453,7 +453,7 @@ pub(crate) mod tests {
         for t in &texts {
             for para in t.split("\n\n") {
                 out.extend(
-                    crate::segment::split_sentences(para)
+                    crate::sentences::split_sentences(para)
                         .into_iter()
                         .map(|r| para[r].to_string()),
                 );

@@ -8,7 +8,7 @@ pub mod signals;
 use crate::align::Options;
 use crate::extract::Document;
 use crate::model::{Kind, Segment, Side};
-use crate::segment::Sentence;
+use crate::sentences::Sentence;
 use crate::util::par;
 
 /// The signals of each segment ([`signals::detect`]), on `threads` threads. Only reworded
@@ -91,7 +91,7 @@ fn passage<'a>(
     side: Side<'a>,
     quotes: &mut signals::Quotations<'a>,
     r: &std::ops::Range<usize>,
-) -> signals::Passage<'a> {
+) -> signals::SignalText<'a> {
     let (start, end) = crate::align::span_bytes(side, r);
     quotes.passage(start..end)
 }

@@ -29,18 +29,18 @@ pub use crate::model::{CreditChange, Signal};
 
 /// A passage as the signals read it: its text, and the parts of it that are quoted.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Passage<'a> {
+pub struct SignalText<'a> {
     /// The passage's text.
     pub text: &'a str,
     /// Byte ranges of `text` inside quotation marks (the marks left out), in order.
     pub quoted: Vec<Range<usize>>,
 }
 
-impl<'a> Passage<'a> {
+impl<'a> SignalText<'a> {
     /// A passage read on its own: its quotations are found in its text alone.
     #[cfg(test)]
     pub fn new(text: &'a str) -> Self {
-        Passage {
+        SignalText {
             text,
             quoted: quotes(text),
         }
@@ -59,7 +59,7 @@ impl<'a> Passage<'a> {
             .map(|q| q.start.max(span.start) - span.start..q.end.min(span.end) - span.start)
             .filter(|q| !q.is_empty())
             .collect();
-        Passage {
+        SignalText {
             text: &doc_text[span],
             quoted,
         }
@@ -101,9 +101,9 @@ impl<'a> Quotations<'a> {
         }
     }
 
-    /// The passage `span` of the document, as [`Passage::within`] finds it with all of the
+    /// The passage `span` of the document, as [`SignalText::within`] finds it with all of the
     /// document's quotations.
-    pub fn passage(&mut self, span: Range<usize>) -> Passage<'a> {
+    pub fn passage(&mut self, span: Range<usize>) -> SignalText<'a> {
         let paras = &self.doc.paragraphs;
         let first = paras.partition_point(|p| p.end <= span.start);
         let end = first + paras[first..].partition_point(|p| p.start < span.end);
@@ -117,7 +117,7 @@ impl<'a> Quotations<'a> {
             });
             self.near.extend(quoted.iter().cloned());
         }
-        Passage::within(&self.doc.text, &self.near, span)
+        SignalText::within(&self.doc.text, &self.near, span)
     }
 }
 
@@ -127,8 +127,8 @@ impl<'a> Quotations<'a> {
 /// that order; an inserted passage gets a `loaded` signal. Other segments get none.
 pub fn detect(
     seg: &Segment,
-    adapted: Option<&Passage<'_>>,
-    original: Option<&Passage<'_>>,
+    adapted: Option<&SignalText<'_>>,
+    original: Option<&SignalText<'_>>,
 ) -> Vec<Signal> {
     if let Some(what) = seg.furniture {
         let change = match seg.kind {
@@ -160,7 +160,7 @@ pub fn detect(
 }
 
 /// The signals of a rewording of `original` into `adapted`.
-fn reworded(original: &Passage<'_>, adapted: &Passage<'_>) -> Vec<Signal> {
+fn reworded(original: &SignalText<'_>, adapted: &SignalText<'_>) -> Vec<Signal> {
     let o = ReadSide::new(original);
     let a = ReadSide::new(adapted);
     let mut out = attribution(&o, &a);
@@ -195,7 +195,7 @@ struct ReadSide<'a> {
 }
 
 impl<'a> ReadSide<'a> {
-    fn new(p: &'a Passage<'a>) -> Self {
+    fn new(p: &'a SignalText<'a>) -> Self {
         ReadSide {
             text: p.text,
             words: Words::indexed(p.text),

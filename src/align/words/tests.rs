@@ -396,7 +396,7 @@ fn real_rewordings() -> Vec<(String, String)> {
             }
             let (src, o) = seg.original.clone().expect("a reworded original");
             let a = seg.adapted.clone().expect("a reworded adapted side");
-            let text = |doc: &crate::Document, s: &[crate::segment::Sentence]| {
+            let text = |doc: &crate::Document, s: &[crate::sentences::Sentence]| {
                 doc.text[s[0].start..s[s.len() - 1].end].to_string()
             };
             out.push((

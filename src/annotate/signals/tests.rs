@@ -2,7 +2,7 @@ use super::*;
 use crate::model::SignalKind;
 
 fn reword(o: &str, a: &str) -> Vec<Signal> {
-    reworded(&Passage::new(o), &Passage::new(a))
+    reworded(&SignalText::new(o), &SignalText::new(a))
 }
 
 fn kinds(signals: &[Signal]) -> Vec<SignalKind> {
@@ -189,12 +189,12 @@ fn quotations_of_a_document_span_its_sentences() {
     );
     let q = quotations(&doc);
     let start = doc.text.find("We will win").unwrap();
-    let p = Passage::within(&doc.text, &q, start..start + "We will win.".len());
+    let p = SignalText::within(&doc.text, &q, start..start + "We will win.".len());
     assert_eq!(p.text, "We will win.");
     assert_eq!(p.quoted, vec![(0..p.text.len())]);
     let start = doc.text.find("Markets").unwrap();
     assert!(
-        Passage::within(&doc.text, &q, start..doc.text.len())
+        SignalText::within(&doc.text, &q, start..doc.text.len())
             .quoted
             .is_empty()
     );
@@ -214,13 +214,13 @@ fn quotations_on_demand_agree_with_the_whole_documents() {
             }
             let text = std::fs::read_to_string(&path).expect("fixture");
             let doc = crate::Document::from_text("f", &text);
-            let sents = crate::segment::segment(&doc);
+            let sents = crate::sentences::segment(&doc);
             let all = quotations(&doc);
             let mut lazy = Quotations::new(&doc);
             let n = sents.len();
             for (i, j) in (0..n).rev().map(|i| (i, (i + 1 + i % 4).min(n))) {
                 let span = sents[i].start..sents[j - 1].end;
-                let whole = Passage::within(&doc.text, &all, span.clone());
+                let whole = SignalText::within(&doc.text, &all, span.clone());
                 let got = lazy.passage(span);
                 assert_eq!((got.text, &got.quoted), (whole.text, &whole.quoted));
                 passages += usize::from(!whole.quoted.is_empty());
@@ -359,7 +359,7 @@ fn credit_on_furniture_and_loaded_on_insertions() {
         detect(
             &seg(Kind::Removed, dateline),
             None,
-            Some(&Passage::new("SAMARKAND (AP) —"))
+            Some(&SignalText::new("SAMARKAND (AP) —"))
         ),
         [Signal::Credit {
             change: CreditChange::Dropped,
@@ -369,7 +369,7 @@ fn credit_on_furniture_and_loaded_on_insertions() {
     assert_eq!(
         detect(
             &seg(Kind::Inserted, Some(Furniture::Credit)),
-            Some(&Passage::new(
+            Some(&SignalText::new(
                 "Adapted from reporting by the Associated Press"
             )),
             None
@@ -382,14 +382,14 @@ fn credit_on_furniture_and_loaded_on_insertions() {
     assert!(
         detect(
             &seg(Kind::Inserted, Some(Furniture::Boilerplate)),
-            Some(&Passage::new("x")),
+            Some(&SignalText::new("x")),
             None
         )
         .is_empty()
     );
     let s = detect(
         &seg(Kind::Inserted, None),
-        Some(&Passage::new(
+        Some(&SignalText::new(
             "Some have accused Zelenskyy of being a puppet for this globalist cabal.",
         )),
         None,
@@ -403,7 +403,7 @@ fn credit_on_furniture_and_loaded_on_insertions() {
     assert!(
         detect(
             &seg(Kind::Inserted, None),
-            Some(&Passage::new("Markets fell.")),
+            Some(&SignalText::new("Markets fell.")),
             None
         )
         .is_empty()
