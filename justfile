@@ -43,8 +43,10 @@ eval:
     python3 eval/signals.py
 
 # Speed: news-length pairs (in process and a process per pair) and long documents against
-# the difflib baseline, git diff --word-diff and dwdiff; extraction against trafilatura
+# the difflib baseline, git diff --word-diff and dwdiff; extraction against trafilatura.
+# Built with the release-lto profile (whole-program optimization, Cargo.toml), in
+# target/release-lto/
 bench:
-    cargo build --release --bin wirediff --example bench --example extract_bench
+    cargo build --profile release-lto --bin wirediff --example bench --example extract_bench
     python3 eval/synth.py
     python3 eval/bench.py

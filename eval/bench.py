@@ -19,6 +19,9 @@ Three parts, each printing the commands it times:
   baseline is stopped after --baseline-timeout seconds, and larger sizes are then skipped.
 - extract: pages per second of wirediff's extractor (`extract_bench`) and of trafilatura
   when it is importable, on the article-extraction-benchmark pages, one core.
+
+wirediff's binaries are those of the release-lto profile (whole-program optimization):
+`cargo build --profile release-lto --bin wirediff --example bench --example extract_bench`.
 """
 import argparse
 import contextlib
@@ -38,6 +41,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data" / "article-extraction-benchmark"
+# The Cargo profile the figures come from: release with whole-program optimization.
+PROFILE = "release-lto"
 WORK = ROOT / "target" / "bench"
 
 
@@ -124,7 +129,7 @@ def news(a):
                 f"wirediff, in process, {t} threads"
             rows.append((name, float(f["pairs_per_s"])))
     else:
-        print(f"  (no {a.bench}: cargo build --release --example bench)")
+        print(f"  (no {a.bench}: cargo build --profile {PROFILE} --example bench)")
     if os.path.exists(a.wirediff):
         show([a.wirediff, "compare", "--format=json", "ORIGINAL...", "ADAPTED"])
         t = bench_processes(lambda d: [a.wirediff, "compare", "--format=json", *pair_args(d)],
@@ -407,7 +412,7 @@ def extraction(a):
     print("## Extraction (article-extraction-benchmark pages, one core)")
     print()
     rows = []
-    cmd = ["cargo", "run", "--quiet", "--release", "--example", "extract_bench"]
+    cmd = ["cargo", "run", "--quiet", "--profile", PROFILE, "--example", "extract_bench"]
     show(cmd)
     out = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True).stdout
     m = re.search(r"\*\*wirediff\*\* \(body text\) \|[^|]*\|[^|]*\|[^|]*\| (\d+)", out)
@@ -440,8 +445,8 @@ def extraction(a):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pairs", default=str(ROOT / "target/eval/pairs"))
-    ap.add_argument("--wirediff", default=str(ROOT / "target/release/wirediff"))
-    ap.add_argument("--bench", default=str(ROOT / "target/release/examples/bench"))
+    ap.add_argument("--wirediff", default=str(ROOT / f"target/{PROFILE}/wirediff"))
+    ap.add_argument("--bench", default=str(ROOT / f"target/{PROFILE}/examples/bench"))
     ap.add_argument("--baseline", default=str(ROOT.parent / "shared/bench/difflib_baseline.py"))
     ap.add_argument("--repeat", type=int, default=3, help="rounds over the news pairs")
     ap.add_argument("--long-repeat", type=int, default=5, help="runs per long document")
@@ -451,7 +456,8 @@ def main():
     a = ap.parse_args()
     target = os.environ.get("CARGO_TARGET_DIR")
     if target:
-        for attr, rel in (("wirediff", "release/wirediff"), ("bench", "release/examples/bench")):
+        for attr, rel in (("wirediff", f"{PROFILE}/wirediff"),
+                          ("bench", f"{PROFILE}/examples/bench")):
             if getattr(a, attr) == ap.get_default(attr):
                 setattr(a, attr, str(Path(target) / rel))
     parts = set(a.only.split(","))

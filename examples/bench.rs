@@ -1,8 +1,8 @@
 //! In-process speed of the library, for `eval/bench.py` (`just bench`).
 //!
 //! usage:
-//!   cargo run --release --example bench -- news [DIR] [--repeat N] [--threads N]
-//!   cargo run --release --example bench -- stages ORIGINAL... ADAPTED [--repeat N]
+//!   cargo run --profile release-lto --example bench -- news [DIR] [--repeat N] [--threads N]
+//!   cargo run --profile release-lto --example bench -- stages ORIGINAL... ADAPTED [--repeat N]
 //!
 //! `news` compares every pair of DIR (default `target/eval/pairs`, built by
 //! `python3 eval/synth.py`: `original*.txt` and `adapted.txt` in each subdirectory) in this one
