@@ -3,7 +3,8 @@
 //! A [`Fetcher`] holds one HTTP client (built on first use, so a run served entirely from
 //! the cache never builds one) and the [`FetchOptions`]: a total time limit, a size cap read
 //! incrementally (a `Content-Length` is not trusted), a redirect limit with loop detection,
-//! gzip/brotli/deflate, and an honest `User-Agent`.
+//! gzip/brotli/deflate, and an honest `User-Agent`. TLS is rustls's with ring's
+//! cryptography, installed as the process's rustls provider unless the program installed one.
 //!
 //! With a cache directory, every successful response is kept as two files named by the
 //! SHA-256 of the URL as given: `<hash>.json` (the URL, the final URL after redirects, the
@@ -229,7 +230,17 @@ impl std::fmt::Display for RedirectRefused {
 
 impl std::error::Error for RedirectRefused {}
 
+/// rustls's cryptography, from ring, as the process's default: reqwest reads it from there.
+/// A program that installed its own provider keeps it.
+fn install_crypto_provider() {
+    if rustls::crypto::CryptoProvider::get_default().is_none() {
+        // Another thread may get there first: then its provider is the one used.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+    }
+}
+
 fn build_client(opts: &FetchOptions) -> Result<Client, FetchError> {
+    install_crypto_provider();
     let limit = opts.max_redirects;
     let policy = reqwest::redirect::Policy::custom(move |attempt| {
         let url = attempt.url();
