@@ -8,6 +8,7 @@ use std::path::Path;
 use std::process::Output;
 
 use common::{json_lines, output_with_stdin, pair, pairs, segments, wirediff, write_pair};
+use quick_junit::{NonSuccessKind, TestCaseStatus};
 use serde_json::Value;
 
 /// The fixture pairs, by name, sorted.
@@ -97,23 +98,6 @@ fn build_corpus(root: &Path) -> Vec<String> {
     ids
 }
 
-/// The test cases of a JUnit file: (name, body).
-fn testcases(xml: &str) -> Vec<(String, String)> {
-    xml.split("<testcase ")
-        .skip(1)
-        .map(|case| {
-            let name = case
-                .split(" name=\"")
-                .nth(1)
-                .and_then(|s| s.split('"').next())
-                .expect("a name")
-                .to_string();
-            let body = case.split("</testcase>").next().unwrap().to_string();
-            (name, body)
-        })
-        .collect()
-}
-
 fn json(out: &Output) -> Value {
     serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
         panic!(
@@ -164,28 +148,50 @@ fn forty_pairs_and_a_broken_one_in_junit_with_exit_codes() {
     let xml = std::fs::read_to_string(&junit).unwrap();
     assert!(!xml.contains('\x1b'));
     assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"));
-    assert!(
-        xml.contains(r#"tests="41" failures="1" errors="1""#),
+    let report = quick_junit::Report::deserialize_from_str(&xml).expect("JUnit XML");
+    assert_eq!(
+        (report.tests, report.failures, report.errors),
+        (41, 1, 1),
         "{xml}"
     );
-    let cases = testcases(&xml);
-    let names: Vec<&str> = cases.iter().map(|(n, _)| n.as_str()).collect();
+    let [suite] = &report.test_suites[..] else {
+        panic!("one test suite: {xml}")
+    };
+    let names: Vec<&str> = suite.test_cases.iter().map(|c| c.name.as_str()).collect();
     assert_eq!(names, ids, "every pair, in id order");
-    for (name, body) in &cases {
-        let (failure, error) = (body.contains("<failure "), body.contains("<error "));
-        match name.as_str() {
-            "zz-broken" => assert!(error && !failure, "{body}"),
+    for case in &suite.test_cases {
+        let name = case.name.as_str();
+        if name != "zz-broken" {
+            assert!(case.system_out.is_some(), "{name}: its inputs and summary");
+        }
+        let (kind, message, description) = match &case.status {
+            TestCaseStatus::NonSuccess {
+                kind,
+                message,
+                description,
+                ..
+            } => (
+                Some(*kind),
+                message.as_ref().map_or("", |m| m.as_str()),
+                description.as_ref().map_or("", |d| d.as_str()),
+            ),
+            _ => (None, "", ""),
+        };
+        match name {
+            "zz-broken" => assert_eq!(kind, Some(NonSuccessKind::Error), "{xml}"),
             "pair-01" => {
-                assert!(failure && !error, "{body}");
-                assert!(body.contains("1 of 2 expectations unmet"), "{body}");
+                assert_eq!(kind, Some(NonSuccessKind::Failure), "{xml}");
                 assert!(
-                    body.contains("met:   inserted contains &quot;budget item 1&quot;")
-                        || body.contains("met:   inserted contains \"budget item 1\""),
-                    "{body}"
+                    message.starts_with("1 of 2 expectations unmet"),
+                    "{message}"
+                );
+                assert!(
+                    description.contains("met:   inserted contains \"budget item 1\""),
+                    "{description}"
                 );
             }
             // pair-00's expectation and limit hold.
-            _ => assert!(!failure && !error, "{name}: {body}"),
+            _ => assert_eq!(kind, None, "{name}: {:?}", case.status),
         }
     }
 

@@ -1,67 +1,44 @@
-//! JUnit XML for CI test reporters: one test case a pair; unmet expectations are a
-//! `<failure>`, a pair that could not be compared an `<error>`.
+//! JUnit XML for CI test reporters, written by `quick-junit`: one test case a pair; unmet
+//! expectations are a `<failure>`, a pair that could not be compared an `<error>`.
 
 use std::io::{self, Write};
+use std::time::Duration;
+
+use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite, XmlString};
 
 use super::{CorpusSummary, PairOutcome, Status};
 
 /// Writes the summary as JUnit XML: one `<testsuite>` (named after the corpus and its part),
 /// one `<testcase>` a pair (`classname` the corpus, `name` the pair's id), in id order.
 pub fn write_junit(summary: &CorpusSummary, out: &mut dyn Write) -> io::Result<()> {
-    let t = &summary.totals;
     let name = match summary.partition {
         Some(p) => format!("wirediff corpus {} (part {p})", summary.corpus),
         None => format!("wirediff corpus {}", summary.corpus),
     };
-    let time: f64 = summary.pairs.iter().filter_map(|p| p.seconds).sum();
-    writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
-    writeln!(
-        out,
-        r#"<testsuites name="{}" tests="{}" failures="{}" errors="{}" time="{time:.3}">"#,
-        attr(&name),
-        t.pairs,
-        t.failed,
-        t.errors
-    )?;
-    writeln!(
-        out,
-        r#"  <testsuite name="{}" tests="{}" failures="{}" errors="{}" skipped="0" time="{time:.3}">"#,
-        attr(&name),
-        t.pairs,
-        t.failed,
-        t.errors
-    )?;
-    for p in &summary.pairs {
-        write_case(&summary.corpus, p, out)?;
+    let seconds: f64 = summary.pairs.iter().filter_map(|p| p.seconds).sum();
+    let mut suite = TestSuite::new(xml(&name));
+    suite.add_test_cases(summary.pairs.iter().map(|p| case(&summary.corpus, p)));
+    if let Some(time) = duration(seconds) {
+        suite.set_time(time);
     }
-    writeln!(out, "  </testsuite>")?;
-    writeln!(out, "</testsuites>")
+    let mut report = Report::new(xml(&name));
+    if let Some(time) = duration(seconds) {
+        report.set_time(time);
+    }
+    report.add_test_suite(suite);
+    report.serialize(out).map_err(io::Error::other)
 }
 
-fn write_case(corpus: &str, p: &PairOutcome, out: &mut dyn Write) -> io::Result<()> {
-    write!(
-        out,
-        r#"    <testcase classname="{}" name="{}""#,
-        attr(corpus),
-        attr(&p.id)
-    )?;
-    if let Some(s) = p.seconds {
-        write!(out, r#" time="{s:.3}""#)?;
-    }
-    writeln!(out, ">")?;
-    match p.status {
-        Status::Pass => {}
+fn case(corpus: &str, p: &PairOutcome) -> TestCase {
+    let status = match p.status {
+        Status::Pass => TestCaseStatus::success(),
         Status::Fail => {
-            let unmet: Vec<_> = p.unmet().collect();
+            let unmet: Vec<&str> = p.unmet().map(|c| c.expect.as_str()).collect();
             let message = format!(
                 "{} of {} expectations unmet: {}",
                 unmet.len(),
                 p.expectations.len(),
-                unmet
-                    .iter()
-                    .map(|c| c.expect.as_str())
-                    .collect::<Vec<_>>()
-                    .join("; ")
+                unmet.join("; ")
             );
             let mut body = String::new();
             for c in &p.expectations {
@@ -74,22 +51,25 @@ fn write_case(corpus: &str, p: &PairOutcome, out: &mut dyn Write) -> io::Result<
                 }
                 body.push('\n');
             }
-            writeln!(
-                out,
-                r#"      <failure type="expectation" message="{}">{}</failure>"#,
-                attr(&message),
-                text(&body)
-            )?;
+            let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
+            (status.set_type("expectation"))
+                .set_message(xml(&message))
+                .set_description(xml(&body));
+            status
         }
         Status::Error => {
             let message = p.error.as_deref().unwrap_or("could not be compared");
-            writeln!(
-                out,
-                r#"      <error type="unreadable" message="{}">{}</error>"#,
-                attr(message),
-                text(message)
-            )?;
+            let mut status = TestCaseStatus::non_success(NonSuccessKind::Error);
+            (status.set_type("unreadable"))
+                .set_message(xml(message))
+                .set_description(xml(message));
+            status
         }
+    };
+    let mut case = TestCase::new(xml(&p.id), status);
+    case.set_classname(xml(corpus));
+    if let Some(time) = p.seconds.and_then(duration) {
+        case.set_time(time);
     }
     let mut sysout = String::new();
     if !p.originals.is_empty() {
@@ -111,43 +91,25 @@ fn write_case(corpus: &str, p: &PairOutcome, out: &mut dyn Write) -> io::Result<
         ));
     }
     if !sysout.is_empty() {
-        writeln!(out, "      <system-out>{}</system-out>", text(&sysout))?;
+        case.set_system_out(xml(&sysout));
     }
-    writeln!(out, "    </testcase>")
+    case
 }
 
-/// Escapes text content: `&`, `<`, `>`, and characters XML 1.0 does not allow.
-fn text(s: &str) -> String {
-    escape(s, false)
+/// Seconds as a duration, when they are one.
+fn duration(seconds: f64) -> Option<Duration> {
+    Duration::try_from_secs_f64(seconds).ok()
 }
 
-/// Escapes an attribute value: as text, plus quotes, and line breaks and tabs as character
-/// references so that they survive attribute normalization.
-fn attr(s: &str) -> String {
-    escape(s, true)
-}
-
-fn escape(s: &str, in_attr: bool) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' if in_attr => out.push_str("&quot;"),
-            '\'' if in_attr => out.push_str("&apos;"),
-            '\n' if in_attr => out.push_str("&#10;"),
-            '\r' if in_attr => out.push_str("&#13;"),
-            '\t' if in_attr => out.push_str("&#9;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            // Not allowed in XML 1.0, not even as a character reference: shown as an escape.
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {
-                out.extend(c.escape_unicode())
-            }
-            c => out.push(c),
-        }
+/// Text XML 1.0 can hold. `quick-junit` drops terminal escapes and the control characters
+/// XML forbids, and escapes markup; the two non-characters U+FFFE and U+FFFF, which it
+/// keeps, are dropped here.
+fn xml(s: &str) -> XmlString {
+    if s.contains(['\u{FFFE}', '\u{FFFF}']) {
+        XmlString::new(s.replace(['\u{FFFE}', '\u{FFFF}'], ""))
+    } else {
+        XmlString::new(s)
     }
-    out
 }
 
 #[cfg(test)]
@@ -155,18 +117,30 @@ mod tests {
     use super::*;
 
     #[test]
-    fn escapes_markup_quotes_and_characters_xml_forbids() {
-        assert_eq!(text("a < b & c > d"), "a &lt; b &amp; c &gt; d");
-        assert_eq!(
-            attr("say \"x\"\n'y'"),
-            "say &quot;x&quot;&#10;&apos;y&apos;"
+    fn markup_and_characters_xml_forbids_make_valid_xml() {
+        let hostile = "a < b & \"c\" > 'd'\n\x1b[31mred\x1b[0m bell\u{7} nul\0 \u{FFFF}end – “q”";
+        let summary = CorpusSummary::new(
+            hostile.into(),
+            None,
+            vec![PairOutcome::error(hostile.into(), None, hostile.into())],
         );
-        assert_eq!(
-            text("bell\u{7}esc\u{1b}nul\0"),
-            "bell\\u{7}esc\\u{1b}nul\\u{0}"
+        let mut out = Vec::new();
+        write_junit(&summary, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(
+            !text.contains(['\x1b', '\u{7}', '\0', '\u{FFFF}']),
+            "{text}"
         );
-        assert_eq!(text("\u{FFFF}ok\ttab"), "\\u{ffff}ok\ttab");
-        // Other non-ASCII text passes through: the document is UTF-8.
-        assert_eq!(attr("Zelenskyy – “puppet”"), "Zelenskyy – “puppet”");
+        let report = Report::deserialize_from_str(&text).unwrap();
+        let case = &report.test_suites[0].test_cases[0];
+        // Markup comes back as it was; other non-ASCII text passes through.
+        let kept = "a < b & \"c\" > 'd'\nred bell nul end – “q”";
+        assert_eq!(case.name.as_str(), kept);
+        assert_eq!(case.classname.as_ref().unwrap().as_str(), kept);
+        assert!(matches!(
+            &case.status,
+            TestCaseStatus::NonSuccess { kind: NonSuccessKind::Error, description: Some(d), .. }
+                if d.as_str() == kept
+        ));
     }
 }
