@@ -40,6 +40,7 @@ eval:
     python3 eval/run.py
     python3 eval/synth2.py
     python3 eval/run.py --pairs target/eval/pairs2
+    cargo run --release --example json_contract
     python3 eval/signals.py
 
 # Speed: news-length pairs (in process and a process per pair) and long documents against

@@ -1,0 +1,129 @@
+//! The two writers of the JSON report, checked against each other on every pair there is: the
+//! hand-written compact writer (`--format json`) must write the bytes serde_json writes for
+//! [`Report`], so that a field added to one and not the other is caught (the unit tests do the
+//! same on the fixtures, which cannot hold every case the evaluation pairs do).
+//!
+//! usage: cargo run --release --example json_contract -- [DIR...] [--min-pairs N]
+//!
+//! Each DIR holds pair directories (`original*.txt` and `adapted.txt`, or any other
+//! extension). Without DIR: `fixtures/pairs`, the generated evaluation pairs
+//! (`target/eval/pairs` and `target/eval/pairs2`, from `python3 eval/synth.py` and
+//! `eval/synth2.py`), the long documents of `eval/bench.py` (`target/bench/long`) and the
+//! METER pairs (`../shared/data/meter-dev`), those of them that exist. Exits 1 when a pair's
+//! reports differ or fewer than N pairs were compared, 2 when a pair cannot be read.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use wirediff::report::{Report, write_json, write_json_value};
+use wirediff::{Options, Source, compare_sources};
+
+const DEFAULT_DIRS: [&str; 5] = [
+    "fixtures/pairs",
+    "target/eval/pairs",
+    "target/eval/pairs2",
+    "target/bench/long",
+    "../shared/data/meter-dev",
+];
+
+fn main() -> ExitCode {
+    let mut dirs = Vec::new();
+    let mut min_pairs = 0usize;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--min-pairs" => min_pairs = args.next().and_then(|v| v.parse().ok()).unwrap_or(0),
+            _ => dirs.push(PathBuf::from(a)),
+        }
+    }
+    if dirs.is_empty() {
+        dirs = (DEFAULT_DIRS.iter().map(PathBuf::from))
+            .filter(|d| d.is_dir())
+            .collect();
+    }
+    let start = Instant::now();
+    let (mut compared, mut bytes) = (0usize, 0usize);
+    let mut bad = Vec::new();
+    for dir in &dirs {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            eprintln!("json_contract: {}: not a directory", dir.display());
+            return ExitCode::from(2);
+        };
+        let mut pairs: Vec<PathBuf> = (entries.filter_map(|e| e.ok().map(|e| e.path())))
+            .filter(|p| p.is_dir())
+            .collect();
+        pairs.sort();
+        for pair in pairs {
+            let Some((originals, adapted)) = pair_files(&pair) else {
+                continue;
+            };
+            let cmp = match compare_sources(&originals, &adapted, &Options::default()) {
+                Ok(cmp) => cmp,
+                Err(e) => {
+                    eprintln!("json_contract: {}: {e}", pair.display());
+                    return ExitCode::from(2);
+                }
+            };
+            let mut by_hand = Vec::new();
+            write_json(&cmp, &mut by_hand, false).expect("writing to memory");
+            let mut by_serde = Vec::new();
+            write_json_value(&mut by_serde, &Report::new(&cmp), false).expect("writing to memory");
+            by_serde.push(b'\n');
+            compared += 1;
+            bytes += by_hand.len();
+            if by_hand != by_serde {
+                bad.push(format!(
+                    "{}: {}",
+                    pair.display(),
+                    first_difference(&by_hand, &by_serde)
+                ));
+            }
+        }
+    }
+    let shown: Vec<String> = dirs.iter().map(|d| d.display().to_string()).collect();
+    println!(
+        "json_contract: {compared} pairs ({:.1} MB of JSON) from {} in {:.1} s; {} whose two \
+         writers differ",
+        bytes as f64 / 1e6,
+        shown.join(", "),
+        start.elapsed().as_secs_f64(),
+        bad.len()
+    );
+    for b in &bad {
+        println!("  {b}");
+    }
+    if !bad.is_empty() || compared < min_pairs {
+        return ExitCode::from(1);
+    }
+    ExitCode::SUCCESS
+}
+
+/// The originals (`original*`, in name order) and the adapted article (`adapted*`) of a pair
+/// directory, or `None` when it is not one.
+fn pair_files(dir: &Path) -> Option<(Vec<Source>, Source)> {
+    let mut files: Vec<PathBuf> = (std::fs::read_dir(dir).ok()?)
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    files.sort();
+    let named = |p: &Path, prefix: &str| {
+        p.file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with(prefix))
+    };
+    let adapted = files.iter().find(|p| named(p, "adapted"))?.clone();
+    let originals: Vec<Source> = (files.into_iter())
+        .filter(|p| named(p, "original"))
+        .map(Source::Path)
+        .collect();
+    (!originals.is_empty()).then_some((originals, Source::Path(adapted)))
+}
+
+/// Where two reports part, with a little of each around it.
+fn first_difference(a: &[u8], b: &[u8]) -> String {
+    let at = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let around = |s: &[u8]| {
+        let from = at.saturating_sub(60);
+        String::from_utf8_lossy(&s[from..(at + 60).min(s.len())]).into_owned()
+    };
+    format!("byte {at}: by hand …{}… serde …{}…", around(a), around(b))
+}
