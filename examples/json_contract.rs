@@ -17,7 +17,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use wirediff::report::{Report, write_json, write_json_value};
-use wirediff::{Options, Source, compare_sources};
+use wirediff::{Loader, Options, Source};
 
 const DEFAULT_DIRS: [&str; 5] = [
     "fixtures/pairs",
@@ -43,6 +43,7 @@ fn main() -> ExitCode {
             .collect();
     }
     let start = Instant::now();
+    let loader = Loader::default();
     let (mut compared, mut bytes) = (0usize, 0usize);
     let mut bad = Vec::new();
     for dir in &dirs {
@@ -58,7 +59,7 @@ fn main() -> ExitCode {
             let Some((originals, adapted)) = pair_files(&pair) else {
                 continue;
             };
-            let cmp = match compare_sources(&originals, &adapted, &Options::default()) {
+            let cmp = match loader.compare(&originals, &adapted, &Options::default()) {
                 Ok(cmp) => cmp,
                 Err(e) => {
                     eprintln!("json_contract: {}: {e}", pair.display());
