@@ -36,10 +36,10 @@ eval:
     cargo run --release --example extract_bench
     cargo run --release --example self_compare
     python3 eval/meter.py
-    python3 eval/synth.py
+    python3 eval/synth_edits.py
     python3 eval/run.py
-    python3 eval/synth2.py
-    python3 eval/run.py --pairs target/eval/pairs2
+    python3 eval/synth_crosscheck.py
+    python3 eval/run.py --pairs target/eval/crosscheck
     cargo run --release --example json_contract
     python3 eval/signals.py
 
@@ -49,5 +49,5 @@ eval:
 # target/release-lto/
 bench:
     cargo build --profile release-lto --bin wirediff --example bench --example extract_bench
-    python3 eval/synth.py
+    python3 eval/synth_edits.py
     python3 eval/bench.py

@@ -6,7 +6,7 @@ usage: python3 eval/bench.py [--pairs DIR] [--repeat N] [--sizes 2000,4000,...]
 
 Three parts, each printing the commands it times:
 
-- news: the evaluation pairs (build them with `python3 eval/synth.py`), pairs per second for
+- news: the evaluation pairs (build them with `python3 eval/synth_edits.py`), pairs per second for
   wirediff in one process (the `bench` example: one thread, then every core), wirediff as a
   process per pair, the difflib baseline in this one Python process, `git diff --no-index
   --word-diff=porcelain` and `dwdiff` as a process per pair (several originals are joined
@@ -110,7 +110,7 @@ def joined_pairs(pairs):
 def news(a):
     pairs = sorted(p for p in Path(a.pairs).iterdir() if p.is_dir())
     if not pairs:
-        sys.exit("bench: no pairs; run python3 eval/synth.py first")
+        sys.exit("bench: no pairs; run python3 eval/synth_edits.py first")
     n = len(pairs) * a.repeat
     print(f"## News-length pairs: {len(pairs)} pairs from {a.pairs} "
           f"(median adapted article {median_kb(pairs):.1f} KB), {os.cpu_count()} cores")
@@ -176,7 +176,7 @@ def median_kb(pairs):
 def corpus_paragraphs():
     """The corpus's paragraphs as lists of sentences (eval/segment.py's units)."""
     sys.path.insert(0, str(ROOT / "eval"))
-    import synth  # noqa: E402
+    import synth_edits as synth  # noqa: E402
 
     paras = []
     for doc in synth.load_corpus(synth.CORPUS):
@@ -444,7 +444,7 @@ def extraction(a):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--pairs", default=str(ROOT / "target/eval/pairs"))
+    ap.add_argument("--pairs", default=str(ROOT / "target/eval/edits"))
     ap.add_argument("--wirediff", default=str(ROOT / f"target/{PROFILE}/wirediff"))
     ap.add_argument("--bench", default=str(ROOT / f"target/{PROFILE}/examples/bench"))
     ap.add_argument("--baseline", default=str(ROOT.parent / "shared/bench/difflib_baseline.py"))

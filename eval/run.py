@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Run wirediff and the difflib baseline on every synthetic pair and print their scores side by side.
 
-    python3 eval/synth.py            # build target/eval/pairs
+    python3 eval/synth_edits.py            # build target/eval/edits
     python3 eval/run.py              # score every tool that is available
     python3 eval/run.py --tools wirediff --floor macro=0.90 --floor moved=0.80
 
@@ -241,7 +241,7 @@ def check_floors(floors, summary):
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description="Score wirediff and the difflib baseline on the "
-                                             "synthetic pairs (build them with eval/synth.py).")
+                                             "synthetic pairs (build them with eval/synth_edits.py).")
     ap.add_argument("--pairs", default=str(DEFAULT_PAIRS), help="pairs directory (default %(default)s)")
     ap.add_argument("--tools", default="wirediff,difflib", help="comma-separated (default %(default)s)")
     ap.add_argument("--wirediff", default=str(DEFAULT_WIREDIFF), help="wirediff binary")
@@ -268,7 +268,7 @@ def main(argv=None):
     if pairs_root.is_dir():
         pairs = sorted(p for p in pairs_root.iterdir() if (p / "gold.json").exists())
     if not pairs:
-        print(f"run: no pairs in {pairs_root}; build them first with: python3 eval/synth.py",
+        print(f"run: no pairs in {pairs_root}; build them first with: python3 eval/synth_edits.py",
               file=sys.stderr)
         return 2
     if args.limit:

@@ -2,7 +2,7 @@
 """Score wirediff's news signals against the edits the synthetic generators recorded.
 
     cargo build --release
-    python3 eval/synth.py                 # build target/eval/pairs
+    python3 eval/synth_edits.py                 # build target/eval/edits
     python3 eval/signals.py               # print the table
     python3 eval/signals.py --show 5      # and a few misses and false alarms of each kind
 
@@ -12,13 +12,13 @@ the kinds of signal those edits call for:
 
   attribution  "attribution said->X" (all of them; said->stated, says->states and said->told reporters swap a
                neutral verb for another and are counted apart: by design they raise no signal),
-               and synth2's "synonyms said->explained"
+               and crosscheck's "synonyms said->explained"
   loaded       "loaded word '...'", "loaded government->regime", "appended 'in a stunning reversal'"
   quote        "quote altered ..."
   hedge        "appended 'without offering evidence'", "appended 'a claim that could not be
                verified'", "dropped 'reportedly'", "dropped clause 'according to ...'"
 
-and, for synth2's pairs (`--pairs target/eval/pairs2`), "quote cut ...", "quote elided ..." (quote)
+and, for crosscheck's pairs (`--pairs target/eval/crosscheck`), "quote cut ...", "quote elided ..." (quote)
 and "hedge '...'" (hedge); "attribution moved before the quote" is a reordering and calls for no
 signal. It runs `wirediff compare --format json` on each pair. A gold edit is found when a segment
 whose adapted span overlaps the sentence carries a signal of its kind (recall). A signal is a
@@ -54,7 +54,7 @@ def gold_kinds(edit):
     """The signal kinds an edit description calls for, and whether its attribution is neutral."""
     kinds, neutral = set(), False
     for part in (edit or "").split("; "):
-        # "attribution said->claimed" (synth), "synonyms said->explained" (synth2)
+        # "attribution said->claimed" (synth), "synonyms said->explained" (crosscheck)
         m = re.match(r"(?:attribution|synonyms?) (?:.*, )?'?(?:said|says)'?->'?([a-z ]+)", part)
         if m:
             kinds.add("attribution")
@@ -163,7 +163,7 @@ def main(argv=None):
         sys.exit(f"signals: {binary} not found; run cargo build --release")
     pairs = sorted(p for p in Path(args.pairs).iterdir() if (p / "gold.json").exists())
     if not pairs:
-        sys.exit(f"signals: no pairs in {args.pairs}; run python3 eval/synth.py")
+        sys.exit(f"signals: no pairs in {args.pairs}; run python3 eval/synth_edits.py")
     rows = ("attribution", "attribution (neutral swap)", "quote", "loaded", "hedge", "credit")
     stats = {k: dict(gold=0, found=0, raised=0, right=0, inside=0, heavy=0, inserted=0, false=0)
              for k in rows}

@@ -4,8 +4,8 @@
 //!   cargo run --profile release-lto --example bench -- news [DIR] [--repeat N] [--threads N]
 //!   cargo run --profile release-lto --example bench -- stages ORIGINAL... ADAPTED [--repeat N]
 //!
-//! `news` compares every pair of DIR (default `target/eval/pairs`, built by
-//! `python3 eval/synth.py`: `original*.txt` and `adapted.txt` in each subdirectory) in this one
+//! `news` compares every pair of DIR (default `target/eval/edits`, built by
+//! `python3 eval/synth_edits.py`: `original*.txt` and `adapted.txt` in each subdirectory) in this one
 //! process: files read, extracted, segmented, aligned, news signals, JSON report written to
 //! memory, as `wirediff compare --format json` does minus the process start. It runs the pairs
 //! N times (default 5) on one thread, then on every core (or `--threads N`), each thread taking
@@ -48,7 +48,7 @@ fn main() -> ExitCode {
     }
     match mode.as_str() {
         "news" => news(
-            paths.first().map_or("target/eval/pairs", String::as_str),
+            paths.first().map_or("target/eval/edits", String::as_str),
             repeat.unwrap_or(5),
             threads,
         ),
@@ -126,7 +126,7 @@ fn news(dir: &str, repeat: usize, threads: Option<usize>) -> ExitCode {
     let pairs = match load_pairs(Path::new(dir)) {
         Ok(p) if !p.is_empty() => p,
         _ => {
-            eprintln!("bench: no pairs in {dir}; run python3 eval/synth.py first");
+            eprintln!("bench: no pairs in {dir}; run python3 eval/synth_edits.py first");
             return ExitCode::from(2);
         }
     };

@@ -7,8 +7,8 @@
 //!
 //! Each DIR holds pair directories (`original*.txt` and `adapted.txt`, or any other
 //! extension). Without DIR: `fixtures/pairs`, the generated evaluation pairs
-//! (`target/eval/pairs` and `target/eval/pairs2`, from `python3 eval/synth.py` and
-//! `eval/synth2.py`), the long documents of `eval/bench.py` (`target/bench/long`) and the
+//! (`target/eval/edits` and `target/eval/crosscheck`, from `python3 eval/synth_edits.py` and
+//! `eval/synth_crosscheck.py`), the long documents of `eval/bench.py` (`target/bench/long`) and the
 //! METER pairs (`../shared/data/meter-dev`), those of them that exist. Exits 1 when a pair's
 //! reports differ or fewer than N pairs were compared, 2 when a pair cannot be read.
 
@@ -21,8 +21,8 @@ use wirediff::{Loader, Options, Source};
 
 const DEFAULT_DIRS: [&str; 5] = [
     "fixtures/pairs",
-    "target/eval/pairs",
-    "target/eval/pairs2",
+    "target/eval/edits",
+    "target/eval/crosscheck",
     "target/bench/long",
     "../shared/data/meter-dev",
 ];

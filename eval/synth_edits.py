@@ -17,7 +17,7 @@ sentences split and merged, editorial sentences inserted, sentences and paragrap
 truncated, and sentences or a paragraph moved. About a fifth of the pairs join two articles.
 Everything is driven by a seeded RNG (one per pair), so a run is reproducible.
 
-usage: python3 eval/synth.py [--seed 1] [--out target/eval/pairs] [--limit N]
+usage: python3 eval/synth_edits.py [--seed 1] [--out target/eval/edits] [--limit N]
 """
 
 import argparse
@@ -1041,7 +1041,7 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--seed", type=int, default=1, help="RNG seed (default 1)")
     ap.add_argument("--out", default=str(REPO / "target" / "eval" / "pairs"),
-                    help="output directory (default target/eval/pairs); pairs of an earlier run "
+                    help="output directory (default target/eval/edits); pairs of an earlier run "
                          "in it are deleted first")
     ap.add_argument("--limit", type=int, default=None, help="build only the first N pairs")
     ap.add_argument("--corpus", default=str(CORPUS), help="ground-truth.json of the benchmark")

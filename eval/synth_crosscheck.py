@@ -1,21 +1,21 @@
 #!/usr/bin/env python3
-"""synth2: an independent second generator of synthetic (original, adapted) article pairs.
+"""crosscheck: an independent second generator of synthetic (original, adapted) article pairs.
 
-It exists to check that wirediff is not over-fitted to eval/synth.py. It reads the same corpus
+It exists to check that wirediff is not over-fitted to eval/synth_edits.py. It reads the same corpus
 (the article bodies of ../shared/data/article-extraction-benchmark/ground-truth.json, in place)
 and writes the same directory layout and gold.json format, so that
 
-    python3 eval/synth2.py --out target/eval/pairs2
-    python3 eval/run.py --pairs target/eval/pairs2
+    python3 eval/synth_crosscheck.py --out target/eval/crosscheck
+    python3 eval/run.py --pairs target/eval/crosscheck
 
-scores wirediff on it. Every design decision that can differ from synth.py does: its own
+scores wirediff on it. Every design decision that can differ from synth_edits.py does: its own
 sentence splitter (a plain regex with a short abbreviation list), its own selection and order
 of articles, seed, rates, rewording styles, synonym table, split and merge points, editorial
 templates filled with this article's own names and nouns, insertion places (mid-paragraph,
 runs of 2-3 sentences, in the gap of a cut sentence, before the lead, a headline), kinds of
 moves (within a paragraph, paragraph to the end, paragraph swap), long truncations, paragraph
 interleaving of two sources, pair-wide quote styles, single-newline paragraphs and CRLF files.
-It imports nothing from synth.py or segment.py.
+It imports nothing from synth_edits.py or segment.py.
 
 Gold label rules are those of eval/README.md: original sentences are `kept` or `removed`
 (moved, split and merged ones are kept); adapted sentences are `unchanged`, `reworded` or
@@ -24,7 +24,7 @@ adapted sentences outside the (unique) longest increasing subsequence of origina
 per source. A sentence is `unchanged` iff it equals its original after folding Unicode (NFKC),
 quotes, dashes, case, whitespace and punctuation, and every `reworded` one differs after it.
 
-usage: python3 eval/synth2.py [--seed 7] [--out target/eval/pairs2] [--limit N]
+usage: python3 eval/synth_crosscheck.py [--seed 7] [--out target/eval/crosscheck] [--limit N]
 """
 
 import argparse
@@ -126,7 +126,7 @@ def load_articles(path):
     data = json.loads(Path(path).read_text(encoding="utf-8"))
     arts = []
     for aid, rec in data.items():
-        # keep the body as it is, line endings aside (no stripping of lines, unlike synth.py)
+        # keep the body as it is, line endings aside (no stripping of lines, unlike synth_edits.py)
         text = rec["articleBody"].replace("\r\n", "\n").replace("\r", "\n")
         if not text.endswith("\n"):
             text += "\n"
@@ -505,7 +505,7 @@ SYN2 = {
 
 
 def rw_synonyms(s, rng, ctx):
-    """Replace one to three words with words from synth2's own synonym table."""
+    """Replace one to three words with words from crosscheck's own synonym table."""
     hits = [m for m in re.finditer(r"\b[A-Za-z]+\b", s)
             if m.group(0).lower() in SYN2 and (m.start() == 0 or m.group(0)[0].islower())]
     if not hits:
@@ -1412,7 +1412,7 @@ def byte_map(text):
 def write_pair(pair, out_dir, seed):
     out_dir.mkdir(parents=True, exist_ok=True)
     sources = pair["sources"]
-    gold = {"generator": "synth2", "seed": seed, "originals": [], "adapted": None,
+    gold = {"generator": "crosscheck", "seed": seed, "originals": [], "adapted": None,
             "edits": pair["edits"]}
     for k, d in enumerate(sources):
         name = "original.txt" if len(sources) == 1 else f"original-{k + 1}.txt"
@@ -1444,19 +1444,19 @@ def seeded(*parts):
 
 
 def main(argv=None):
-    ap = argparse.ArgumentParser(description="Build synth2 pairs (an independent generator).")
+    ap = argparse.ArgumentParser(description="Build crosscheck pairs (an independent generator).")
     ap.add_argument("--seed", type=int, default=7, help="RNG seed (default 7)")
     ap.add_argument("--out", default=str(REPO / "target" / "eval" / "pairs2"),
-                    help="output directory (default target/eval/pairs2); earlier pairs in it are deleted")
+                    help="output directory (default target/eval/crosscheck); earlier pairs in it are deleted")
     ap.add_argument("--limit", type=int, help="build only the first N pairs")
     ap.add_argument("--corpus", default=str(CORPUS), help="ground-truth.json of the benchmark")
     args = ap.parse_args(argv)
     if not Path(args.corpus).exists():
-        sys.exit(f"synth2: corpus not found: {args.corpus}")
+        sys.exit(f"crosscheck: corpus not found: {args.corpus}")
     arts = load_articles(args.corpus)
     latin = [a for a in arts if mostly_latin(a.text)]
     eligible = [a for a in latin if len(a.sents) >= MIN_UNITS]
-    # a seed-dependent order (not the sorted-id order of synth.py)
+    # a seed-dependent order (not the sorted-id order of synth_edits.py)
     eligible.sort(key=lambda a: hashlib.sha256(f"{args.seed}/{a.id}".encode()).hexdigest())
     donors = [a for a in latin if a.sents]
     out = Path(args.out)
@@ -1469,6 +1469,8 @@ def main(argv=None):
     n_multi = 0
     for idx in range(count):
         art = eligible[idx]
+        # "synth2" is the generator's first name: kept as the seed tag, so the pairs stay those
+        # measured before it was renamed.
         rng = seeded("synth2", args.seed, art.id)
         pair = build_pair(art, eligible, donors, rng)
         check_pair(pair)
@@ -1483,12 +1485,12 @@ def main(argv=None):
         for k, d in enumerate(pair["sources"]):
             stats["original"] = stats.get("original", 0) + len(d.sents)
             stats["removed"] = stats.get("removed", 0) + len(pair["removed"][k])
-    print(f"synth2: wrote {count} pairs ({n_multi} two-source) to {out}; "
+    print(f"crosscheck: wrote {count} pairs ({n_multi} two-source) to {out}; "
           f"{len(arts) - len(eligible)} articles skipped (non-Latin or under {MIN_UNITS} sentences)")
-    print("synth2: adapted units " + ", ".join(f"{k} {stats.get(k, 0)}" for k in
+    print("crosscheck: adapted units " + ", ".join(f"{k} {stats.get(k, 0)}" for k in
                                                ("unchanged", "reworded", "inserted", "moved"))
           + f"; original units {stats.get('original', 0)}, removed {stats.get('removed', 0)}")
-    print("synth2: by edit " + ", ".join(f"{k[4:]} {v}" for k, v in sorted(stats.items())
+    print("crosscheck: by edit " + ", ".join(f"{k[4:]} {v}" for k, v in sorted(stats.items())
                                          if k.startswith("tag:")))
 
 
