@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import score  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
-DEFAULT_PAIRS = REPO / "target" / "eval" / "pairs"
+DEFAULT_PAIRS = REPO / "target" / "eval" / "edits"
 DEFAULT_WIREDIFF = REPO / "target" / "release" / "wirediff"
 DEFAULT_BASELINE = REPO / ".." / "shared" / "bench" / "difflib_baseline.py"
 FLOOR_KEYS = ("macro", "unchanged", "reworded", "inserted", "removed", "moved", "source")

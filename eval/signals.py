@@ -153,7 +153,7 @@ def score_pair(pair, report, stats, examples):
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--pairs", default=str(REPO / "target" / "eval" / "pairs"))
+    ap.add_argument("--pairs", default=str(REPO / "target" / "eval" / "edits"))
     ap.add_argument("--wirediff", default=str(REPO / "target" / "release" / "wirediff"))
     ap.add_argument("--show", type=int, default=0, metavar="N",
                     help="print N misses and N false alarms of each kind")

@@ -1446,7 +1446,7 @@ def seeded(*parts):
 def main(argv=None):
     ap = argparse.ArgumentParser(description="Build crosscheck pairs (an independent generator).")
     ap.add_argument("--seed", type=int, default=7, help="RNG seed (default 7)")
-    ap.add_argument("--out", default=str(REPO / "target" / "eval" / "pairs2"),
+    ap.add_argument("--out", default=str(REPO / "target" / "eval" / "crosscheck"),
                     help="output directory (default target/eval/crosscheck); earlier pairs in it are deleted")
     ap.add_argument("--limit", type=int, help="build only the first N pairs")
     ap.add_argument("--corpus", default=str(CORPUS), help="ground-truth.json of the benchmark")

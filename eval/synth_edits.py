@@ -1040,7 +1040,7 @@ def write_pair(pair, out_dir):
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--seed", type=int, default=1, help="RNG seed (default 1)")
-    ap.add_argument("--out", default=str(REPO / "target" / "eval" / "pairs"),
+    ap.add_argument("--out", default=str(REPO / "target" / "eval" / "edits"),
                     help="output directory (default target/eval/edits); pairs of an earlier run "
                          "in it are deleted first")
     ap.add_argument("--limit", type=int, default=None, help="build only the first N pairs")
