@@ -12,12 +12,12 @@
 //! METER pairs (`../shared/data/meter-dev`), those of them that exist. Exits 1 when a pair's
 //! reports differ or fewer than N pairs were compared, 2 when a pair cannot be read.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
 use wirediff::report::{Report, write_json, write_json_value};
-use wirediff::{Loader, Options, Source};
+use wirediff::{Loader, Options};
 
 const DEFAULT_DIRS: [&str; 5] = [
     "fixtures/pairs",
@@ -47,22 +47,23 @@ fn main() -> ExitCode {
     let (mut compared, mut bytes) = (0usize, 0usize);
     let mut bad = Vec::new();
     for dir in &dirs {
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            eprintln!("json_contract: {}: not a directory", dir.display());
-            return ExitCode::from(2);
+        // The pairs as a corpus run finds them; a directory not laid out as a pair is skipped.
+        let pairs = match wirediff::corpus::discover(dir) {
+            Ok(pairs) => pairs,
+            Err(e) => {
+                eprintln!("json_contract: {e}");
+                return ExitCode::from(2);
+            }
         };
-        let mut pairs: Vec<PathBuf> = (entries.filter_map(|e| e.ok().map(|e| e.path())))
-            .filter(|p| p.is_dir())
-            .collect();
-        pairs.sort();
         for pair in pairs {
-            let Some((originals, adapted)) = pair_files(&pair) else {
+            let Ok(inputs) = &pair.inputs else {
                 continue;
             };
-            let cmp = match loader.compare(&originals, &adapted, &Options::default()) {
+            let cmp = match loader.compare(&inputs.originals, &inputs.adapted, &Options::default())
+            {
                 Ok(cmp) => cmp,
                 Err(e) => {
-                    eprintln!("json_contract: {}: {e}", pair.display());
+                    eprintln!("json_contract: {}: {e}", pair.id);
                     return ExitCode::from(2);
                 }
             };
@@ -75,8 +76,9 @@ fn main() -> ExitCode {
             bytes += by_hand.len();
             if by_hand != by_serde {
                 bad.push(format!(
-                    "{}: {}",
-                    pair.display(),
+                    "{}/{}: {}",
+                    dir.display(),
+                    pair.id,
                     first_difference(&by_hand, &by_serde)
                 ));
             }
@@ -98,25 +100,6 @@ fn main() -> ExitCode {
         return ExitCode::from(1);
     }
     ExitCode::SUCCESS
-}
-
-/// The originals (`original*`, in name order) and the adapted article (`adapted*`) of a pair
-/// directory, or `None` when it is not one.
-fn pair_files(dir: &Path) -> Option<(Vec<Source>, Source)> {
-    let mut files: Vec<PathBuf> = (std::fs::read_dir(dir).ok()?)
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    files.sort();
-    let named = |p: &Path, prefix: &str| {
-        p.file_name()
-            .is_some_and(|n| n.to_string_lossy().starts_with(prefix))
-    };
-    let adapted = files.iter().find(|p| named(p, "adapted"))?.clone();
-    let originals: Vec<Source> = (files.into_iter())
-        .filter(|p| named(p, "original"))
-        .map(Source::Path)
-        .collect();
-    (!originals.is_empty()).then_some((originals, Source::Path(adapted)))
 }
 
 /// Where two reports part, with a little of each around it.
