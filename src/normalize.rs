@@ -144,6 +144,19 @@ fn push_lowercase(out: &mut String, c: char) {
     }
 }
 
+/// A double quote mark of any style: straight, curly, low („ ‟) or a guillemet.
+pub(crate) fn is_double_quote(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}'
+    )
+}
+
+/// A single quote mark, straight or curly (also an apostrophe).
+pub(crate) fn is_single_quote(c: char) -> bool {
+    matches!(c, '\'' | '\u{2018}' | '\u{2019}')
+}
+
 /// The words of a string for matching, folded: runs of letters and digits, where a `.` or `'`
 /// between two of them does not break the word ("U.S" is `us`, "don't" is `dont`).
 pub fn words(s: &str) -> Vec<String> {

@@ -38,7 +38,7 @@ fn mark_len(s: &str) -> Option<usize> {
         return Some(2);
     }
     let c = s.chars().next()?;
-    matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '„').then(|| c.len_utf8())
+    (normalize::is_double_quote(c) || normalize::is_single_quote(c)).then(|| c.len_utf8())
 }
 
 /// The next word of `s` (ASCII letters) after white space, and the rest after it.
@@ -114,7 +114,7 @@ fn without_trailing(s: &str) -> Option<&str> {
 }
 
 /// Where the last quote mark of `s` starts, found by its first byte: '"', '\'', '`', 0xE2 (“
-/// ” ‘ ’ „) or 0xC2 (« »).
+/// ” ‘ ’ „ ‟) or 0xC2 (« »).
 fn last_mark(s: &str) -> Option<usize> {
     let b = s.as_bytes();
     let mut end = b.len();

@@ -22,7 +22,7 @@ use similar::{Algorithm, DiffTag, capture_diff_slices};
 
 use crate::align::{Kind, Segment};
 use crate::model::Furniture;
-use crate::normalize;
+use crate::normalize::{self, is_double_quote, is_single_quote};
 use crate::util::FastMap;
 
 pub use crate::model::{CreditChange, Signal};
@@ -806,25 +806,16 @@ fn attribution(o: &ReadSide<'_>, a: &ReadSide<'_>) -> Vec<Signal> {
 // ---------------------------------------------------------------------------------------------
 // Quotations
 
-fn is_double_quote(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}'
-    )
-}
-
-fn is_single_quote(c: char) -> bool {
-    matches!(c, '\'' | '\u{2018}' | '\u{2019}')
-}
-
 /// The byte spans of the quotations in a text, without their marks. Double quotes of any
 /// style ("...", “...”, „...“, «...», ''...'' and PA's \`\`...'') alternate: each mark opens or
-/// closes. A
-/// closing mark with none open (a sentence ending a quotation opened in an earlier one)
-/// quotes back to the start of its sentence (or of the text, or the end of the quotation
-/// before it); an opening mark left open quotes to the end. Single quotes ('...', ‘...’) count only at word
-/// boundaries, outside double quotes, and when closed, so that apostrophes ("don't", "the
-/// leaders' summit", "the '90s") are never quote marks.
+/// closes. A closing mark with none open (a sentence ending a quotation opened in an earlier
+/// one) quotes back to the start of its sentence (or of the text, or the end of the quotation
+/// before it); an opening double mark left open quotes to the end. Single quotes ('...',
+/// ‘...’) count only at word boundaries, outside double quotes, and when closed, so that
+/// apostrophes ("don't", "the leaders' summit", "the '90s") are never quote marks; but one
+/// that opens the text or follows a colon ("He said: 'We ...") and is never closed quotes to
+/// the end, as British style leaves a quotation open when it runs on into the next
+/// paragraph.
 fn quotes(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     // Where the text after the last closing mark starts.
