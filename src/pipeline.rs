@@ -119,7 +119,28 @@ impl Loader {
         adapted: &Source,
         opts: &Options,
     ) -> Result<Comparison> {
-        compare_sources(self, originals, adapted, opts)
+        let sources: Vec<&Source> = originals.iter().chain(std::iter::once(adapted)).collect();
+        if sources.iter().filter(|s| ***s == Source::Stdin).count() > 1 {
+            return Err(Error::StdinTwice);
+        }
+        let mut docs = read_all(self, &sources)?;
+        let adapted = docs.pop().expect("the adapted article was read");
+        let limit = self.max_sentences();
+        let (original_sentences, adapted_sentences) = segment_documents(&docs, &adapted);
+        check_sentence_limit(
+            (docs
+                .iter()
+                .zip(original_sentences.iter().map(Vec::as_slice)))
+            .chain(std::iter::once((&adapted, adapted_sentences.as_slice()))),
+            limit,
+        )?;
+        Ok(compare_segmented(
+            docs,
+            original_sentences,
+            adapted,
+            adapted_sentences,
+            opts,
+        ))
     }
 }
 
@@ -127,7 +148,7 @@ impl Loader {
 /// be worth a thread ([`par::threads_for`]) are read on threads of their own.
 fn read_all(loader: &Loader, sources: &[&Source]) -> Result<Vec<Document>> {
     if let [one] = sources {
-        return Ok(vec![extract::extract_owned(loader.load(one)?)?]);
+        return Ok(vec![loader.read(one)?]);
     }
     // Each file's size, looked up once.
     let sized: Vec<(&Source, usize)> = (sources.iter())
@@ -137,51 +158,13 @@ fn read_all(loader: &Loader, sources: &[&Source]) -> Result<Vec<Document>> {
         })
         .collect();
     let read = |run: &[(&Source, usize)]| -> Vec<Result<Document>> {
-        (run.iter())
-            .map(|(s, _)| extract::extract_owned(loader.load(s)?))
-            .collect()
+        (run.iter()).map(|(s, _)| loader.read(s)).collect()
     };
     let threads = par::threads_for(sized.iter().map(|(_, n)| n).sum()).min(sized.len());
     par::map_runs(&sized, threads, |(_, n)| *n, read)
         .into_iter()
         .flatten()
         .collect()
-}
-
-/// [`Loader::compare`].
-fn compare_sources(
-    loader: &Loader,
-    originals: &[Source],
-    adapted: &Source,
-    opts: &Options,
-) -> Result<Comparison> {
-    let stdin_count = originals
-        .iter()
-        .chain(std::iter::once(adapted))
-        .filter(|s| **s == Source::Stdin)
-        .count();
-    if stdin_count > 1 {
-        return Err(Error::StdinTwice);
-    }
-    let sources: Vec<&Source> = originals.iter().chain(std::iter::once(adapted)).collect();
-    let mut docs = read_all(loader, &sources)?;
-    let adapted = docs.pop().expect("the adapted article was read");
-    let limit = loader.max_sentences();
-    let (original_sentences, adapted_sentences) = segment_documents(&docs, &adapted);
-    check_sentence_limit(
-        (docs
-            .iter()
-            .zip(original_sentences.iter().map(Vec::as_slice)))
-        .chain(std::iter::once((&adapted, adapted_sentences.as_slice()))),
-        limit,
-    )?;
-    Ok(compare_segmented(
-        docs,
-        original_sentences,
-        adapted,
-        adapted_sentences,
-        opts,
-    ))
 }
 
 #[cfg(test)]

@@ -279,10 +279,11 @@ fn main() -> ExitCode {
             if is_broken_pipe(&err) {
                 return ExitCode::from(EXIT_SAME);
             }
-            let message = match args::remedy_of(&err) {
-                Some(r) => format!("{err:#}; {}", args::remedy(r)),
-                None => format!("{err:#}"),
-            };
+            let message = wirediff::with_remedy(
+                format!("{err:#}"),
+                args::remedy_of(&err),
+                Some(args::remedy),
+            );
             let _ = writeln!(io::stderr(), "wirediff: {message}");
             ExitCode::from(EXIT_TROUBLE)
         }
