@@ -29,13 +29,14 @@ fuzz-smoke SECONDS="30":
 ci:
     bash .ci/run
 
-# Accuracy: sentence Golden Rules and the alignment evaluation (reads ../shared/data)
+# Accuracy: sentence Golden Rules, the alignment evaluation and finding sources (reads ../shared/data)
 eval:
     cargo build --release
     cargo run --release --example golden_rules
     cargo run --release --example extract_bench
     cargo run --release --example self_compare
     python3 eval/meter.py
+    python3 eval/find.py
     python3 eval/synth_edits.py
     python3 eval/run.py
     python3 eval/synth_crosscheck.py

@@ -74,6 +74,17 @@ def summarise(conf):
             "lost": sum(v for (_, p), v in conf.items() if p == "lost")}
 
 
+def parse_floors(ap, items, keys):
+    """The --floor KEY=VALUE items as a dict; a bad one is a usage error of `ap`."""
+    floors = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or key not in keys:
+            ap.error(f"bad --floor {item!r}: expected KEY=VALUE with KEY in {', '.join(keys)}")
+        floors[key] = float(value)
+    return floors
+
+
 def floor_value(summary, key):
     c = summary["classes"]
     return {"macro": summary["macro_f1"], "unchanged": c["unchanged"]["f1"],
@@ -174,12 +185,7 @@ def main(argv=None):
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     args = ap.parse_args(argv)
 
-    floors = {}
-    for item in args.floor:
-        key, sep, value = item.partition("=")
-        if not sep or key not in FLOORS:
-            ap.error(f"bad --floor {item!r}: expected KEY=VALUE with KEY in {', '.join(FLOORS)}")
-        floors[key] = float(value)
+    floors = parse_floors(ap, args.floor, FLOORS)
     root = Path(args.pairs)
     pairs = sorted(p for p in root.iterdir() if (p / "gold.json").exists()) if root.is_dir() else []
     if not pairs:

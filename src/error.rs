@@ -1,6 +1,7 @@
 //! Typed errors of the library. The binary maps every one of them to exit code 2.
 
 use std::io;
+use std::path::PathBuf;
 
 /// Everything that can go wrong between reading an input and building a report.
 #[derive(Debug, thiserror::Error)]
@@ -70,6 +71,55 @@ pub enum Error {
     /// `-` (standard input) was given more than once.
     #[error("standard input (-) can be given only once")]
     StdinTwice,
+    /// A search index ([`crate::find::Index`]) could not be opened or written.
+    #[error("{}: {problem}", dir.display())]
+    Index {
+        /// The index directory.
+        dir: PathBuf,
+        /// What is wrong with it.
+        problem: IndexError,
+    },
+}
+
+/// Why a search index could not be used. Each message is meant to follow "DIR: " on one
+/// line.
+#[derive(Debug, thiserror::Error)]
+pub enum IndexError {
+    /// No index there (or one with no document committed yet).
+    #[error("no index here; build one with `wirediff index DIR SOURCE...`")]
+    Missing,
+    /// The directory holds something other than a wirediff index.
+    #[error(
+        "not a wirediff index (no wirediff-index.json); give a new or empty directory, or one \
+         that `wirediff index` made"
+    )]
+    Foreign,
+    /// An index of another format, from an older or newer wirediff.
+    #[error(
+        "index format {found} (written by {created_by}), but this wirediff reads format {}",
+        crate::find::FORMAT
+    )]
+    Version {
+        /// The format the index says it has.
+        found: u32,
+        /// The wirediff that made it.
+        created_by: String,
+    },
+    /// Another writer holds the index.
+    #[error("another `wirediff index` is writing to it; run again when it has finished")]
+    Busy,
+    /// The index's files are damaged or not what they should be.
+    #[error("damaged index ({detail})")]
+    Damaged {
+        /// What was found wrong.
+        detail: String,
+    },
+    /// Reading or writing the directory failed.
+    #[error("{}", describe_io(err))]
+    Io {
+        /// What the system said.
+        err: io::Error,
+    },
 }
 
 /// Why a URL gave no page. Each message is meant to follow "URL: " on one line.
@@ -202,6 +252,8 @@ pub enum Remedy {
     FetchOnline,
     /// Name a cache to read pages from, or go online.
     GiveCache,
+    /// Build the search index again, from the wire documents, in a new directory.
+    RebuildIndex,
 }
 
 impl Error {
@@ -211,6 +263,10 @@ impl Error {
             Error::TooLarge { .. } => Some(Remedy::RaiseSizeLimit),
             Error::TooManySentences { .. } => Some(Remedy::RaiseSentenceLimit),
             Error::Fetch { problem, .. } => problem.remedy(),
+            Error::Index {
+                problem: IndexError::Version { .. } | IndexError::Damaged { .. },
+                ..
+            } => Some(Remedy::RebuildIndex),
             _ => None,
         }
     }
@@ -275,7 +331,7 @@ fn seconds(d: std::time::Duration) -> String {
 }
 
 /// An I/O error in a few plain words, without the "(os error N)" suffix.
-fn describe_io(err: &io::Error) -> String {
+pub(crate) fn describe_io(err: &io::Error) -> String {
     match err.kind() {
         io::ErrorKind::NotFound => "no such file".to_string(),
         io::ErrorKind::PermissionDenied => "permission denied".to_string(),

@@ -26,7 +26,8 @@
 //! Errors are [`Error`]s, each with the [`Remedy`] that helps, if one does.
 //!
 //! Around the pipeline, [`corpus`] runs many pairs with expectations (a directory or a
-//! manifest, partitions, summaries, JUnit) and [`batch`] answers pairs given as JSON Lines.
+//! manifest, partitions, summaries, JUnit), [`batch`] answers pairs given as JSON Lines, and
+//! [`find`] indexes a wire archive and finds the stories an article was built from.
 //!
 //! ```
 //! use wirediff::{Document, compare};
@@ -48,6 +49,7 @@ pub mod corpus;
 mod error;
 mod extract;
 mod fetch;
+pub mod find;
 #[doc(hidden)]
 pub mod invariants;
 mod load;
@@ -61,7 +63,7 @@ mod test_data;
 mod util;
 
 pub use align::Options;
-pub use error::{Error, FetchError, Remedy, Result, with_remedy};
+pub use error::{Error, FetchError, IndexError, Remedy, Result, with_remedy};
 pub use extract::Document;
 #[doc(hidden)]
 pub use extract::explain as explain_extraction;

@@ -14,6 +14,7 @@ pub fn remedy(r: Remedy) -> &'static str {
         Remedy::RaiseTimeout => "raise --timeout",
         Remedy::FetchOnline => "run once without --offline",
         Remedy::GiveCache => "give --cache DIR, or leave out --offline",
+        Remedy::RebuildIndex => "rebuild it: run `wirediff index` into a new directory",
     }
 }
 

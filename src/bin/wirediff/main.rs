@@ -39,13 +39,14 @@ fn return_freed_memory_soon() {
 
 mod args;
 mod corpus_cli;
+mod find_cli;
 
 /// Exit status: no material differences.
-const EXIT_SAME: u8 = 0;
+pub(crate) const EXIT_SAME: u8 = 0;
 /// Exit status: differences found.
-const EXIT_DIFFERENT: u8 = 1;
+pub(crate) const EXIT_DIFFERENT: u8 = 1;
 /// Exit status: trouble (bad input, unreadable file...).
-const EXIT_TROUBLE: u8 = 2;
+pub(crate) const EXIT_TROUBLE: u8 = 2;
 
 #[derive(Parser)]
 #[command(
@@ -115,6 +116,12 @@ Exit status: 0 every source read, 2 trouble (with jsonl: any source failed).")]
     /// Compare pairs given as JSON Lines on standard input, one JSON report a line out.
     #[command(after_help = corpus_cli::BATCH_HELP)]
     Batch(corpus_cli::BatchArgs),
+    /// Add wire documents (files, folders, JSON Lines) to a search index in DIR.
+    #[command(after_help = find_cli::INDEX_HELP)]
+    Index(find_cli::IndexArgs),
+    /// Find the indexed wire stories an adapted article was built from.
+    #[command(after_help = find_cli::FIND_HELP)]
+    Find(find_cli::FindArgs),
 }
 
 #[derive(clap::Args)]
@@ -141,9 +148,16 @@ enum ExtractFormat {
 
 #[derive(clap::Args)]
 struct CompareArgs {
-    /// The wire original(s), then the adapted article last.
-    #[arg(value_name = "INPUT", num_args = 2.., required = true)]
+    /// The wire original(s), then the adapted article last (with --index, the article alone).
+    #[arg(value_name = "INPUT", num_args = 1.., required = true)]
     inputs: Vec<String>,
+    /// Compare with the wire stories found in this index (made by `wirediff index`)
+    ///
+    /// Give the adapted article alone: the originals are the fewest indexed documents that
+    /// together cover the most of it, as `wirediff find --index DIR` ranks them. The report
+    /// names each by its source, as if it had been given.
+    #[arg(long, value_name = "DIR")]
+    index: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Terminal)]
     format: Format,
@@ -191,7 +205,7 @@ struct CompareArgs {
 /// How URL inputs are fetched; shared by every subcommand that reads inputs.
 #[derive(clap::Args)]
 #[command(next_help_heading = "Fetching URLs")]
-struct FetchArgs {
+pub(crate) struct FetchArgs {
     /// Give up on a URL after this many seconds; `compare` also bounds the alignment by it
     ///
     /// The limit covers connecting, every redirect and the whole download together, so a
@@ -234,7 +248,7 @@ struct FetchArgs {
 }
 
 impl FetchArgs {
-    fn load_options(&self) -> LoadOptions {
+    pub(crate) fn load_options(&self) -> LoadOptions {
         LoadOptions {
             fetch: FetchOptions {
                 timeout: self.timeout,
@@ -296,6 +310,8 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Extract(args) => extract(args),
         Command::Corpus(args) => corpus_cli::corpus(*args),
         Command::Batch(args) => corpus_cli::batch(args),
+        Command::Index(args) => find_cli::index(args),
+        Command::Find(args) => find_cli::find(args),
     }
 }
 
@@ -382,7 +398,26 @@ fn compare(args: CompareArgs) -> anyhow::Result<u8> {
         time_limit: Some(args.fetch.timeout),
         ..Options::default()
     };
-    let cmp = Loader::new(args.fetch.load_options()).compare(&sources, &adapted, &opts)?;
+    let loader = Loader::new(args.fetch.load_options());
+    let cmp = match &args.index {
+        Some(dir) => {
+            if !sources.is_empty() {
+                anyhow::bail!(
+                    "with --index, give the adapted article alone (the originals come from \
+                     the index), not {} inputs",
+                    args.inputs.len()
+                );
+            }
+            let adapted = loader.read(&adapted)?;
+            let originals = find_cli::originals_for(dir, &adapted)?;
+            wirediff::compare(originals, adapted, &opts)
+        }
+        None if sources.is_empty() => anyhow::bail!(
+            "give the wire original(s) and then the adapted article (or --index DIR and the \
+             adapted article)"
+        ),
+        None => loader.compare(&sources, &adapted, &opts)?,
+    };
     let mut out: Box<dyn Write> = match &args.output {
         Some(path) => Box::new(io::BufWriter::new(
             std::fs::File::create(path)

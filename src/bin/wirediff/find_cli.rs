@@ -1,0 +1,302 @@
+//! `wirediff index` and `wirediff find`, and the originals `compare --index` reads.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+
+use clap::ValueEnum;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use wirediff::find::{self, FindOptions, Hit, Index};
+use wirediff::{Document, Loader, Source, report};
+
+use crate::{EXIT_DIFFERENT, EXIT_SAME, EXIT_TROUBLE, FetchArgs};
+
+pub const INDEX_HELP: &str = "\
+Sources:
+  FILE          a .txt, .md or .html file, read exactly as `compare` reads it; its id is its
+                path as given
+  DIR           walked recursively (hidden files skipped): .txt, .md, .html and .jsonl files
+  FILE.jsonl    JSON Lines, one wire document a line:
+                {\"id\": \"ap-123\", \"text\": \"...\", \"title\": \"...\", \"url\": \"...\",
+                 \"date\": \"2022-09-16\", \"source\": \"AP\"}
+                id and text are required, the rest optional; text may be HTML
+  -             JSON Lines on standard input
+
+A document keeps its identity (its id, else its path as given): adding it again replaces it.
+Adding is incremental; a run adds to what the index holds. What was added, replaced and
+skipped (with the reason) is said at the end; an unreadable file is skipped and the rest are
+indexed. A run that is killed leaves the index as its last commit left it (every 20,000
+documents, and at the end). One `index` writes at a time; `find` reads beside it.
+
+Examples:
+  wirediff index wire/ ap-feed-2022/                 index a folder of wire copy
+  wirediff index wire/ reuters.jsonl                 add a feed dump
+  zcat feed.jsonl.gz | wirediff index wire/ -        JSON Lines from a pipe
+
+Exit status: 0 something was indexed, 2 nothing could be (or the index is unusable).";
+
+pub const FIND_HELP: &str = "\
+Candidates come from the index by BM25 over the article's most telling words; each is then
+aligned with the article as `compare` would align it. Coverage is the share of the article's
+words in passages drawn from the document (unchanged, reworded or moved); results are ranked
+by it. Versions of one story (a first take, a write-through, a correction) share a story
+number and are listed together, best first. A result covers at least 10% of the article
+(--min-coverage).
+
+Examples:
+  wirediff find --index wire/ site.html              which wire stories site.html drew on
+  wirediff find --index wire/ --format json https://example.com/story
+  wirediff compare --index wire/ site.html           compare with the stories find chooses
+
+When no candidate covers 10%, the one whose words match the article far better than the
+others' (three times the median candidate's BM25 score, and 1.4 times the next) is shown
+as found by its words alone: a source the article rewrote throughout, or a near miss.
+
+Exit status: 0 a source covers 10% of the article, 1 none does, 2 trouble.";
+
+#[derive(clap::Args)]
+pub struct IndexArgs {
+    /// The index directory, created if needed.
+    #[arg(value_name = "DIR")]
+    dir: PathBuf,
+    /// Files, directories, .jsonl files, or - for JSON Lines on standard input.
+    #[arg(value_name = "SOURCE", required = true)]
+    sources: Vec<String>,
+    /// No progress bar, even on a terminal.
+    #[arg(long)]
+    no_progress: bool,
+    /// Limits on each file (--max-bytes).
+    #[command(flatten)]
+    fetch: FetchArgs,
+}
+
+#[derive(clap::Args)]
+pub struct FindArgs {
+    /// The index directory (made by `wirediff index`).
+    #[arg(long, value_name = "DIR", required = true)]
+    index: PathBuf,
+    /// The adapted article: a file, - for standard input, or a URL.
+    #[arg(value_name = "ADAPTED")]
+    adapted: String,
+    /// Most results.
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    top: usize,
+    /// Least coverage of a result, 0 to 1: the share of the article's words drawn from it.
+    #[arg(long, value_name = "SHARE", default_value_t = find::COVERAGE_FLOOR)]
+    min_coverage: f64,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FindFormat::Terminal)]
+    format: FindFormat,
+    /// Pretty-print the JSON (indented).
+    #[arg(long)]
+    pretty: bool,
+    #[command(flatten)]
+    fetch: FetchArgs,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FindFormat {
+    /// One block a result: rank, story, coverage, source, title and date, shared passages.
+    Terminal,
+    /// `{"version": 1, "adapted", "results"}` (see docs/json.md).
+    Json,
+}
+
+pub fn index(args: IndexArgs) -> anyhow::Result<u8> {
+    let sources: Vec<Source> = args.sources.iter().map(|s| Source::parse(s)).collect();
+    if sources.iter().filter(|s| **s == Source::Stdin).count() > 1 {
+        return Err(wirediff::Error::StdinTwice.into());
+    }
+    let index = Index::create(&args.dir)?;
+    let before = index.len();
+    let mut writer = index.writer()?;
+    let loader = Loader::new(args.fetch.load_options());
+    let bar = if !args.no_progress && io::stderr().is_terminal() {
+        ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr())
+    } else {
+        ProgressBar::hidden()
+    };
+    let mut styled = None;
+    let summary = find::add_sources(&mut writer, &sources, &loader, &mut |done, total| {
+        if styled != Some(total.is_some()) {
+            let template = if total.is_some() {
+                "{bar:40} {pos}/{len} documents, {per_sec:0}, {eta} left"
+            } else {
+                "{spinner} {pos} documents, {per_sec:0}"
+            };
+            if let Ok(style) = ProgressStyle::with_template(template) {
+                bar.set_style(style);
+            }
+            styled = Some(total.is_some());
+        }
+        if let Some(t) = total {
+            bar.set_length(t as u64);
+        }
+        bar.set_position(done as u64);
+    })?;
+    bar.finish_and_clear();
+    drop(writer);
+    let mut err = io::stderr().lock();
+    for (what, why) in &summary.skipped {
+        writeln!(err, "wirediff: skipped {what}: {why}")?;
+    }
+    let holds = Index::open(&args.dir).map(|i| i.len()).unwrap_or(before);
+    writeln!(
+        err,
+        "{}: {} added, {} replaced, {} skipped; the index holds {} documents",
+        args.dir.display(),
+        summary.added,
+        summary.replaced,
+        summary.skipped.len(),
+        holds
+    )?;
+    Ok(if summary.added + summary.replaced == 0 {
+        EXIT_TROUBLE
+    } else {
+        EXIT_SAME
+    })
+}
+
+pub fn find(args: FindArgs) -> anyhow::Result<u8> {
+    let index = Index::open(&args.index)?;
+    let loader = Loader::new(args.fetch.load_options());
+    let adapted = loader.read(&Source::parse(&args.adapted))?;
+    let opts = FindOptions {
+        top: args.top,
+        min_coverage: args.min_coverage,
+        ..FindOptions::default()
+    };
+    let hits = index.find(&adapted, &opts)?;
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    match args.format {
+        FindFormat::Json => {
+            report::write_json_value(&mut out, &find_json(&adapted, &hits), args.pretty)?;
+            out.write_all(b"\n")?;
+        }
+        FindFormat::Terminal => write_find_terminal(&adapted, &hits, &mut out)?,
+    }
+    out.flush()?;
+    Ok(if hits.iter().any(|h| h.coverage >= args.min_coverage) {
+        EXIT_SAME
+    } else {
+        EXIT_DIFFERENT
+    })
+}
+
+/// The originals `compare --index DIR ADAPTED` compares with: what [`Index::select`] picks.
+pub fn originals_for(dir: &std::path::Path, adapted: &Document) -> anyhow::Result<Vec<Document>> {
+    let index = Index::open(dir)?;
+    let chosen = index.select(adapted, &FindOptions::default())?;
+    if chosen.is_empty() {
+        anyhow::bail!(
+            "{}: no document in the index {} covers {:.0}% of the article; nothing to compare \
+             with (wirediff find --index {} shows what is near)",
+            adapted.source,
+            dir.display(),
+            100.0 * find::COVERAGE_FLOOR,
+            dir.display()
+        );
+    }
+    if let [only] = chosen.as_slice()
+        && only.by_words
+    {
+        eprintln!(
+            "wirediff: note: no indexed document shares a passage with {}; comparing with {}, \
+             the closest by its words",
+            adapted.source, only.document.source
+        );
+    }
+    Ok(chosen.into_iter().map(|h| h.document).collect())
+}
+
+fn find_json(adapted: &Document, hits: &[Hit]) -> serde_json::Value {
+    let results: Vec<serde_json::Value> = hits
+        .iter()
+        .map(|h| {
+            serde_json::json!({
+                "id": h.id,
+                "source": h.document.source,
+                "url": h.url,
+                "title": h.document.title,
+                "date": h.document.date,
+                "score": (h.score as f64 * 1000.0).round() / 1000.0,
+                "coverage": (h.coverage * 1000.0).round() / 1000.0,
+                "story": h.story,
+                "word_share": (h.word_share * 1000.0).round() / 1000.0,
+                "found_by": if h.by_words { "words" } else { "passages" },
+                "passages": h.passages.iter().map(|p| serde_json::json!({
+                    "kind": p.kind.as_str(),
+                    "adapted": p.adapted,
+                    "original": p.original,
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "version": 1,
+        "adapted": {"source": adapted.source},
+        "results": results,
+    })
+}
+
+fn write_find_terminal(adapted: &Document, hits: &[Hit], out: &mut dyn Write) -> io::Result<()> {
+    if hits.is_empty() {
+        writeln!(
+            out,
+            "No indexed document covers {:.0}% of {}.",
+            100.0 * find::COVERAGE_FLOOR,
+            adapted.source
+        )?;
+        return Ok(());
+    }
+    writeln!(out, "Wire sources of {}:", adapted.source)?;
+    for (i, h) in hits.iter().enumerate() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{}. {}  coverage {:.0}%  story {}  score {:.1}",
+            i + 1,
+            h.document.source,
+            100.0 * h.coverage,
+            h.story,
+            h.score
+        )?;
+        if h.by_words {
+            writeln!(
+                out,
+                "   found by its words alone: the article rewrote it beyond sentence pairing"
+            )?;
+        }
+        if h.id != h.document.source {
+            writeln!(out, "   id: {}", h.id)?;
+        }
+        let meta: Vec<&str> = [h.document.title.as_deref(), h.document.date.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect();
+        if !meta.is_empty() {
+            writeln!(out, "   {}", meta.join(" · "))?;
+        }
+        for p in &h.passages {
+            writeln!(out, "   {} \"{}\"", mark(p.kind), clip(&p.adapted, 100))?;
+        }
+    }
+    Ok(())
+}
+
+fn mark(kind: wirediff::Kind) -> &'static str {
+    match kind {
+        wirediff::Kind::Unchanged => "=",
+        _ => "~",
+    }
+}
+
+/// At most `n` characters of `s`, on one line, with an ellipsis if cut.
+fn clip(s: &str, n: usize) -> String {
+    let one_line: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.chars().count() <= n {
+        return one_line;
+    }
+    let mut cut: String = one_line.chars().take(n - 1).collect();
+    cut.push('…');
+    cut
+}
