@@ -45,10 +45,12 @@ eval:
     python3 eval/signals.py
 
 # Speed: news-length pairs (in process and a process per pair) and long documents against
-# the difflib baseline, git diff --word-diff and dwdiff; extraction against trafilatura.
+# the difflib baseline, git diff --word-diff and dwdiff; extraction against trafilatura;
+# index and find over a generated archive of 200,000 documents against a TF-IDF scan.
 # Built with the release-lto profile (whole-program optimization, Cargo.toml), in
 # target/release-lto/
 bench:
     cargo build --profile release-lto --bin wirediff --example bench --example extract_bench
     python3 eval/synth_edits.py
     python3 eval/bench.py
+    python3 eval/find_bench.py

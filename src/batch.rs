@@ -141,7 +141,7 @@ fn answer(line: &str, number: usize, loader: &Loader, opts: &BatchOptions) -> An
         Ok(inputs) => inputs,
         Err(e) => return failed(&spec.id, e.to_string()),
     };
-    let (cmp, summary, checked) = match corpus::check_inputs(&inputs, loader, &opts.options) {
+    let (cmp, summary, checked) = match corpus::check_inputs(&inputs, loader, &opts.options, None) {
         Ok(done) => done,
         Err(e) => {
             let message = with_remedy(format!("line {number}: {e}"), e.remedy(), opts.remedies);

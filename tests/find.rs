@@ -240,3 +240,119 @@ fn compare_with_index_takes_the_article_alone() {
         "give the wire original(s) and then the adapted article",
     );
 }
+
+/// A `wirediff index` killed while it runs (here, waiting for more JSON Lines on standard
+/// input) leaves the index as its last commit left it, and frees it for the next writer.
+#[cfg(unix)]
+#[test]
+fn a_killed_index_run_leaves_the_last_commit_and_frees_the_index() {
+    use std::io::Write as _;
+    use std::process::Stdio;
+
+    let tmp = tempfile::tempdir().unwrap();
+    let ix = seed_index(tmp.path());
+    let two = std::fs::read_to_string(pair("seed").join("original-2.txt")).unwrap();
+    let mut child = wirediff()
+        .arg("index")
+        .arg(&ix)
+        .arg("-")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    writeln!(stdin, "{}", serde_json::json!({"id": "ap-2", "text": two})).unwrap();
+    stdin.flush().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    child.kill().unwrap();
+    child.wait().unwrap();
+    drop(stdin);
+
+    let v: Value =
+        serde_json::from_slice(&with_index(&["find", "--format", "json"], &ix, None).stdout)
+            .unwrap();
+    let ids: Vec<&str> = (v["results"].as_array().unwrap().iter())
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids.len(), 1, "{ids:?}");
+    assert!(ids[0].ends_with("original-1.txt"), "{ids:?}");
+
+    let out = index(&ix, &[&pair("seed").join("original-2.txt")]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("the index holds 2 documents"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// `corpus --index`: a pair folder holding only its adapted article is compared with the
+/// stories the index holds; without `--index` it is an error of that pair alone.
+#[test]
+fn corpus_with_index_finds_the_originals_of_pairs_that_have_none() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ix = tmp.path().join("ix");
+    assert_eq!(index(&ix, &[&archive(tmp.path())]).status.code(), Some(0));
+    let corpus = tmp.path().join("corpus");
+    std::fs::create_dir_all(corpus.join("site")).unwrap();
+    std::fs::copy(
+        pair("seed").join("adapted.txt"),
+        corpus.join("site/adapted.txt"),
+    )
+    .unwrap();
+    let plain = corpus.join("plain");
+    std::fs::create_dir_all(&plain).unwrap();
+    write_file(&plain, "original.txt", "One sentence here.");
+    write_file(&plain, "adapted.txt", "One sentence here.");
+
+    let out = wirediff()
+        .args(["corpus", "--format", "json", "--index"])
+        .arg(&ix)
+        .arg(&corpus)
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let site = (v["pairs"].as_array().unwrap().iter())
+        .find(|p| p["id"] == "site")
+        .unwrap();
+    assert_eq!(site["status"], "pass", "{site}");
+    let originals: Vec<&str> = (site["originals"].as_array().unwrap().iter())
+        .map(|o| o.as_str().unwrap())
+        .collect();
+    assert_eq!(originals.len(), 2, "{originals:?}");
+    assert!(originals[0].ends_with("ap/original-1.txt"), "{originals:?}");
+    assert!(site["summary"]["inserted"].as_u64().unwrap() > 0);
+
+    let out = wirediff()
+        .args(["corpus", "--format", "json"])
+        .arg(&corpus)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let site = (v["pairs"].as_array().unwrap().iter())
+        .find(|p| p["id"] == "site")
+        .unwrap();
+    assert!(
+        site["error"].as_str().unwrap().contains("give --index DIR"),
+        "{site}"
+    );
+}
+
+/// An index kept inside the folder it indexes is not walked as wire copy.
+#[test]
+fn the_index_directory_inside_the_archive_is_not_indexed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = archive(tmp.path());
+    let ix = archive.join("ix");
+    assert_eq!(index(&ix, &[&archive]).status.code(), Some(0));
+    let out = index(&ix, &[&archive]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(!err.contains("wirediff: skipped"), "{err}");
+    assert!(
+        err.contains(": 0 added, ") && err.contains(" replaced, 0 skipped"),
+        "{err}"
+    );
+}

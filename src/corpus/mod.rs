@@ -90,6 +90,15 @@ pub enum CorpusError {
         /// What is wrong.
         message: String,
     },
+    /// A pair directory with no original, and no index to find them in.
+    #[error("no original*.txt|md|html|url file (or give --index DIR to find the originals)")]
+    NoOriginals,
+    /// No indexed document covers enough of a pair's article to compare with.
+    #[error("{adapted}: no document in the index covers {:.0}% of the article", 100.0 * crate::find::COVERAGE_FLOOR)]
+    NoSource {
+        /// The adapted article.
+        adapted: String,
+    },
     /// The worker threads could not be started.
     #[error("cannot start {jobs} worker threads: {message}")]
     Threads {
@@ -405,9 +414,8 @@ fn pair_inputs(files: &[(String, PathBuf)]) -> Result<Inputs, String> {
             adapted.push((name, source));
         }
     }
-    if originals.is_empty() {
-        return Err("no original*.txt|md|html|url file".to_string());
-    }
+    // A pair without originals is compared with those an index finds (`--index`); without
+    // one, `check_inputs` says what is missing.
     let adapted = match adapted.len() {
         0 => return Err("no adapted.txt|md|html|url file".to_string()),
         1 => adapted.pop().map(|(_, s)| s).unwrap_or(Source::Stdin),
@@ -646,6 +654,9 @@ pub struct RunOptions {
     /// How a front end words the remedy of an error ([`crate::error::Remedy`]), added to
     /// the pair's error message; `None` for the message alone.
     pub remedies: Option<fn(Remedy) -> &'static str>,
+    /// Where pairs with no original find theirs: the documents [`crate::find::Index::select`]
+    /// picks for the adapted article.
+    pub index: Option<std::sync::Arc<crate::find::Index>>,
 }
 
 /// Runs every pair on `opts.jobs` threads and returns their outcomes in the order given
@@ -683,7 +694,7 @@ pub(crate) fn run_pair(pair: &Pair, loader: &Loader, opts: &RunOptions) -> PairO
         Ok(inputs) => inputs,
         Err(message) => return PairOutcome::error(pair.id.clone(), None, message.clone()),
     };
-    let mut outcome = match check_inputs(inputs, loader, &opts.options) {
+    let mut outcome = match check_inputs(inputs, loader, &opts.options, opts.index.as_deref()) {
         Err(e) => {
             let message = with_remedy(e.to_string(), e.remedy(), opts.remedies);
             PairOutcome::error(pair.id.clone(), Some(inputs), message)
@@ -691,6 +702,9 @@ pub(crate) fn run_pair(pair: &Pair, loader: &Loader, opts: &RunOptions) -> PairO
         Ok((cmp, summary, checked)) => {
             let written = write_reports(&pair.id, &cmp, opts);
             let mut outcome = outcome_of(pair.id.clone(), inputs, summary, checked);
+            if inputs.originals.is_empty() {
+                outcome.originals = cmp.originals.iter().map(|d| d.source.clone()).collect();
+            }
             if let Err(e) = written {
                 outcome.status = Status::Error;
                 outcome.error = Some(e.to_string());
@@ -708,9 +722,24 @@ pub(crate) fn check_inputs(
     inputs: &Inputs,
     loader: &Loader,
     options: &Options,
+    index: Option<&crate::find::Index>,
 ) -> Result<(Comparison, Summary, Vec<Checked>), CorpusError> {
     let expectations = inputs.expect.load()?;
-    let cmp = loader.compare(&inputs.originals, &inputs.adapted, options)?;
+    let cmp = match (inputs.originals.is_empty(), index) {
+        (false, _) => loader.compare(&inputs.originals, &inputs.adapted, options)?,
+        (true, None) => return Err(CorpusError::NoOriginals),
+        (true, Some(index)) => {
+            let adapted = loader.read(&inputs.adapted)?;
+            let chosen = index.select(&adapted, &crate::find::FindOptions::default())?;
+            if chosen.is_empty() {
+                return Err(CorpusError::NoSource {
+                    adapted: adapted.source,
+                });
+            }
+            let originals = chosen.into_iter().map(|h| h.document).collect();
+            crate::pipeline::compare(originals, adapted, options)
+        }
+    };
     let summary = cmp.summary();
     let checked = expectations.check(&cmp, &summary);
     Ok((cmp, summary, checked))

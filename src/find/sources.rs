@@ -83,13 +83,21 @@ pub fn add_sources(
     let mut summary = AddSummary::default();
     let mut files: Vec<PathBuf> = Vec::new();
     let mut jsonl: Vec<Source> = Vec::new();
+    // The index's own directory, when it sits inside a folder being indexed, is not walked.
+    let own = std::fs::canonicalize(writer.dir()).ok();
+    let mut walker = Walker {
+        files: &mut files,
+        jsonl: &mut jsonl,
+        summary: &mut summary,
+        skip: own.as_deref(),
+    };
     for source in sources {
         match source {
-            Source::Path(p) if p.is_dir() => walk(p, &mut files, &mut jsonl, &mut summary),
-            Source::Path(p) if is_jsonl(p) => jsonl.push(source.clone()),
-            Source::Path(p) => files.push(p.clone()),
-            Source::Stdin => jsonl.push(Source::Stdin),
-            Source::Url(u) => summary.skipped.push((
+            Source::Path(p) if p.is_dir() => walker.walk(p),
+            Source::Path(p) if is_jsonl(p) => walker.jsonl.push(source.clone()),
+            Source::Path(p) => walker.files.push(p.clone()),
+            Source::Stdin => walker.jsonl.push(Source::Stdin),
+            Source::Url(u) => walker.summary.skipped.push((
                 u.clone(),
                 "URLs are not indexed; save the page and give its path".into(),
             )),
@@ -251,37 +259,52 @@ fn reason_of(message: &str, name: &str) -> String {
         .to_string()
 }
 
-/// Collects the files under `dir` that a walk takes, sorted, skipping hidden ones.
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, jsonl: &mut Vec<Source>, summary: &mut AddSummary) {
-    let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
-        Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
-        Err(e) => {
-            summary
-                .skipped
-                .push((dir.display().to_string(), crate::error::describe_io(&e)));
+/// What a walk collects.
+struct Walker<'a> {
+    files: &'a mut Vec<PathBuf>,
+    jsonl: &'a mut Vec<Source>,
+    summary: &'a mut AddSummary,
+    /// A directory not to walk (the index's own), canonical.
+    skip: Option<&'a Path>,
+}
+
+impl Walker<'_> {
+    /// Collects the files under `dir` that a walk takes, sorted, skipping hidden ones and the
+    /// index's own directory.
+    fn walk(&mut self, dir: &Path) {
+        if self.skip.is_some() && std::fs::canonicalize(dir).ok().as_deref() == self.skip {
             return;
         }
-    };
-    entries.sort();
-    for path in entries {
-        let hidden = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'));
-        if hidden {
-            continue;
-        }
-        if path.is_dir() {
-            walk(&path, files, jsonl, summary);
-        } else if is_jsonl(&path) {
-            jsonl.push(Source::Path(path));
-        } else if walk_takes(&path) {
-            files.push(path);
-        } else {
-            summary.skipped.push((
-                path.display().to_string(),
-                "not a .txt, .md, .html or .jsonl file".into(),
-            ));
+        let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
+            Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+            Err(e) => {
+                self.summary
+                    .skipped
+                    .push((dir.display().to_string(), crate::error::describe_io(&e)));
+                return;
+            }
+        };
+        entries.sort();
+        for path in entries {
+            let hidden = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with('.'));
+            if hidden {
+                continue;
+            }
+            if path.is_dir() {
+                self.walk(&path);
+            } else if is_jsonl(&path) {
+                self.jsonl.push(Source::Path(path));
+            } else if walk_takes(&path) {
+                self.files.push(path);
+            } else {
+                self.summary.skipped.push((
+                    path.display().to_string(),
+                    "not a .txt, .md, .html or .jsonl file".into(),
+                ));
+            }
         }
     }
 }

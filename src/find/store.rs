@@ -380,6 +380,11 @@ pub struct Writer<'a> {
 }
 
 impl Writer<'_> {
+    /// The directory of the index written to.
+    pub fn dir(&self) -> &Path {
+        &self.index.dir
+    }
+
     /// Adds a document, replacing any with its id. Every 20,000 documents, the
     /// writer commits on its own.
     pub fn add(&mut self, doc: WireDoc) -> Result<Added> {
@@ -427,6 +432,16 @@ impl Writer<'_> {
             self.seen.insert(doc.id);
             Ok(Added::New)
         }
+    }
+
+    /// Commits, then waits for the segments being merged in the background, so that the
+    /// index is left in few segments (fewer files for every search to open and read).
+    pub fn finish(mut self) -> Result<()> {
+        self.commit()?;
+        let dir = self.index.dir.clone();
+        self.writer
+            .wait_merging_threads()
+            .map_err(|e| from_tantivy(&dir, e))
     }
 
     /// Writes what was added to disk, all or nothing: a run killed before it leaves the index

@@ -24,6 +24,9 @@ subdirectories are groups, searched in turn; the pair's id is its path under the
       expect.toml             optional: what must hold of this pair
     reuters-summit/
       original-1.txt  original-2.txt  adapted.url
+    site-story/
+      adapted.html            no original: with --index DIR, the wire stories
+                              `wirediff find` chooses in that index
 
 expect.toml:
   [[expect]]
@@ -99,6 +102,10 @@ pub struct CorpusArgs {
     /// No progress bar (it is drawn on standard error only when that is a terminal)
     #[arg(long)]
     no_progress: bool,
+    /// Pairs with no original*: compare their adapted article with the wire stories found in
+    /// this index (made by `wirediff index`), as `compare --index` does
+    #[arg(long, value_name = "DIR")]
+    index: Option<PathBuf>,
     #[command(flatten)]
     fetch: FetchArgs,
 }
@@ -223,7 +230,12 @@ pub fn corpus(args: CorpusArgs) -> anyhow::Result<u8> {
     if let Some(p) = args.partition {
         pairs.retain(|pair| p.contains(&pair.id));
     }
+    let index = match &args.index {
+        Some(dir) => Some(std::sync::Arc::new(wirediff::find::Index::open(dir)?)),
+        None => None,
+    };
     let opts = RunOptions {
+        index,
         options: Options::default(),
         load: args.fetch.load_options(),
         jobs: args.jobs.get(),

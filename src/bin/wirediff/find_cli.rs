@@ -134,7 +134,7 @@ pub fn index(args: IndexArgs) -> anyhow::Result<u8> {
         bar.set_position(done as u64);
     })?;
     bar.finish_and_clear();
-    drop(writer);
+    writer.finish()?;
     let mut err = io::stderr().lock();
     for (what, why) in &summary.skipped {
         writeln!(err, "wirediff: skipped {what}: {why}")?;
