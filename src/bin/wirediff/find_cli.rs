@@ -35,7 +35,7 @@ Examples:
 Exit status: 0 something was indexed, 2 nothing could be (or the index is unusable).";
 
 pub const FIND_HELP: &str = "\
-Candidates come from the index by BM25 over the article's most telling words; each is then
+Candidates come from the index by BM25 over the article's 32 most telling words; each is then
 aligned with the article as `compare` would align it. Coverage is the share of the article's
 words in passages drawn from the document (unchanged, reworded or moved); results are ranked
 by it. Versions of one story (a first take, a write-through, a correction) share a story
@@ -48,7 +48,7 @@ Examples:
   wirediff compare --index wire/ site.html           compare with the stories find chooses
 
 When no candidate covers 10%, the one whose words match the article far better than the
-others' (three times the median candidate's BM25 score, and 1.4 times the next) is shown
+others' (four times the median candidate's BM25 score, and 1.5 times the next) is shown
 as found by its words alone: a source the article rewrote throughout, or a near miss.
 
 Exit status: 0 a source covers 10% of the article, 1 none does, 2 trouble.";
