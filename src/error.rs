@@ -96,12 +96,13 @@ pub enum IndexError {
     Foreign,
     /// An index of another format, from an older or newer wirediff.
     #[error(
-        "index format {found} (written by {created_by}), but this wirediff reads format {}",
-        crate::find::FORMAT
+        "index format {found} (written by {created_by}), but this wirediff reads format {expected}"
     )]
     Version {
         /// The format the index says it has.
         found: u32,
+        /// The format this wirediff reads.
+        expected: u32,
         /// The wirediff that made it.
         created_by: String,
     },

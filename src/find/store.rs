@@ -340,6 +340,7 @@ fn read_marker(dir: &Path) -> Result<Option<()>> {
             dir,
             IndexError::Version {
                 found: marker.format,
+                expected: FORMAT,
                 created_by: marker.created_by,
             },
         ));
