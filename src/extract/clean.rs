@@ -46,14 +46,19 @@ struct Writer {
     caption: String,
     /// One past the last node of the standfirst being walked, or 0.
     dek_until: usize,
+    /// One past the last node of the preformatted block (`<pre>`) being walked, or 0: its
+    /// lines are kept, and its blank lines end paragraphs.
+    pre_until: usize,
 }
 
 impl Writer {
     fn flush(&mut self) {
-        let text = if self.chars > 0 {
-            collapse(&self.buf)
-        } else {
+        let text = if self.chars == 0 {
             String::new()
+        } else if self.pre_until != 0 {
+            collapse_lines(&self.buf)
+        } else {
+            collapse(&self.buf)
         };
         if !text.is_empty() {
             self.out.paras.push(Para {
@@ -79,6 +84,37 @@ impl Writer {
     }
 }
 
+/// Preformatted text as a paragraph: each line's spaces collapsed, blank lines dropped, the
+/// lines joined by newlines.
+fn collapse_lines(s: &str) -> String {
+    let lines: Vec<String> = s.lines().map(collapse).filter(|l| !l.is_empty()).collect();
+    lines.join("\n")
+}
+
+/// Adds preformatted text to the paragraph being written (`link`: text inside a link): a
+/// blank line ends the paragraph.
+fn push_pre(w: &mut Writer, text: &str, link: bool) {
+    let mut lines = text.split('\n').peekable();
+    while let Some(line) = lines.next() {
+        if line.trim().is_empty() && lines.peek().is_some() {
+            // A line break then a blank line: the paragraph ends here.
+            if w.buf.trim_end_matches([' ', '\t']).ends_with('\n') || w.buf.trim().is_empty() {
+                w.flush();
+                continue;
+            }
+        }
+        w.buf.push_str(line);
+        let chars = line.chars().filter(|c| !c.is_whitespace()).count() as u32;
+        w.chars += chars;
+        if link {
+            w.link_chars += chars;
+        }
+        if lines.peek().is_some() {
+            w.buf.push('\n');
+        }
+    }
+}
+
 /// What closes when the walk leaves an element.
 #[derive(Clone, Copy)]
 enum Close {
@@ -95,6 +131,23 @@ pub(super) fn emit(
     title: Option<&str>,
     title_node: Option<usize>,
 ) -> Emitted {
+    walk(dom, roots, title, title_node, false)
+}
+
+/// Every visible text block under `roots`, furniture, links and lone headings included: what
+/// is left when [`emit`] finds no text at all (a page that is one link, or headings alone).
+pub(super) fn emit_visible(dom: &Dom<'_>, roots: &[usize], title: Option<&str>) -> Emitted {
+    walk(dom, roots, title, None, true)
+}
+
+/// [`emit`], or with `everything` [`emit_visible`].
+fn walk(
+    dom: &Dom<'_>,
+    roots: &[usize],
+    title: Option<&str>,
+    title_node: Option<usize>,
+    everything: bool,
+) -> Emitted {
     let mut w = Writer {
         out: Emitted::default(),
         buf: String::new(),
@@ -103,6 +156,7 @@ pub(super) fn emit(
         kind: Kind::Text,
         caption: String::new(),
         dek_until: 0,
+        pre_until: 0,
     };
     let title_key = title.map(key);
     for &root in roots {
@@ -137,6 +191,10 @@ pub(super) fn emit(
                 w.flush();
                 w.dek_until = 0;
             }
+            if w.pre_until != 0 && i >= w.pre_until {
+                w.flush();
+                w.pre_until = 0;
+            }
             let node = &dom.nodes[i];
             let s = &dom.stats[i];
             if node.hidden {
@@ -147,6 +205,8 @@ pub(super) fn emit(
                 Tag::Text => {
                     if in_caption > 0 {
                         w.caption.push_str(node.text);
+                    } else if w.pre_until != 0 {
+                        push_pre(&mut w, node.text, s.link_chars > 0);
                     } else {
                         w.buf.push_str(node.text);
                         w.chars += s.chars;
@@ -158,6 +218,8 @@ pub(super) fn emit(
                 Tag::Br | Tag::Hr => {
                     if in_caption > 0 {
                         w.caption.push(' ');
+                    } else if w.pre_until != 0 && node.tag == Tag::Br {
+                        w.buf.push('\n');
                     } else {
                         w.flush();
                     }
@@ -168,7 +230,7 @@ pub(super) fn emit(
             }
             if i != root && in_caption == 0 {
                 let protected = s.plain() * 5 >= root_plain * 2 && !node.hints.comments;
-                if !protected && dropped(dom, i) {
+                if !protected && !everything && dropped(dom, i) {
                     if node.hints.byline && w.out.byline.is_none() && s.chars > 0 && s.chars < 120 {
                         w.out.byline = Some(dom.text_of(i));
                     }
@@ -205,6 +267,9 @@ pub(super) fn emit(
                         Tag::Li | Tag::Dt | Tag::Dd => Kind::Item,
                         _ => Kind::Text,
                     };
+                    if node.tag == Tag::Pre && w.pre_until == 0 {
+                        w.pre_until = node.end as usize;
+                    }
                 }
                 closes.push((node.end as usize, Close::Block));
             }
@@ -228,7 +293,9 @@ pub(super) fn emit(
         w.flush();
     }
     let mut out = w.out;
-    tidy(&mut out.paras);
+    if !everything {
+        tidy(&mut out.paras);
+    }
     out
 }
 

@@ -68,7 +68,8 @@ pub struct Document {
     /// Image captions and photo credits, kept apart from `text`.
     pub captions: Vec<String>,
     /// Which path found the text: `"json-ld"`, `"itemprop"`, `"article"`, `"main"`,
-    /// `"readability"`, `"body"` for pages, `"text"` for plain text.
+    /// `"readability"`, `"body"` for pages (`"visible"` when every layer found nothing and the
+    /// page's visible text blocks were taken), `"text"` for plain text.
     pub extractor: &'static str,
 }
 
@@ -120,6 +121,18 @@ impl Document {
         {
             emitted.paras = paras;
             extractor = "json-ld";
+        }
+        let has_words = |e: &clean::Emitted| {
+            (e.paras.iter()).any(|p| p.text.chars().any(char::is_alphanumeric))
+        };
+        if !has_words(&emitted) {
+            // Every layer found nothing (a page that is one link, or headings alone): the
+            // page's visible text blocks, rather than no text.
+            let visible = clean::emit_visible(&dom, &[dom.body()], title.as_deref());
+            if has_words(&visible) {
+                emitted = visible;
+                extractor = "visible";
+            }
         }
         let byline = ld
             .author

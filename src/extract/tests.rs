@@ -526,3 +526,65 @@ fn line_ends_of_every_system_become_newlines() {
     let doc = Document::from_text("t", "First.\r\rSecond.\r\n\r\nThird.");
     assert_eq!(paras(&doc), ["First.", "Second.", "Third."]);
 }
+
+#[test]
+fn preformatted_text_keeps_its_lines_and_blank_lines_end_paragraphs() {
+    // An old wire page: the story typed into <pre>, wrapped at 72 columns.
+    let html = "<HTML><HEAD><TITLE>AP -- Court hears pancake case</TITLE></HEAD><BODY>\n\
+        <H1>Worker spiked pancakes with glass, court hears</H1>\n<PRE>\n\
+        LONDON (AP) -- A disgruntled worker contaminated thousands of savoury\n\
+        pancakes with glass after he was told he was to be made redundant, a\n\
+        court heard today.\n\n\
+        The man, 41, denies the charge.<BR>The trial continues.\n\n\n\
+        </PRE>\n<P>Copyright 1999 The Associated Press.</P></BODY></HTML>";
+    let doc = Document::from_html("wire.html", html);
+    assert_eq!(
+        paras(&doc),
+        [
+            "Worker spiked pancakes with glass, court hears",
+            "LONDON (AP) -- A disgruntled worker contaminated thousands of savoury\n\
+             pancakes with glass after he was told he was to be made redundant, a\n\
+             court heard today.",
+            "The man, 41, denies the charge.\nThe trial continues.",
+            "Copyright 1999 The Associated Press.",
+        ]
+    );
+    // The wrapped lines are one sentence, as in a plain-text wire file.
+    let sentences = crate::sentences::segment(&doc);
+    let texts: Vec<&str> = sentences.iter().map(|s| s.text(&doc)).collect();
+    assert!(
+        texts.contains(
+            &"A disgruntled worker contaminated thousands of savoury\n\
+              pancakes with glass after he was told he was to be made redundant, a\n\
+              court heard today."
+        ),
+        "{texts:?}"
+    );
+}
+
+#[test]
+fn a_page_whose_text_is_all_links_or_headings_still_has_text() {
+    let link = page(
+        "<title>Replace javascript: links</title>",
+        r#"<a href="javascript:"><p>abc</p><p>def</p>ghi</a>"#,
+    );
+    let doc = Document::from_html("links.html", &link);
+    assert_eq!(doc.extractor, "visible");
+    assert_eq!(paras(&doc)[1..], ["abc", "def", "ghi"]);
+
+    let headings = page(
+        "<title>Lazy images</title>",
+        r#"<article><h2>Test Case 1</h2><img src="a.jpg"><h2>Test Case 2</h2></article>"#,
+    );
+    let doc = Document::from_html("headings.html", &headings);
+    assert_eq!(paras(&doc)[1..], ["Test Case 1", "Test Case 2"]);
+
+    // A page with an article keeps its furniture out, as before.
+    let article = page(
+        "",
+        &format!("<nav><a href='/'>Home</a></nav>{}", story_paras(1..4)),
+    );
+    let doc = Document::from_html("story.html", &article);
+    assert_ne!(doc.extractor, "visible");
+    assert!(!doc.text.contains("Home"), "{}", doc.text);
+}

@@ -299,7 +299,7 @@ pub(crate) type StoredDoc = WireDoc;
 /// The extractor names a stored document may carry, back as the static strings
 /// [`Document::extractor`] holds.
 fn extractor_name(name: &str) -> &'static str {
-    const NAMES: [&str; 8] = [
+    const NAMES: [&str; 9] = [
         "text",
         "json-ld",
         "itemprop",
@@ -308,6 +308,7 @@ fn extractor_name(name: &str) -> &'static str {
         "readability",
         "body",
         "markdown",
+        "visible",
     ];
     NAMES.into_iter().find(|n| *n == name).unwrap_or("text")
 }
