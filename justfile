@@ -34,6 +34,7 @@ eval:
     cargo build --release
     cargo run --release --example golden_rules
     cargo run --release --example extract_bench
+    cargo run --release --example readability_bench
     cargo run --release --example self_compare
     python3 eval/meter.py
     python3 eval/find.py

@@ -1,0 +1,187 @@
+//! Scores wirediff's HTML extraction on Mozilla Readability's test suite
+//! (`../shared/data/readability-test-pages/`: 130 pages, each with the article Readability
+//! extracts, `expected.html`, and its metadata, `expected-metadata.json`), a benchmark the
+//! extractor was not built against.
+//!
+//! - **Text**: the article-extraction benchmark's metric (`common/shingles.rs`): word 4-gram
+//!   shingles of the extracted body text (`Document::body_text`) against the text of
+//!   `expected.html` (its text nodes, joined by spaces); precision and recall are means over
+//!   pages, F1 their harmonic mean.
+//! - **Title**: wirediff's title equals the expected `title`, whitespace collapsed.
+//! - **Byline**: where an expected `byline` is given, wirediff's equals it, whitespace collapsed,
+//!   case folded and a leading "By" dropped on both sides.
+//!
+//! usage: cargo run --release --example readability_bench -- [DATA_DIR] [--min-f1 X]
+//!        [--min-title X] [--min-byline X] [--verbose N]
+//! `--verbose N` lists the N pages with the lowest text F1, and the titles and bylines missed.
+//! Exits 1 when a score is below its floor, 2 when the data cannot be read.
+
+use std::process::ExitCode;
+
+use scraper::Html;
+use serde_json::Value;
+use wirediff::Document;
+
+#[path = "common/shingles.rs"]
+mod shingles;
+use shingles::{Metric, Score, read_gz, read_json, summarize};
+
+fn main() -> ExitCode {
+    let mut dir = "../shared/data/readability-test-pages".to_string();
+    let (mut min_f1, mut min_title, mut min_byline) = (None, None, None);
+    let mut verbose = 0usize;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        let mut value = || args.next().and_then(|v| v.parse::<f64>().ok());
+        match a.as_str() {
+            "--min-f1" => min_f1 = value(),
+            "--min-title" => min_title = value(),
+            "--min-byline" => min_byline = value(),
+            "--verbose" => verbose = value().map_or(10, |v| v as usize),
+            _ => dir = a,
+        }
+    }
+    let mut pages: Vec<std::path::PathBuf> = match std::fs::read_dir(&dir) {
+        Ok(rd) => rd
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.join("source.html.gz").is_file())
+            .collect(),
+        Err(e) => {
+            eprintln!("readability_bench: {dir}: {e}; is ../shared/data present?");
+            return ExitCode::from(2);
+        }
+    };
+    pages.sort();
+    if pages.is_empty() {
+        eprintln!("readability_bench: no pages in {dir}");
+        return ExitCode::from(2);
+    }
+    let metric = Metric::new();
+    let mut scores: Vec<(String, Score)> = Vec::new();
+    let (mut titles, mut title_hits) = (0usize, 0usize);
+    let (mut bylines, mut byline_hits) = (0usize, 0usize);
+    let mut missed: Vec<String> = Vec::new();
+    let mut empty = 0usize;
+    for page in &pages {
+        let name = page
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        let read = || -> std::io::Result<(String, String, Value)> {
+            Ok((
+                read_gz(&page.join("source.html.gz").to_string_lossy())?,
+                std::fs::read_to_string(page.join("expected.html"))?,
+                read_json(&page.join("expected-metadata.json").to_string_lossy())?,
+            ))
+        };
+        let (source, expected, meta) = match read() {
+            Ok(r) => r,
+            Err(e) => {
+                eprintln!("readability_bench: {name}: {e}");
+                return ExitCode::from(2);
+            }
+        };
+        let doc = Document::from_html(name.as_str(), &source);
+        if !doc.body_text().chars().any(char::is_alphanumeric) {
+            empty += 1;
+        }
+        scores.push((
+            name.clone(),
+            metric.score(&text_of(&expected), doc.body_text()),
+        ));
+        if let Some(t) = meta.get("title").and_then(Value::as_str) {
+            titles += 1;
+            let got = doc.title.as_deref().map(collapse).unwrap_or_default();
+            if got == collapse(t) {
+                title_hits += 1;
+            } else {
+                missed.push(format!("{name}: title {got:?}, expected {:?}", collapse(t)));
+            }
+        }
+        if let Some(b) = meta.get("byline").and_then(Value::as_str)
+            && !b.trim().is_empty()
+        {
+            bylines += 1;
+            let got = doc.byline.as_deref().map(byline_key).unwrap_or_default();
+            if got == byline_key(b) {
+                byline_hits += 1;
+            } else {
+                missed.push(format!(
+                    "{name}: byline {got:?}, expected {:?}",
+                    byline_key(b)
+                ));
+            }
+        }
+    }
+    let only: Vec<Score> = scores.iter().map(|(_, s)| *s).collect();
+    let (f1, p, r) = summarize(&only);
+    let title_share = title_hits as f64 / titles.max(1) as f64;
+    let byline_share = byline_hits as f64 / bylines.max(1) as f64;
+    println!("Mozilla Readability's test suite: {} pages", pages.len());
+    println!("| | F1 | precision | recall |");
+    println!("|---|---:|---:|---:|");
+    println!("| **wirediff** (body text) | **{f1:.3}** | {p:.3} | {r:.3} |");
+    println!(
+        "title matches: {title_hits} of {titles} ({:.1}%)",
+        100.0 * title_share
+    );
+    println!(
+        "byline matches: {byline_hits} of {bylines} where one is expected ({:.1}%)",
+        100.0 * byline_share
+    );
+    println!("pages with no article text: {empty}");
+    if verbose > 0 {
+        let mut worst = scores.clone();
+        worst.sort_by(|a, b| a.1.f1().total_cmp(&b.1.f1()));
+        for (name, s) in worst.iter().take(verbose) {
+            println!(
+                "  {name}: F1 {:.3} (P {:.3}, R {:.3})",
+                s.f1(),
+                s.precision(),
+                s.recall()
+            );
+        }
+        for m in missed.iter().take(verbose * 2) {
+            println!("  {m}");
+        }
+    }
+    let mut ok = true;
+    for (what, value, floor) in [
+        ("text F1", f1, min_f1),
+        ("title matches", title_share, min_title),
+        ("byline matches", byline_share, min_byline),
+    ] {
+        if let Some(floor) = floor {
+            if value < floor {
+                eprintln!("FLOOR MISSED: {what} {value:.3} < {floor:.3}");
+                ok = false;
+            } else {
+                println!("floor ok: {what} {value:.3} >= {floor:.3}");
+            }
+        }
+    }
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+/// The text of an expected article: its text nodes, joined by spaces.
+fn text_of(html: &str) -> String {
+    let page = Html::parse_fragment(html);
+    let parts: Vec<&str> = page.root_element().text().collect();
+    parts.join(" ")
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A byline for comparison: whitespace collapsed, lower case, without a leading "by".
+fn byline_key(s: &str) -> String {
+    let c = collapse(s).to_lowercase();
+    c.strip_prefix("by ").map(str::to_string).unwrap_or(c)
+}
