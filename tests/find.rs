@@ -356,3 +356,18 @@ fn the_index_directory_inside_the_archive_is_not_indexed() {
         "{err}"
     );
 }
+
+#[test]
+fn find_refuses_a_share_outside_0_to_1_and_no_results() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ix = seed_index(tmp.path());
+    for bad in [
+        ["--min-coverage", "5"],
+        ["--min-coverage", "x"],
+        ["--top", "0"],
+    ] {
+        let out = with_index(&["find", bad[0], bad[1]], &ix, None);
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+        assert!(stderr(&out).contains(bad[0]), "{}", stderr(&out));
+    }
+}

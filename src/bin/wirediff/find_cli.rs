@@ -78,10 +78,12 @@ pub struct FindArgs {
     #[arg(value_name = "ADAPTED")]
     adapted: String,
     /// Most results.
-    #[arg(long, value_name = "N", default_value_t = 5)]
-    top: usize,
+    #[arg(long, value_name = "N", default_value_t = 5,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    top: u64,
     /// Least coverage of a result, 0 to 1: the share of the article's words drawn from it.
-    #[arg(long, value_name = "SHARE", default_value_t = find::COVERAGE_FLOOR)]
+    #[arg(long, value_name = "SHARE", default_value_t = find::COVERAGE_FLOOR,
+          value_parser = share)]
     min_coverage: f64,
     /// Output format.
     #[arg(long, value_enum, default_value_t = FindFormat::Terminal)]
@@ -161,7 +163,7 @@ pub fn find(args: FindArgs) -> anyhow::Result<u8> {
     let loader = Loader::new(args.fetch.load_options());
     let adapted = loader.read(&Source::parse(&args.adapted))?;
     let opts = FindOptions {
-        top: args.top,
+        top: usize::try_from(args.top).unwrap_or(usize::MAX),
         min_coverage: args.min_coverage,
         ..FindOptions::default()
     };
@@ -206,6 +208,14 @@ pub fn originals_for(dir: &std::path::Path, adapted: &Document) -> anyhow::Resul
         );
     }
     Ok(chosen.into_iter().map(|h| h.document).collect())
+}
+
+/// A share from 0 to 1.
+fn share(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if (0.0..=1.0).contains(&v) => Ok(v),
+        _ => Err(format!("{s:?} is not a share from 0 to 1 (0.1 is a tenth)")),
+    }
 }
 
 fn find_json(adapted: &Document, hits: &[Hit]) -> serde_json::Value {
