@@ -444,7 +444,8 @@ fn html_input_is_extracted() {
     let (r, code) = compare_json(&[&orig, &page]);
     assert_eq!(code, Some(1), "the page adds a sentence");
     check_contract(&r);
-    assert_eq!(r["adapted"]["title"], "Port strike");
+    // The page's title, as its <title> gives it (four words or fewer: kept whole).
+    assert_eq!(r["adapted"]["title"], "Port strike | Daily");
     let kinds: Vec<(&str, &str)> = segments(&r).iter().map(|s| (kind(s), a_text(s))).collect();
     assert_eq!(
         kinds,
@@ -662,8 +663,12 @@ fn extract_shows_what_wirediff_reads() {
     assert_eq!(out.status.code(), Some(0));
     let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(doc["source"], page.to_str().unwrap());
-    assert_eq!(doc["title"], "Port strike");
+    assert_eq!(doc["title"], "Strike | Daily");
     let text = doc["text"].as_str().unwrap();
+    assert!(
+        text.starts_with("Port strike\n\n"),
+        "the headline leads: {text}"
+    );
     assert!(
         text.contains(
             "Dockworkers walked off the job on Monday, the union said.\n\nTalks broke down"
@@ -678,7 +683,7 @@ fn extract_shows_what_wirediff_reads() {
     let out = wirediff().args(["extract"]).arg(&page).output().unwrap();
     let shown = String::from_utf8(out.stdout).unwrap();
     assert!(shown.starts_with(&format!(
-        "Source:    {}\nTitle:     Port strike\n",
+        "Source:    {}\nTitle:     Strike | Daily\n",
         page.display()
     )));
     assert!(shown.contains(

@@ -237,11 +237,27 @@ impl Stats {
     }
 }
 
+/// Meta tags that give a page's title, most trusted first: Readability's order (Dublin Core,
+/// Open Graph, Weibo, a plain `title`, Twitter, Parse.ly).
+pub(super) const TITLE_KEYS: [&str; 8] = [
+    "dc:title",
+    "dcterm:title",
+    "og:title",
+    "weibo:article:title",
+    "weibo:webpage:title",
+    "title",
+    "twitter:title",
+    "parsely-title",
+];
+
 /// What the `<head>` (and any JSON-LD anywhere) says about the page.
 #[derive(Debug, Default)]
 pub(super) struct Meta<'a> {
     pub title: Option<&'a str>,
     pub og_title: Option<&'a str>,
+    /// The page's title in its meta tags, with the rank of its key in [`TITLE_KEYS`] (the
+    /// lowest rank found; of two with one key, the last).
+    pub meta_title: Option<(usize, &'a str)>,
     pub author: Option<&'a str>,
     pub date: Option<&'a str>,
     /// The text of every `<script type="application/ld+json">`.
@@ -411,6 +427,16 @@ impl<'a> Dom<'a> {
             return;
         };
         let key = key.to_ascii_lowercase();
+        // A property may hold several keys ("og:title twitter:title"); names may use dots
+        // ("DC.title").
+        for k in key.split_ascii_whitespace() {
+            let k = k.replace('.', ":");
+            if let Some(rank) = TITLE_KEYS.iter().position(|t| *t == k)
+                && self.meta.meta_title.is_none_or(|(r, _)| rank <= r)
+            {
+                self.meta.meta_title = Some((rank, content));
+            }
+        }
         match key.as_str() {
             "og:title" | "twitter:title" if self.meta.og_title.is_none() => {
                 self.meta.og_title = Some(content)

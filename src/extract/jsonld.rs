@@ -7,7 +7,10 @@ use serde_json::Value;
 pub(super) struct LdArticle {
     /// `articleBody`, as given (it may hold HTML or entities).
     pub body: Option<String>,
+    /// `headline`, else `name`.
     pub headline: Option<String>,
+    /// `name`, for the page's title: Wikipedia's `headline` is a description.
+    pub name: Option<String>,
     pub author: Option<String>,
     pub date: Option<String>,
 }
@@ -53,6 +56,7 @@ pub(super) fn read(scripts: &[String]) -> LdArticle {
                             best = art.clone();
                         }
                         fallback.headline = fallback.headline.or(art.headline);
+                        fallback.name = fallback.name.or(art.name);
                         fallback.author = fallback.author.or(art.author);
                         fallback.date = fallback.date.or(art.date);
                     }
@@ -67,6 +71,7 @@ pub(super) fn read(scripts: &[String]) -> LdArticle {
         }
     }
     best.headline = best.headline.or(fallback.headline);
+    best.name = best.name.or(fallback.name);
     best.author = best.author.or(fallback.author);
     best.date = best.date.or(fallback.date);
     best
@@ -83,6 +88,7 @@ fn article(obj: &serde_json::Map<String, Value>) -> LdArticle {
     LdArticle {
         body: string("articleBody").or_else(|| string("text")),
         headline: string("headline").or_else(|| string("name")),
+        name: string("name"),
         author: obj.get("author").and_then(author_names),
         date: string("datePublished").or_else(|| string("dateCreated")),
     }

@@ -50,7 +50,10 @@ use dom::{Dom, Tag};
 pub struct Document {
     /// The source as the user gave it (a path, `-`, or a URL).
     pub source: String,
-    /// The title, where the input has one (HTML only for now).
+    /// The page's title, where the input has one (HTML only for now), from its metadata in
+    /// Mozilla Readability's order: JSON-LD, Dublin Core, Open Graph, Twitter, then `<title>`
+    /// without the site's name. The headline that leads `text` is the page's own and may
+    /// differ.
     pub title: Option<String>,
     /// The article text. Every span in a report is a byte range of this string. For a page,
     /// the headline (the title) leads it as paragraph 0 when the page has one.
@@ -169,7 +172,7 @@ impl Document {
         }
         Document {
             source: source.into(),
-            title,
+            title: metadata_title(&dom, &ld).or(title),
             text,
             paragraphs,
             body_start,
@@ -539,6 +542,115 @@ fn page_title(
     match refs.into_iter().next() {
         Some(r) => (Some(r), None),
         None => h1s.first().map_or((None, None), pick),
+    }
+}
+
+/// The page's title as its metadata gives it, in the order Mozilla Readability reads it:
+/// JSON-LD, the meta tags of [`dom::TITLE_KEYS`], then `<title>` without the site's name
+/// ([`title_of_page`]).
+fn metadata_title(dom: &Dom<'_>, ld: &jsonld::LdArticle) -> Option<String> {
+    let given = |t: Option<&str>| t.map(dom::collapse).filter(|t| !t.is_empty());
+    // A JSON-LD name and headline that differ: the name, unless only the headline reads
+    // like the page's <title>.
+    let from_ld = match (given(ld.name.as_deref()), given(ld.headline.as_deref())) {
+        (Some(name), Some(headline)) if name != headline => {
+            let page = given(dom.meta.title).map(|t| title_of_page(dom, &t));
+            let like = |s: &str| page.as_deref().is_some_and(|p| similarity(p, s) > 0.75);
+            if like(&headline) && !like(&name) {
+                Some(headline)
+            } else {
+                Some(name)
+            }
+        }
+        (name, headline) => name.or(headline),
+    };
+    from_ld
+        .or_else(|| given(dom.meta.meta_title.map(|(_, t)| t)))
+        .or_else(|| given(dom.meta.title).map(|t| title_of_page(dom, &t)))
+}
+
+/// How much of `b` is in `a`, as Readability measures it: one less the share of `b`'s
+/// characters in words (lower-cased) that `a` lacks.
+fn similarity(a: &str, b: &str) -> f64 {
+    let tokens = |s: &str| -> Vec<String> {
+        s.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric() && c != '_')
+            .filter(|t| !t.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let (ta, tb) = (tokens(a), tokens(b));
+    if ta.is_empty() || tb.is_empty() {
+        return 0.0;
+    }
+    let length = |v: &[&String]| {
+        v.iter().map(|t| t.chars().count()).sum::<usize>() + v.len().saturating_sub(1)
+    };
+    let unique: Vec<&String> = tb.iter().filter(|t| !ta.contains(t)).collect();
+    let all: Vec<&String> = tb.iter().collect();
+    1.0 - length(&unique) as f64 / length(&all) as f64
+}
+
+/// A `<title>` without the site's name, cut as Readability cuts it: "Headline | Site" at its
+/// last spaced separator (the first part is dropped instead when fewer than three words would
+/// be left); "Site: Headline" at its colon unless a heading reads the whole; a title of under
+/// 15 or over 150 characters replaced by the page's only `<h1>`; and a result of four words
+/// or fewer given up for the whole title.
+fn title_of_page(dom: &Dom<'_>, whole: &str) -> String {
+    let is_sep = |c: char| matches!(c, '|' | '-' | '–' | '—' | '\\' | '/' | '>' | '»');
+    let words = |s: &str| s.split_whitespace().count();
+    // Separators with a space on either side, by byte offset.
+    let spaced: Vec<(usize, char)> = whole
+        .char_indices()
+        .filter(|&(i, c)| {
+            is_sep(c) && whole[..i].ends_with(' ') && whole[i + c.len_utf8()..].starts_with(' ')
+        })
+        .collect();
+    let hierarchical = spaced
+        .iter()
+        .any(|&(_, c)| matches!(c, '\\' | '/' | '>' | '»'));
+    let cut = if let Some(&(last, _)) = spaced.last() {
+        let before = &whole[..last - 1];
+        if words(before) >= 3 {
+            before.to_string()
+        } else {
+            match whole.char_indices().find(|&(_, c)| is_sep(c)) {
+                Some((i, c)) => whole[i + c.len_utf8()..].to_string(),
+                None => whole.to_string(),
+            }
+        }
+    } else if let (Some(first), Some(last)) = (whole.find(": "), whole.rfind(':')) {
+        let a_heading = (0..dom.nodes.len()).any(|i| {
+            matches!(dom.nodes[i].tag, Tag::Heading(1 | 2))
+                && dom::collapse(&dom.text_of(i)) == whole
+        });
+        let after_last = &whole[last + 1..];
+        if a_heading {
+            whole.to_string()
+        } else if words(after_last) < 3 {
+            whole[first + 1..].to_string()
+        } else if words(&whole[..first]) > 5 {
+            whole.to_string()
+        } else {
+            after_last.to_string()
+        }
+    } else {
+        let n = whole.chars().count();
+        let h1s: Vec<usize> = (0..dom.nodes.len())
+            .filter(|&i| dom.nodes[i].tag == Tag::Heading(1))
+            .collect();
+        match h1s.as_slice() {
+            [only] if !(15..=150).contains(&n) => dom.text_of(*only),
+            _ => whole.to_string(),
+        }
+    };
+    let cut = dom::collapse(&cut);
+    let n = words(&cut);
+    let without_separators: String = whole.chars().filter(|&c| !is_sep(c)).collect();
+    if n <= 4 && (!hierarchical || n + 1 != words(&without_separators)) {
+        whole.to_string()
+    } else {
+        cut
     }
 }
 

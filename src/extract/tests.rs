@@ -22,7 +22,8 @@ fn html_keeps_article_paragraphs_and_drops_furniture() {
         <script>var x = "<p>no</p>";</script><p>Second<br>line.</p></article>
         <footer><p>Copyright</p></footer></body></html>"##;
     let doc = Document::from_html("page.html", html);
-    assert_eq!(doc.title.as_deref(), Some("Xi calls for effort"));
+    // The page's title is its <title> (too short to cut); the headline leads the text.
+    assert_eq!(doc.title.as_deref(), Some("Site | Story"));
     assert_eq!(
         paras(&doc),
         [
@@ -422,7 +423,7 @@ fn headline_standfirst_byline_and_datelines_stay_out_of_the_body() {
         ),
     );
     let doc = Document::from_html("p.html", &html);
-    assert_eq!(doc.title.as_deref(), Some("Council votes on the plan"));
+    assert_eq!(doc.title.as_deref(), Some("Council votes | Gazette"));
     assert_eq!(paras(&doc)[0], "Council votes on the plan");
     assert_eq!(
         doc.body_text(),
@@ -587,4 +588,60 @@ fn a_page_whose_text_is_all_links_or_headings_still_has_text() {
     let doc = Document::from_html("story.html", &article);
     assert_ne!(doc.extractor, "visible");
     assert!(!doc.text.contains("Home"), "{}", doc.text);
+}
+
+#[test]
+fn the_title_is_the_pages_own_in_readabilitys_order() {
+    let title = |head: &str, body: &str| {
+        let html = format!(
+            "<html><head>{head}</head><body>{body}{}</body></html>",
+            story_paras(1..3)
+        );
+        Document::from_html("t.html", &html).title
+    };
+    // Meta tags before <title>: Dublin Core, then Open Graph, then Twitter.
+    let metas = r#"<title>A page title of several words | Site</title>
+        <meta name="twitter:title" content="Twitter title">
+        <meta property="og:title" content="Open Graph title">"#;
+    assert_eq!(title(metas, "").as_deref(), Some("Open Graph title"));
+    let dc = format!(r#"{metas}<meta name="DC.title" content="Dublin Core title">"#);
+    assert_eq!(title(&dc, "").as_deref(), Some("Dublin Core title"));
+    // <title> alone: the site's name cut at the last spaced separator...
+    let t = "<title>Council votes on the library plan | The Gazette</title>";
+    assert_eq!(
+        title(t, "").as_deref(),
+        Some("Council votes on the library plan")
+    );
+    // ...but not when four words or fewer would be left.
+    let t = "<title>Council votes | The Gazette</title>";
+    assert_eq!(title(t, "").as_deref(), Some("Council votes | The Gazette"));
+    // "Site: Headline" loses the site, unless a heading reads the whole.
+    let t = "<title>Gazette: Council votes on the library plan</title>";
+    assert_eq!(
+        title(t, "").as_deref(),
+        Some("Council votes on the library plan")
+    );
+    let h = "<h1>Gazette: Council votes on the library plan</h1>";
+    assert_eq!(
+        title(t, h).as_deref(),
+        Some("Gazette: Council votes on the library plan")
+    );
+    // JSON-LD first: its name, unless only its headline reads like the <title>.
+    let ld = |name: &str, headline: &str| {
+        format!(
+            r#"<title>New Zealand - Wikipedia</title><script type="application/ld+json">
+            {{"@type": "Article", "name": "{name}", "headline": "{headline}"}}</script>"#
+        )
+    };
+    let wiki = ld("New Zealand", "constitutional monarchy in Oceania");
+    assert_eq!(title(&wiki, "").as_deref(), Some("New Zealand"));
+    let news = ld("The Gazette", "Council votes on the library plan");
+    let news = news.replace(
+        "New Zealand - Wikipedia",
+        "Council votes on the library plan - The Gazette",
+    );
+    assert_eq!(
+        title(&news, "").as_deref(),
+        Some("Council votes on the library plan")
+    );
 }
