@@ -250,6 +250,18 @@ pub(super) const TITLE_KEYS: [&str; 8] = [
     "parsely-title",
 ];
 
+/// Meta tags that name a page's author, most trusted first: Readability's (Dublin Core, a
+/// plain `author`, Parse.ly), then Open Graph's and a few publishing systems'.
+pub(super) const AUTHOR_KEYS: [&str; 7] = [
+    "dc:creator",
+    "dcterm:creator",
+    "author",
+    "parsely-author",
+    "article:author",
+    "byl",
+    "sailthru:author",
+];
+
 /// What the `<head>` (and any JSON-LD anywhere) says about the page.
 #[derive(Debug, Default)]
 pub(super) struct Meta<'a> {
@@ -258,7 +270,8 @@ pub(super) struct Meta<'a> {
     /// The page's title in its meta tags, with the rank of its key in [`TITLE_KEYS`] (the
     /// lowest rank found; of two with one key, the last).
     pub meta_title: Option<(usize, &'a str)>,
-    pub author: Option<&'a str>,
+    /// The author in its meta tags, with the rank of its key in [`AUTHOR_KEYS`], likewise.
+    pub meta_author: Option<(usize, &'a str)>,
     pub date: Option<&'a str>,
     /// The text of every `<script type="application/ld+json">`.
     pub json_ld: Vec<String>,
@@ -436,15 +449,16 @@ impl<'a> Dom<'a> {
             {
                 self.meta.meta_title = Some((rank, content));
             }
+            if let Some(rank) = AUTHOR_KEYS.iter().position(|t| *t == k)
+                && !content.starts_with("http")
+                && self.meta.meta_author.is_none_or(|(r, _)| rank <= r)
+            {
+                self.meta.meta_author = Some((rank, content));
+            }
         }
         match key.as_str() {
             "og:title" | "twitter:title" if self.meta.og_title.is_none() => {
                 self.meta.og_title = Some(content)
-            }
-            "author" | "article:author" | "byl" | "sailthru.author" | "dc.creator"
-                if self.meta.author.is_none() && !content.starts_with("http") =>
-            {
-                self.meta.author = Some(content)
             }
             "article:published_time"
             | "datepublished"

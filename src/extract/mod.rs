@@ -140,7 +140,8 @@ impl Document {
         let byline = ld
             .author
             .clone()
-            .or_else(|| dom.meta.author.map(dom::collapse))
+            .or_else(|| dom.meta.meta_author.map(|(_, a)| dom::collapse(a)))
+            .or_else(|| visible_byline(&dom))
             .or(emitted.byline.take());
         let date = ld
             .date
@@ -543,6 +544,51 @@ fn page_title(
         Some(r) => (Some(r), None),
         None => h1s.first().map_or((None, None), pick),
     }
+}
+
+/// The first byline the page shows, as Readability finds one: an element marked as the
+/// author's (`rel="author"`, an `itemprop` naming the author, or a class or id with
+/// "byline", "author", "dateline", "writtenby" or "p-author" in it) whose text is under 100
+/// characters; the author's name in it, when an element there says which.
+fn visible_byline(dom: &Dom<'_>) -> Option<String> {
+    const MARKS: [&str; 5] = ["byline", "author", "dateline", "writtenby", "p-author"];
+    (0..dom.nodes.len()).find_map(|i| {
+        let node = &dom.nodes[i];
+        // Its visible characters but spaces: 100 or more is no byline, and not worth reading.
+        if node.hidden || node.el.is_none() || dom.stats[i].chars >= 100 {
+            return None;
+        }
+        let attr = |name: &str| dom.attr(i, name).unwrap_or("");
+        let has_mark = |v: &str| {
+            let v = v.as_bytes();
+            MARKS.iter().any(|m| {
+                v.windows(m.len())
+                    .any(|w| w.eq_ignore_ascii_case(m.as_bytes()))
+            })
+        };
+        let marked = attr("rel") == "author"
+            || attr("itemprop").contains("author")
+            || has_mark(attr("class"))
+            || has_mark(attr("id"));
+        if !marked {
+            return None;
+        }
+        let whole = dom.text_of(i);
+        if whole.is_empty() || whole.chars().count() >= 100 {
+            return None;
+        }
+        // An element inside it that names the author (`itemprop="name"`) is more exact.
+        let name = (i + 1..node.end as usize).find(|&j| {
+            dom.nodes[j].el.is_some()
+                && !dom.nodes[j].hidden
+                && dom.attr(j, "itemprop").is_some_and(|p| p.contains("name"))
+        });
+        Some(
+            name.map(|j| dom.text_of(j))
+                .filter(|t| !t.is_empty())
+                .unwrap_or(whole),
+        )
+    })
 }
 
 /// The page's title as its metadata gives it, in the order Mozilla Readability reads it:

@@ -590,15 +590,18 @@ fn a_page_whose_text_is_all_links_or_headings_still_has_text() {
     assert!(!doc.text.contains("Home"), "{}", doc.text);
 }
 
+/// A page with this head, then this body before two paragraphs of a story.
+fn story_page(head: &str, body: &str) -> Document {
+    let html = format!(
+        "<html><head>{head}</head><body>{body}{}</body></html>",
+        story_paras(1..3)
+    );
+    Document::from_html("page.html", &html)
+}
+
 #[test]
 fn the_title_is_the_pages_own_in_readabilitys_order() {
-    let title = |head: &str, body: &str| {
-        let html = format!(
-            "<html><head>{head}</head><body>{body}{}</body></html>",
-            story_paras(1..3)
-        );
-        Document::from_html("t.html", &html).title
-    };
+    let title = |head: &str, body: &str| story_page(head, body).title;
     // Meta tags before <title>: Dublin Core, then Open Graph, then Twitter.
     let metas = r#"<title>A page title of several words | Site</title>
         <meta name="twitter:title" content="Twitter title">
@@ -644,4 +647,22 @@ fn the_title_is_the_pages_own_in_readabilitys_order() {
         title(&news, "").as_deref(),
         Some("Council votes on the library plan")
     );
+}
+
+#[test]
+fn the_byline_is_the_pages_author_in_readabilitys_order() {
+    let byline = |head: &str, body: &str| story_page(head, body).byline;
+    // Meta tags: Dublin Core before a plain author, whatever their order on the page.
+    let metas = r#"<meta name="author" content="Meta Author">
+        <meta property="dc:creator og:whatever" content="Dublin Core Author">"#;
+    assert_eq!(byline(metas, "").as_deref(), Some("Dublin Core Author"));
+    // None in the head: the first element the page marks as the author's, anywhere.
+    let header = r#"<header><div class="post-byline">By <span itemprop="author"><span
+        itemprop="name">Ann Reporter</span></span> · 3 hours ago</div></header>"#;
+    assert_eq!(byline("", header).as_deref(), Some("Ann Reporter"));
+    let rel = r#"<p>Story by <a rel="author" href="/ann">Ann Reporter</a></p>"#;
+    assert_eq!(byline("", rel).as_deref(), Some("Ann Reporter"));
+    // A long "author" box is a biography, not a byline.
+    let bio = format!(r#"<div class="author-bio">{} {}</div>"#, story(8), story(9));
+    assert_eq!(byline("", &bio), None);
 }
