@@ -666,3 +666,28 @@ fn the_byline_is_the_pages_author_in_readabilitys_order() {
     let bio = format!(r#"<div class="author-bio">{} {}</div>"#, story(8), story(9));
     assert_eq!(byline("", &bio), None);
 }
+
+#[test]
+fn br_chains_bare_body_text_and_layout_tables_keep_their_paragraphs() {
+    // Text straight in <body>, paragraphs made by <br><br>, a headline in <h1>.
+    let bare = "<html><body><h1>Council closes library</h1>\
+        The city council voted on Tuesday to close the Elm Street library after a long debate \
+        about the budget.<br><br>Council member Dana Ortiz said the building needed repairs the \
+        city could not afford this year.<br><br>Readers will be sent to the Main Street branch \
+        from March, the council said.</body></html>";
+    let doc = Document::from_html("bare.html", bare);
+    let got = paras(&doc);
+    assert_eq!(got.len(), 4, "{got:?}");
+    assert_eq!(got[0], "Council closes library");
+    assert!(got[1].starts_with("The city council voted") && got[1].ends_with("budget."));
+    assert!(got[3].starts_with("Readers will be sent"));
+
+    // The same story in the middle cell of a layout table, links to the left.
+    let table = format!(
+        "<html><body><table><tr><td><a href='/'>Home</a><br><a href='/news'>News</a></td>\
+         <td>{}</td></tr></table></body></html>",
+        &bare["<html><body>".len()..bare.len() - "</body></html>".len()]
+    );
+    let doc = Document::from_html("table.html", &table);
+    assert_eq!(paras(&doc), got, "cells are read as the page's blocks");
+}
