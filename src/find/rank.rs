@@ -130,6 +130,20 @@ pub struct Hit {
     covered: Vec<bool>,
 }
 
+impl<'a> Article<'a> {
+    /// The article's sentences and their words.
+    fn read(doc: &'a Document) -> Article<'a> {
+        let sentences = sentences::segment(doc);
+        let words = words_of(doc, &sentences);
+        Article {
+            doc,
+            total: words.iter().sum(),
+            sentences,
+            words,
+        }
+    }
+}
+
 /// The article, read once for every candidate.
 struct Article<'a> {
     doc: &'a Document,
@@ -143,7 +157,7 @@ impl Index {
     /// The indexed documents `adapted` drew on, best first, grouped by story: at most
     /// `opts.top`, each covering at least `opts.min_coverage` of the article.
     pub fn find(&self, adapted: &Document, opts: &FindOptions) -> Result<Vec<Hit>> {
-        let mut hits = self.candidates(adapted, opts)?;
+        let mut hits = self.candidates(&Article::read(adapted), opts)?;
         hits.retain(|h| h.coverage >= opts.min_coverage || h.by_words);
         let mut hits = by_story(hits);
         hits.truncate(opts.top);
@@ -154,11 +168,9 @@ impl Index {
     /// cover the most of it. Each adds at least 5% of the article's words that the ones
     /// before it did not cover; they come in the order the article first draws on them.
     pub fn select(&self, adapted: &Document, opts: &FindOptions) -> Result<Vec<Hit>> {
-        let hits = self.candidates(adapted, opts)?;
-        let article_words: Vec<usize> = {
-            let sentences = sentences::segment(adapted);
-            words_of(adapted, &sentences)
-        };
+        let article = Article::read(adapted);
+        let hits = self.candidates(&article, opts)?;
+        let article_words = &article.words;
         let total = article_words.iter().sum::<usize>().max(1) as f64;
         let mut covered = vec![false; article_words.len()];
         let mut chosen: Vec<Hit> = Vec::new();
@@ -169,7 +181,7 @@ impl Index {
             .collect();
         while chosen.len() < SELECT_MAX {
             let gain = |h: &Hit| -> usize {
-                (h.covered.iter().zip(&covered).zip(&article_words))
+                (h.covered.iter().zip(&covered).zip(article_words))
                     .filter(|((c, done), _)| **c && !**done)
                     .map(|(_, &w)| w)
                     .sum()
@@ -198,7 +210,7 @@ impl Index {
     }
 
     /// The candidates retrieval gives, each aligned with the article, best coverage first.
-    fn candidates(&self, adapted: &Document, opts: &FindOptions) -> Result<Vec<Hit>> {
+    fn candidates(&self, article: &Article<'_>, opts: &FindOptions) -> Result<Vec<Hit>> {
         let Some(reader) = &self.reader else {
             return Ok(Vec::new());
         };
@@ -206,20 +218,13 @@ impl Index {
         if searcher.num_docs() == 0 || opts.candidates == 0 {
             return Ok(Vec::new());
         }
-        let sentences = sentences::segment(adapted);
-        let words = words_of(adapted, &sentences);
-        let article = Article {
-            doc: adapted,
-            total: words.iter().sum(),
-            sentences,
-            words,
-        };
+        let adapted = article.doc;
         let align = |found: Vec<(f32, WireDoc)>, telling: &FastMap<String, f32>| -> Vec<Hit> {
             found
                 .into_par_iter()
                 .map(|(score, wire)| {
                     let share = word_share(telling, &wire.document.text);
-                    let mut hit = align_with(&article, wire, score, &opts.align);
+                    let mut hit = align_with(article, wire, score, &opts.align);
                     hit.word_share = share;
                     hit
                 })

@@ -261,7 +261,7 @@ impl Index {
     }
 
     /// Rebuilds a stored document.
-    pub(crate) fn stored(&self, doc: &TantivyDocument) -> StoredDoc {
+    pub(crate) fn stored(&self, doc: &TantivyDocument) -> WireDoc {
         let f = &self.fields;
         let text_of = |field: Field| {
             doc.get_first(field)
@@ -285,16 +285,13 @@ impl Index {
         }
         document.title = text_of(f.title).filter(|t| !t.is_empty());
         document.date = text_of(f.date).filter(|t| !t.is_empty());
-        StoredDoc {
+        WireDoc {
             id: text_of(f.id).unwrap_or_default(),
             url: text_of(f.url).filter(|t| !t.is_empty()),
             document,
         }
     }
 }
-
-/// A document as the index holds it.
-pub(crate) type StoredDoc = WireDoc;
 
 /// The extractor names a stored document may carry, back as the static strings
 /// [`Document::extractor`] holds.
