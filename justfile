@@ -34,7 +34,8 @@ eval:
     cargo build --release
     cargo run --release --example golden_rules
     cargo run --release --example extract_bench
-    cargo run --release --example readability_bench
+    python3 eval/trafilatura_pages.py
+    cargo run --release --example readability_bench -- --other trafilatura=target/eval/trafilatura-readability
     cargo run --release --example self_compare
     python3 eval/meter.py
     python3 eval/find.py

@@ -24,7 +24,7 @@
 //! extractor saw the text node holding TEXT (its ancestors, their class words and counts).
 //! Exits 1 when the F1 of the body text is below X, 2 when the data cannot be read.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
@@ -107,8 +107,11 @@ fn main() -> ExitCode {
     let mut body_scores = Vec::with_capacity(ids.len());
     let mut titled_scores = Vec::with_capacity(ids.len());
     let mut extractors: HashMap<&'static str, usize> = HashMap::new();
+    // The language wirediff finds for each page (declared, else detected).
+    let mut languages: Vec<String> = Vec::with_capacity(ids.len());
     for (id, html) in ids.iter().zip(&pages) {
         let doc = Document::from_html(id.as_str(), html);
+        languages.push(doc.language.clone().unwrap_or_else(|| "?".into()));
         let t = truth[id.as_str()]["articleBody"].as_str().unwrap_or("");
         let body = doc.body_text();
         body_scores.push(metric.score(t, body));
@@ -157,6 +160,7 @@ fn main() -> ExitCode {
     );
     let (tf1, tp, tr) = summarize(&titled_scores);
     println!("| wirediff, headline + body | {tf1:.3} | {tp:.3} | {tr:.3} | |");
+    let mut other_scores: Vec<(&str, Vec<Score>)> = Vec::new();
     for tool in [
         "rs_trafilatura",
         "trafilatura",
@@ -190,6 +194,27 @@ fn main() -> ExitCode {
             String::new()
         };
         println!("| {tool} | {f1:.3} | {p:.3} | {r:.3} | {speed} |");
+        other_scores.push((tool, scores));
+    }
+    println!();
+    // Per language, over the same pages for every tool.
+    let mut by_language: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, l) in languages.iter().enumerate() {
+        by_language.entry(l.as_str()).or_default().push(i);
+    }
+    let mut rows: Vec<(&str, Vec<usize>)> = by_language.into_iter().collect();
+    rows.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(b.0)));
+    let names: Vec<&str> = other_scores.iter().map(|(t, _)| *t).collect();
+    println!("F1 by language (declared, else detected by wirediff):");
+    println!("| language | pages | wirediff | {} |", names.join(" | "));
+    println!("|---|---:|---:|{}", "---:|".repeat(names.len()));
+    for (lang, at) in rows {
+        let f1_of = |s: &[Score]| summarize(&at.iter().map(|&i| s[i]).collect::<Vec<_>>()).0;
+        let mut row = format!("| {lang} | {} | {:.3} |", at.len(), f1_of(&body_scores));
+        for (_, s) in &other_scores {
+            row.push_str(&format!(" {:.3} |", f1_of(s)));
+        }
+        println!("{row}");
     }
     println!();
     let mean_ms = total.as_secs_f64() * 1000.0 / n;

@@ -10,12 +10,24 @@
 //! - **Title**: wirediff's title equals the expected `title`, whitespace collapsed.
 //! - **Byline**: where an expected `byline` is given, wirediff's equals it, whitespace collapsed,
 //!   case folded and a leading "By" dropped on both sides.
+//! - **Date**: where an expected `publishedTime` is given, wirediff's ISO 8601 date has the
+//!   same day (its first ten characters).
+//! - **Language**: where an expected `lang` is given, wirediff's language is its primary
+//!   subtag.
+//! - **Per language**: text F1 of the pages of each language wirediff finds (declared or
+//!   detected), for wirediff and for every other tool given.
+//!
+//! `--other NAME=DIR` scores another tool's texts, `DIR/<page>.txt` (a missing file is an
+//! empty text), with the same metric in the same run: `eval/trafilatura_pages.py` writes
+//! trafilatura's.
 //!
 //! usage: cargo run --release --example readability_bench -- [DATA_DIR] [--min-f1 X]
-//!        [--min-title X] [--min-byline X] [--verbose N]
-//! `--verbose N` lists the N pages with the lowest text F1, and the titles and bylines missed.
+//!        [--min-title X] [--min-byline X] [--min-date X] [--other NAME=DIR]... [--verbose N]
+//! `--verbose N` lists the N pages with the lowest text F1, and the titles, bylines and dates
+//! missed.
 //! Exits 1 when a score is below its floor, 2 when the data cannot be read.
 
+use std::collections::BTreeMap;
 use std::process::ExitCode;
 
 use scraper::Html;
@@ -28,15 +40,27 @@ use shingles::{Metric, Score, read_gz, read_json, summarize};
 
 fn main() -> ExitCode {
     let mut dir = "../shared/data/readability-test-pages".to_string();
-    let (mut min_f1, mut min_title, mut min_byline) = (None, None, None);
+    let (mut min_f1, mut min_title, mut min_byline, mut min_date) = (None, None, None, None);
+    let mut others: Vec<(String, String)> = Vec::new();
     let mut verbose = 0usize;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
+        if a == "--other" {
+            match args.next().as_deref().and_then(|v| v.split_once('=')) {
+                Some((name, dir)) => others.push((name.to_string(), dir.to_string())),
+                None => {
+                    eprintln!("readability_bench: --other takes NAME=DIR");
+                    return ExitCode::from(2);
+                }
+            }
+            continue;
+        }
         let mut value = || args.next().and_then(|v| v.parse::<f64>().ok());
         match a.as_str() {
             "--min-f1" => min_f1 = value(),
             "--min-title" => min_title = value(),
             "--min-byline" => min_byline = value(),
+            "--min-date" => min_date = value(),
             "--verbose" => verbose = value().map_or(10, |v| v as usize),
             _ => dir = a,
         }
@@ -61,6 +85,12 @@ fn main() -> ExitCode {
     let mut scores: Vec<(String, Score)> = Vec::new();
     let (mut titles, mut title_hits) = (0usize, 0usize);
     let (mut bylines, mut byline_hits) = (0usize, 0usize);
+    let (mut dates, mut date_hits) = (0usize, 0usize);
+    let (mut langs, mut lang_hits) = (0usize, 0usize);
+    // For each tool (wirediff first, then the others), its score on each page.
+    let mut other_scores: Vec<Vec<Score>> = vec![Vec::new(); others.len()];
+    // For each page, the language wirediff finds.
+    let mut languages: Vec<String> = Vec::new();
     let mut missed: Vec<String> = Vec::new();
     let mut empty = 0usize;
     for page in &pages {
@@ -87,10 +117,40 @@ fn main() -> ExitCode {
         if !doc.body_text().chars().any(char::is_alphanumeric) {
             empty += 1;
         }
-        scores.push((
-            name.clone(),
-            metric.score(&text_of(&expected), doc.body_text()),
-        ));
+        let expected_text = text_of(&expected);
+        scores.push((name.clone(), metric.score(&expected_text, doc.body_text())));
+        for ((_, dir), s) in others.iter().zip(other_scores.iter_mut()) {
+            let text = std::fs::read_to_string(format!("{dir}/{name}.txt")).unwrap_or_default();
+            s.push(metric.score(&expected_text, &text));
+        }
+        languages.push(doc.language.clone().unwrap_or_else(|| "?".into()));
+        if let Some(l) = meta.get("lang").and_then(Value::as_str) {
+            langs += 1;
+            let want = l
+                .split(['-', '_'])
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            if doc.language.as_deref() == Some(want.as_str()) {
+                lang_hits += 1;
+            } else {
+                missed.push(format!(
+                    "{name}: language {:?}, expected {want:?}",
+                    doc.language
+                ));
+            }
+        }
+        if let Some(t) = meta.get("publishedTime").and_then(Value::as_str)
+            && t.len() >= 10
+        {
+            dates += 1;
+            let day = |d: &str| d.get(..10).map(str::to_string);
+            if doc.date.as_deref().and_then(day) == day(t) {
+                date_hits += 1;
+            } else {
+                missed.push(format!("{name}: date {:?}, expected {t:?}", doc.date));
+            }
+        }
         if let Some(t) = meta.get("title").and_then(Value::as_str) {
             titles += 1;
             let got = doc.title.as_deref().map(collapse).unwrap_or_default();
@@ -123,6 +183,30 @@ fn main() -> ExitCode {
     println!("| | F1 | precision | recall |");
     println!("|---|---:|---:|---:|");
     println!("| **wirediff** (body text) | **{f1:.3}** | {p:.3} | {r:.3} |");
+    for ((name, _), s) in others.iter().zip(&other_scores) {
+        let (f1, p, r) = summarize(s);
+        println!("| {name} | {f1:.3} | {p:.3} | {r:.3} |");
+    }
+    // Per language: wirediff's F1 and each other tool's, over the same pages.
+    let mut by_language: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, l) in languages.iter().enumerate() {
+        by_language.entry(l.as_str()).or_default().push(i);
+    }
+    let head: Vec<&str> = others.iter().map(|(n, _)| n.as_str()).collect();
+    println!("text F1 by language (declared, else detected):");
+    println!("| language | pages | wirediff | {} |", head.join(" | "));
+    println!("|---|---:|---:|{}", "---:|".repeat(head.len()));
+    let mut rows: Vec<(&str, Vec<usize>)> = by_language.into_iter().collect();
+    rows.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(b.0)));
+    for (lang, pages_of) in rows {
+        let f1_of =
+            |all: &[Score]| summarize(&pages_of.iter().map(|&i| all[i]).collect::<Vec<_>>()).0;
+        let mut row = format!("| {lang} | {} | {:.3} |", pages_of.len(), f1_of(&only));
+        for s in &other_scores {
+            row.push_str(&format!(" {:.3} |", f1_of(s)));
+        }
+        println!("{row}");
+    }
     println!(
         "title matches: {title_hits} of {titles} ({:.1}%)",
         100.0 * title_share
@@ -130,6 +214,15 @@ fn main() -> ExitCode {
     println!(
         "byline matches: {byline_hits} of {bylines} where one is expected ({:.1}%)",
         100.0 * byline_share
+    );
+    let date_share = date_hits as f64 / dates.max(1) as f64;
+    println!(
+        "date matches (same day): {date_hits} of {dates} where one is expected ({:.1}%)",
+        100.0 * date_share
+    );
+    println!(
+        "language matches: {lang_hits} of {langs} where one is declared ({:.1}%)",
+        100.0 * lang_hits as f64 / langs.max(1) as f64
     );
     println!("pages with no article text: {empty}");
     if verbose > 0 {
@@ -152,6 +245,7 @@ fn main() -> ExitCode {
         ("text F1", f1, min_f1),
         ("title matches", title_share, min_title),
         ("byline matches", byline_share, min_byline),
+        ("date matches", date_share, min_date),
     ] {
         if let Some(floor) = floor {
             if value < floor {

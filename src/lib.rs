@@ -75,4 +75,4 @@ pub use model::{
 };
 pub use normalize::{word_count, words};
 pub use pipeline::{compare, read};
-pub use sentences::{Sentence, segment, segment_all, split_sentences};
+pub use sentences::{Sentence, segment, segment_all, split_sentences, split_sentences_in};

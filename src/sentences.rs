@@ -5,13 +5,21 @@
 //! wirediff adds what news text needs on top: sentences never cross a paragraph, list items
 //! (bulleted lines, "1. ... 2. ..." runs) are sentences of their own, and a stray opening quote
 //! mark left at the end of a sentence moves to the sentence it opens.
+//!
+//! The rules follow the document's language ([`Document::language`]): sentencex's
+//! abbreviations and month names for German, French, Spanish, Italian, Portuguese, Dutch,
+//! Danish, Finnish, Polish, Catalan and Slovak ("am 3. Oktober", "z. B.", "M. Dupont" do not
+//! end a sentence), English's for English and every other language.
 
 use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
-use sentencex::languages::{English, Language};
+use sentencex::languages::{
+    Catalan, Danish, Dutch, English, Finnish, French, German, Italian, Language, Polish,
+    Portuguese, Slovak, Spanish,
+};
 
 use crate::extract::Document;
 use crate::util::FastMap;
@@ -35,12 +43,70 @@ impl Sentence {
     }
 }
 
-/// Splits every paragraph of `doc` into sentences, in document order.
+/// Sentence rules: sentencex's for a language it knows, English's for the rest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+enum Rules {
+    #[default]
+    English,
+    German,
+    French,
+    Spanish,
+    Italian,
+    Portuguese,
+    Dutch,
+    Danish,
+    Finnish,
+    Polish,
+    Catalan,
+    Slovak,
+}
+
+impl Rules {
+    /// The rules for a language code (ISO 639-1, as [`Document::language`] gives it).
+    fn of(language: Option<&str>) -> Rules {
+        match language.unwrap_or("en") {
+            "de" => Rules::German,
+            "fr" => Rules::French,
+            "es" => Rules::Spanish,
+            "it" => Rules::Italian,
+            "pt" => Rules::Portuguese,
+            "nl" => Rules::Dutch,
+            "da" => Rules::Danish,
+            "fi" => Rules::Finnish,
+            "pl" => Rules::Polish,
+            "ca" => Rules::Catalan,
+            "sk" => Rules::Slovak,
+            _ => Rules::English,
+        }
+    }
+
+    /// sentencex's segmentation of `text` by these rules.
+    fn segment(self, text: &str) -> Vec<&str> {
+        match self {
+            Rules::English => English {}.segment(text),
+            Rules::German => German {}.segment(text),
+            Rules::French => French {}.segment(text),
+            Rules::Spanish => Spanish {}.segment(text),
+            Rules::Italian => Italian {}.segment(text),
+            Rules::Portuguese => Portuguese {}.segment(text),
+            Rules::Dutch => Dutch {}.segment(text),
+            Rules::Danish => Danish {}.segment(text),
+            Rules::Finnish => Finnish {}.segment(text),
+            Rules::Polish => Polish {}.segment(text),
+            Rules::Catalan => Catalan {}.segment(text),
+            Rules::Slovak => Slovak {}.segment(text),
+        }
+    }
+}
+
+/// Splits every paragraph of `doc` into sentences, in document order, by the rules of its
+/// language.
 pub fn segment(doc: &Document) -> Vec<Sentence> {
+    let rules = Rules::of(doc.language.as_deref());
     let mut out = Vec::new();
     for (p, range) in doc.paragraphs.iter().enumerate() {
         let para = &doc.text[range.clone()];
-        for r in split_sentences(para) {
+        for r in split_with(para, rules) {
             out.push(Sentence {
                 start: range.start + r.start,
                 end: range.start + r.end,
@@ -54,19 +120,20 @@ pub fn segment(doc: &Document) -> Vec<Sentence> {
 /// [`segment`] for the documents of one comparison, in their order. Each distinct paragraph
 /// is split once: one that an earlier document already had (the wire copy an outlet kept:
 /// most of a news pair, nearly all of a lightly edited report) takes the sentences found
-/// there, as [`split_sentences`] reads a paragraph alone. Long documents are split on
-/// several threads (one run of paragraphs a thread).
+/// there (in a document of the same language), as [`split_sentences`] reads a paragraph
+/// alone. Long documents are split on several threads (one run of paragraphs a thread).
 pub fn segment_all(docs: &[&Document]) -> Vec<Vec<Sentence>> {
     let paragraphs = docs.iter().map(|d| d.paragraphs.len()).sum();
-    let mut index: FastMap<&str, u32> =
+    let mut index: FastMap<(&str, Rules), u32> =
         FastMap::with_capacity_and_hasher(paragraphs, Default::default());
-    let mut distinct: Vec<&str> = Vec::with_capacity(paragraphs);
+    let mut distinct: Vec<(&str, Rules)> = Vec::with_capacity(paragraphs);
     let ids: Vec<Vec<u32>> = docs
         .iter()
         .map(|d| {
+            let rules = Rules::of(d.language.as_deref());
             (d.paragraphs.iter())
                 .map(|r| {
-                    let para = &d.text[r.clone()];
+                    let para = (&d.text[r.clone()], rules);
                     *index.entry(para).or_insert_with(|| {
                         distinct.push(para);
                         (distinct.len() - 1) as u32
@@ -94,19 +161,26 @@ pub fn segment_all(docs: &[&Document]) -> Vec<Vec<Sentence>> {
         .collect()
 }
 
-/// [`split_sentences`] of each paragraph, on several threads for a long document
+/// [`split_with`] of each paragraph by its rules, on several threads for a long document
 /// ([`par::threads_for`]): splitting is a fifth of the time of comparing one.
-fn split_each(paras: &[&str]) -> Vec<Vec<Range<usize>>> {
-    split_on(paras, par::threads_for(paras.iter().map(|p| p.len()).sum()))
+fn split_each(paras: &[(&str, Rules)]) -> Vec<Vec<Range<usize>>> {
+    split_on(
+        paras,
+        par::threads_for(paras.iter().map(|p| p.0.len()).sum()),
+    )
 }
 
 /// [`split_each`] on `threads` threads.
-fn split_on(paras: &[&str], threads: usize) -> Vec<Vec<Range<usize>>> {
+fn split_on(paras: &[(&str, Rules)], threads: usize) -> Vec<Vec<Range<usize>>> {
     let mut runs = par::map_runs(
         paras,
         threads,
-        |p| p.len(),
-        |run| run.iter().map(|p| split_sentences(p)).collect::<Vec<_>>(),
+        |p| p.0.len(),
+        |run| {
+            run.iter()
+                .map(|&(p, rules)| split_with(p, rules))
+                .collect::<Vec<_>>()
+        },
     );
     if runs.len() == 1 {
         return runs.pop().unwrap_or_default();
@@ -114,8 +188,21 @@ fn split_on(paras: &[&str], threads: usize) -> Vec<Vec<Range<usize>>> {
     runs.into_iter().flatten().collect()
 }
 
-/// Splits one paragraph into sentence byte ranges, trimmed of whitespace, never empty.
+/// Splits one paragraph of English into sentence byte ranges, trimmed of whitespace, never
+/// empty.
 pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
+    split_with(text, Rules::English)
+}
+
+/// [`split_sentences`] by the rules of `language` (an ISO 639-1 code, as
+/// [`Document::language`] gives it; English's rules for `None` and for a language without
+/// rules of its own).
+pub fn split_sentences_in(text: &str, language: Option<&str>) -> Vec<Range<usize>> {
+    split_with(text, Rules::of(language))
+}
+
+/// [`split_sentences`] by `rules`.
+fn split_with(text: &str, rules: Rules) -> Vec<Range<usize>> {
     // Lines that stand alone (list items, one-item-a-line blocks) are segmented apart. Most
     // paragraphs are one line, which has no line start after 0 but for a bullet after
     // leading blanks.
@@ -136,16 +223,19 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
         if end > start {
             let piece = &text[start..end];
             if !sentencex_finds_one_sentence(piece) {
-                cuts.extend(sentencex_starts(piece).map(|c| start + c));
+                cuts.extend(sentencex_starts(piece, rules).map(|c| start + c));
             }
         }
         start = end;
     }
     cuts.extend(dateline_end(text));
     cuts.extend(after_credits(text));
-    cuts.extend(enclosed_sentence_starts(text));
+    cuts.extend(enclosed_sentence_starts(text, rules));
     cuts.extend(list_item_starts(text, bulleted));
-    cuts.extend(lowercase_word_ends(text));
+    if rules == Rules::English {
+        // Other languages write abbreviations in lower case ("z. B.", "bzw.", "env.").
+        cuts.extend(lowercase_word_ends(text));
+    }
     cuts.sort_unstable();
     cuts.dedup();
     cuts.retain(|&c| {
@@ -270,8 +360,8 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 /// Sentence starts that `sentencex` finds in `text`, after 0. Its `segment` finds the same
 /// boundaries as `get_sentence_boundaries` without the character counts and terminal
 /// marks of each, which wirediff has no use for; the starts are where the slices lie.
-fn sentencex_starts(text: &str) -> impl Iterator<Item = usize> {
-    English {}
+fn sentencex_starts(text: &str, rules: Rules) -> impl Iterator<Item = usize> {
+    rules
         .segment(text)
         .into_iter()
         .map(move |s| s.as_ptr() as usize - text.as_ptr() as usize)
@@ -415,7 +505,7 @@ const ENCLOSERS: &[(char, char)] = &[('“', '”'), ('"', '"'), ('«', '»'), (
 /// mark its neighbours as changed. The inside is segmented on its own (with any quote marks
 /// in it hidden, as mixed curly and straight marks confuse the pairing), so abbreviations
 /// keep protecting it, and a cut is kept only at a plain sentence end before a capital.
-fn enclosed_sentence_starts(text: &str) -> Vec<usize> {
+fn enclosed_sentence_starts(text: &str, rules: Rules) -> Vec<usize> {
     let mut starts = Vec::new();
     let mut i = 0;
     // Every opener starts with '"', '(' or 0xE2 ('“', '„'), but for '«' (0xC2 0xAB): the
@@ -452,7 +542,7 @@ fn enclosed_sentence_starts(text: &str) -> Vec<usize> {
             let masked = mask_quotes(inner);
             if !sentencex_finds_one_sentence(&masked) {
                 starts.extend(
-                    sentencex_starts(&masked)
+                    sentencex_starts(&masked, rules)
                         .filter(|&p| {
                             plainly_ends_sentence(&inner[..p]) && starts_sentence(&inner[p..])
                         })

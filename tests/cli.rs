@@ -26,6 +26,22 @@ fn json_report(name: &str) -> (Value, i32) {
     (report, out.status.code().expect("exit code"))
 }
 
+/// Runs `extract --format=json` on one file, which must succeed; returns its object.
+fn extract_json(path: &std::path::Path) -> Value {
+    let out = wirediff()
+        .args(["extract", "--format=json"])
+        .arg(path)
+        .output()
+        .expect("run wirediff");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON")
+}
+
 /// The segments of one kind, in report order.
 fn of_kind<'a>(r: &'a Value, k: &str) -> Vec<&'a Value> {
     segments(r).iter().filter(|s| kind(s) == k).collect()
@@ -655,13 +671,7 @@ fn extract_shows_what_wirediff_reads() {
         <p>Talks broke down late on Sunday, and no new date was set.</p></article>
         <footer>Copyright 2024</footer></body></html>"#,
     );
-    let out = wirediff()
-        .args(["extract", "--format=json"])
-        .arg(&page)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let doc = extract_json(&page);
     assert_eq!(doc["source"], page.to_str().unwrap());
     assert_eq!(doc["title"], "Strike | Daily");
     let text = doc["text"].as_str().unwrap();
@@ -1142,4 +1152,85 @@ fn a_speech_tag_that_names_or_judges_is_an_edit() {
         let s = seg_with(&r, "taken drugs");
         assert_eq!(kind(s), "reworded", "{tag}: {s}");
     }
+}
+
+/// A German page's metadata (byline, a `<time>` date, its declared language) reaches
+/// `extract` and every report, the date as ISO 8601, and its sentences are split by German
+/// rules ("am 3. Oktober" ends no sentence); a plain-text original in German is detected as
+/// such and split the same way.
+#[test]
+fn page_metadata_and_language_reach_extract_and_reports() {
+    let tmp = tempfile::tempdir().unwrap();
+    let page = write_file(
+        tmp.path(),
+        "seite.html",
+        r#"<!doctype html><html lang="de-DE"><head><title>Abstimmung im Oktober</title>
+        <meta name="author" content="Hans Muster"></head><body><article>
+        <h1>Abstimmung im Oktober</h1>
+        <p><time datetime="2024-09-12T14:05:00+02:00">12. September 2024</time></p>
+        <p>Der Bundestag will am 3. Oktober über das neue Waldgesetz abstimmen, wie eine Sprecherin am Mittwoch in Berlin mitteilte. Die Opposition lehnt den Entwurf ab.</p>
+        <p>Kritiker sprechen von einem Angriff auf die Landwirte.</p>
+        </article></body></html>"#,
+    );
+    let wire = write_file(
+        tmp.path(),
+        "dpa.txt",
+        "Der Bundestag will am 3. Oktober über das neue Waldgesetz abstimmen, wie eine \
+         Sprecherin am Mittwoch in Berlin mitteilte. Die Opposition lehnt den Entwurf ab.\n",
+    );
+    let doc = extract_json(&page);
+    assert_eq!(doc["byline"], "Hans Muster");
+    assert_eq!(doc["date"], "2024-09-12T14:05:00+02:00");
+    assert_eq!(doc["date_text"], "2024-09-12T14:05:00+02:00");
+    assert_eq!(doc["language"], "de");
+    let text = wirediff().arg("extract").arg(&page).output().unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(text.contains("Language:  de\n"), "{text}");
+
+    let (r, code) = compare_json(&[&wire, &page]);
+    assert_eq!(code, Some(1), "the page adds a sentence");
+    check_contract(&r);
+    assert_eq!(r["adapted"]["byline"], "Hans Muster");
+    assert_eq!(r["adapted"]["date"], "2024-09-12T14:05:00+02:00");
+    assert_eq!(r["adapted"]["language"], "de");
+    assert_eq!(r["originals"][0]["language"], "de");
+    assert_eq!(r["originals"][0]["byline"], Value::Null);
+    assert_eq!(
+        r["originals"][0]["sentences"], 2,
+        "German rules: two sentences"
+    );
+    let unchanged: Vec<&str> = of_kind(&r, "unchanged").iter().map(|s| a_text(s)).collect();
+    assert!(
+        unchanged
+            .iter()
+            .any(|s| s.starts_with("Der Bundestag will am 3. Oktober")),
+        "{unchanged:?}"
+    );
+    let inserted: Vec<&str> = of_kind(&r, "inserted").iter().map(|s| a_text(s)).collect();
+    assert!(
+        inserted.contains(&"Kritiker sprechen von einem Angriff auf die Landwirte."),
+        "{inserted:?}"
+    );
+
+    let files = [wire.to_str().unwrap(), page.to_str().unwrap()];
+    let terminal = compare(&["--color=never"], &files).output().unwrap();
+    let terminal = String::from_utf8(terminal.stdout).unwrap();
+    assert!(
+        terminal.contains(
+            "adapted: “Abstimmung im Oktober” · by Hans Muster · 2024-09-12T14:05:00+02:00"
+        ),
+        "{terminal}"
+    );
+    let markdown = compare(&["--format=markdown"], &files).output().unwrap();
+    let markdown = String::from_utf8(markdown.stdout).unwrap();
+    assert!(
+        markdown.contains("- adapted: “Abstimmung im Oktober” · by Hans Muster"),
+        "{markdown}"
+    );
+    let html = compare(&["--format=html"], &files).output().unwrap();
+    let html = String::from_utf8(html.stdout).unwrap();
+    assert!(
+        html.contains("by Hans Muster · 2024-09-12T14:05:00+02:00 — "),
+        "{html}"
+    );
 }

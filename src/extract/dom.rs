@@ -273,6 +273,8 @@ pub(super) struct Meta<'a> {
     /// The author in its meta tags, with the rank of its key in [`AUTHOR_KEYS`], likewise.
     pub meta_author: Option<(usize, &'a str)>,
     pub date: Option<&'a str>,
+    /// The language a meta tag declares (`Content-Language`, Dublin Core, `og:locale`).
+    pub language: Option<&'a str>,
     /// The text of every `<script type="application/ld+json">`.
     pub json_ld: Vec<String>,
 }
@@ -432,6 +434,9 @@ impl<'a> Dom<'a> {
         for (name, value) in e.attrs() {
             match name {
                 "property" | "name" | "itemprop" if key.is_empty() => key = value,
+                "http-equiv" if value.eq_ignore_ascii_case("content-language") => {
+                    key = "content-language"
+                }
                 "content" => content = Some(value),
                 _ => {}
             }
@@ -474,6 +479,12 @@ impl<'a> Dom<'a> {
                 if self.meta.date.is_none() =>
             {
                 self.meta.date = Some(content)
+            }
+            "content-language" | "dc.language" | "dc:language" | "language" | "inlanguage"
+            | "og:locale"
+                if self.meta.language.is_none() =>
+            {
+                self.meta.language = Some(content)
             }
             _ => {}
         }

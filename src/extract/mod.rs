@@ -29,8 +29,10 @@
 //! ([`Document::body_start`] says where the body begins).
 
 mod clean;
+mod date;
 mod dom;
 mod jsonld;
+mod language;
 mod nesting;
 mod score;
 
@@ -66,8 +68,18 @@ pub struct Document {
     /// The byline, where the page gives one (JSON-LD author, `<meta name="author">`, or a
     /// byline element); never part of `text`.
     pub byline: Option<String>,
-    /// The publication date as the page gives it (JSON-LD or meta tags), unparsed.
+    /// The publication date in ISO 8601 ("2024-01-02", or "2024-01-02T10:00:00+01:00" when
+    /// the page gives a time and offset), from JSON-LD, meta tags or a `<time>` element, in
+    /// that order of trust; `None` when none of them holds a date wirediff can read.
     pub date: Option<String>,
+    /// The publication date as the page wrote it, the one `date` was read from (else the
+    /// first the page gives, when none could be read).
+    pub date_text: Option<String>,
+    /// The language of the text: ISO 639-1 where it has a code of two letters ("en", "de"),
+    /// else ISO 639-3. A page's declared language (`<html lang>`, else a meta tag) comes
+    /// first; otherwise it is detected from the text, and `None` when detection is unsure.
+    /// Sentence splitting follows it.
+    pub language: Option<String>,
     /// Image captions and photo credits, kept apart from `text`.
     pub captions: Vec<String>,
     /// Which path found the text: `"json-ld"`, `"itemprop"`, `"article"`, `"main"`,
@@ -96,6 +108,7 @@ impl Document {
     fn from_text_cow(source: impl Into<String>, text: Cow<'_, str>) -> Document {
         let text = unix_newlines(text);
         let paragraphs = text_paragraphs(&text);
+        let language = language::detect(&text);
         Document {
             source: source.into(),
             title: None,
@@ -104,6 +117,8 @@ impl Document {
             body_start: 0,
             byline: None,
             date: None,
+            date_text: None,
+            language,
             captions: Vec::new(),
             extractor: "text",
         }
@@ -143,11 +158,12 @@ impl Document {
             .or_else(|| dom.meta.meta_author.map(|(_, a)| dom::collapse(a)))
             .or_else(|| visible_byline(&dom))
             .or(emitted.byline.take());
-        let date = ld
-            .date
-            .clone()
-            .or_else(|| dom.meta.date.map(str::to_string))
-            .or_else(|| time_element(&dom, &roots));
+        let dates = [
+            ld.date.clone(),
+            dom.meta.date.map(str::to_string),
+            time_element(&dom, &roots),
+        ];
+        let (date, date_text) = publication_date(dates);
 
         let mut text = String::new();
         let mut paragraphs = Vec::with_capacity(emitted.paras.len() + 1);
@@ -171,6 +187,14 @@ impl Document {
         for p in paras {
             push(p, &mut text);
         }
+        let root = page.root_element();
+        let language = (root.attr("lang").or_else(|| root.attr("xml:lang")))
+            .and_then(language::from_tag)
+            .or_else(|| dom.meta.language.and_then(language::from_tag))
+            .or_else(|| {
+                let body = paragraphs.get(body_start).map_or(text.len(), |r| r.start);
+                language::detect(&text[body..])
+            });
         Document {
             source: source.into(),
             title: metadata_title(&dom, &ld).or(title),
@@ -179,9 +203,19 @@ impl Document {
             body_start,
             byline,
             date,
+            date_text,
+            language,
             captions: emitted.captions,
             extractor,
         }
+    }
+
+    /// Sets the publication date from text as a page or a feed wrote it: `date_text` keeps
+    /// it (trimmed), `date` is its ISO 8601 form when it reads as a date, else `None`.
+    pub fn set_date(&mut self, raw: &str) {
+        let raw = raw.trim();
+        self.date = date::iso8601(raw);
+        self.date_text = (!raw.is_empty()).then(|| raw.to_string());
     }
 
     /// The text of paragraph `i`.
@@ -259,6 +293,18 @@ fn text_paragraphs(text: &str) -> Vec<Range<usize>> {
     }
     out.extend(current);
     out
+}
+
+/// The first of `dates` (most trusted first) that reads as a date, in ISO 8601 and as the
+/// page wrote it; else no date, and the first the page gives.
+fn publication_date(dates: [Option<String>; 3]) -> (Option<String>, Option<String>) {
+    for raw in dates.iter().flatten() {
+        if let Some(iso) = date::iso8601(raw) {
+            return (Some(iso), Some(raw.trim().to_string()));
+        }
+    }
+    let first = dates.into_iter().flatten().next();
+    (None, first.map(|d| d.trim().to_string()))
 }
 
 /// The `datetime` of the first `<time>` in the article root, else in the page.

@@ -239,7 +239,7 @@ fn read_item(item: Item, loader: &Loader) -> std::result::Result<WireDoc, (Strin
                 document.title = Some(t);
             }
             if let Some(d) = line.date.filter(|d| !d.trim().is_empty()) {
-                document.date = Some(d);
+                document.set_date(&d);
             }
             Ok(WireDoc {
                 id,

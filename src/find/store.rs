@@ -284,7 +284,9 @@ impl Index {
             document.extractor = extractor_name(&l.x);
         }
         document.title = text_of(f.title).filter(|t| !t.is_empty());
-        document.date = text_of(f.date).filter(|t| !t.is_empty());
+        if let Some(d) = text_of(f.date).filter(|t| !t.is_empty()) {
+            document.set_date(&d);
+        }
         WireDoc {
             id: text_of(f.id).unwrap_or_default(),
             url: text_of(f.url).filter(|t| !t.is_empty()),
@@ -412,7 +414,9 @@ impl Writer<'_> {
         td.add_text(f.source, &d.source);
         td.add_text(f.url, doc.url.as_deref().unwrap_or(""));
         td.add_text(f.title, d.title.as_deref().unwrap_or(""));
-        td.add_text(f.date, d.date.as_deref().unwrap_or(""));
+        // The ISO 8601 date, else the date as written: reading it back gives both again.
+        let date = d.date.as_deref().or(d.date_text.as_deref());
+        td.add_text(f.date, date.unwrap_or(""));
         td.add_text(f.text, &d.text);
         td.add_text(
             f.layout,

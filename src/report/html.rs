@@ -182,8 +182,8 @@ fn source_line(doc: &crate::Document) -> String {
     } else {
         source
     };
-    match &doc.title {
-        Some(t) => format!("“{}” — {link}", html(t)),
+    match super::doc_line(doc) {
+        Some(meta) => format!("{} — {link}", html(&meta)),
         None => link,
     }
 }

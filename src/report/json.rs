@@ -141,10 +141,17 @@ pub(crate) fn write_compact(cmp: &Comparison, out: &mut dyn Write) -> io::Result
 fn doc(b: &mut Vec<u8>, d: &Document, sentences: usize, out: &mut dyn Write) -> io::Result<()> {
     b.extend_from_slice(b"{\"source\":");
     push_json_str(b, &d.source);
-    b.extend_from_slice(b",\"title\":");
-    match &d.title {
-        Some(t) => push_json_str(b, t),
-        None => b.extend_from_slice(b"null"),
+    for (name, value) in [
+        (&b",\"title\":"[..], &d.title),
+        (b",\"byline\":", &d.byline),
+        (b",\"date\":", &d.date),
+        (b",\"language\":", &d.language),
+    ] {
+        b.extend_from_slice(name);
+        match value {
+            Some(t) => push_json_str(b, t),
+            None => b.extend_from_slice(b"null"),
+        }
     }
     b.extend_from_slice(b",\"text\":\"");
     let mut rest = d.text.as_str();

@@ -36,6 +36,13 @@ pub fn write_markdown(cmp: &Comparison, out: &mut dyn Write) -> io::Result<()> {
         names.join(" + "),
         md(&cmp.adapted.source)
     )?;
+    let metas = super::doc_lines(cmp);
+    if !metas.is_empty() {
+        writeln!(out)?;
+        for (label, meta) in metas {
+            writeln!(out, "- {label}: {}", md(&meta))?;
+        }
+    }
     writeln!(out)?;
     writeln!(out, "| passages | count |")?;
     writeln!(out, "|---|---:|")?;

@@ -28,6 +28,39 @@ pub use html::write_html;
 pub use markdown::write_markdown;
 pub use side::{DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH, write_side_by_side};
 
+/// What the reports show of a document beside its source: its title in quotes, its byline
+/// and its date (ISO 8601, else as the page wrote it), joined by " · "; `None` when it has
+/// none of them (plain text).
+pub(crate) fn doc_line(doc: &crate::Document) -> Option<String> {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(t) = &doc.title {
+        parts.push(format!("“{t}”"));
+    }
+    if let Some(b) = &doc.byline {
+        let by = b.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("by "));
+        parts.push(if by { b.clone() } else { format!("by {b}") });
+    }
+    if let Some(d) = doc.date.as_ref().or(doc.date_text.as_ref()) {
+        parts.push(d.clone());
+    }
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
+/// The documents of a comparison that have a [`doc_line`], labelled "original" ("original 1",
+/// "original 2"… when there are several) or "adapted", in that order.
+pub(crate) fn doc_lines(cmp: &Comparison) -> Vec<(String, String)> {
+    let several = cmp.originals.len() > 1;
+    let label = |i: usize| match several {
+        true => format!("original {}", i + 1),
+        false => "original".to_string(),
+    };
+    (cmp.originals.iter().enumerate())
+        .map(|(i, d)| (label(i), d))
+        .chain(std::iter::once(("adapted".to_string(), &cmp.adapted)))
+        .filter_map(|(label, d)| doc_line(d).map(|m| (label, m)))
+        .collect()
+}
+
 /// Text made safe to print in a terminal: line breaks become spaces and control characters
 /// are shown as visible escapes, so no text can drive the terminal.
 pub fn terminal_text(s: &str) -> String {
@@ -89,6 +122,12 @@ pub struct DocInfo<'a> {
     pub source: &'a str,
     /// The title, if one was found.
     pub title: Option<&'a str>,
+    /// The byline, where the page gives one.
+    pub byline: Option<&'a str>,
+    /// The publication date in ISO 8601, where the page gives one wirediff can read.
+    pub date: Option<&'a str>,
+    /// The language of the text (ISO 639-1, else 639-3), declared or detected.
+    pub language: Option<&'a str>,
     /// The article text; every span indexes it in UTF-8 bytes.
     pub text: &'a str,
     /// How many sentences wirediff read.
@@ -323,6 +362,9 @@ impl<'a> Report<'a> {
         let info = |d: &'a crate::Document, n: usize| DocInfo {
             source: &d.source,
             title: d.title.as_deref(),
+            byline: d.byline.as_deref(),
+            date: d.date.as_deref(),
+            language: d.language.as_deref(),
             text: &d.text,
             sentences: n,
         };

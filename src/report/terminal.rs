@@ -41,6 +41,15 @@ pub fn write_terminal_with(
             writeln!(out, "  {} {}", format!("[{}]", i + 1).dimmed(), n)?;
         }
     }
+    // Titles, bylines and dates, for the documents that have them (pages).
+    for (label, meta) in super::doc_lines(cmp) {
+        writeln!(
+            out,
+            "  {} {}",
+            format!("{label}:").dimmed(),
+            clean(&meta).dimmed()
+        )?;
+    }
     writeln!(out)?;
     for row in rows(cmp, context) {
         match row {

@@ -52,9 +52,13 @@ fn segment_all_finds_what_segment_finds_per_document() {
 #[test]
 fn splitting_on_threads_keeps_order_and_cuts() {
     let docs: Vec<Document> = pair_documents().into_iter().flatten().collect();
-    let paras: Vec<&str> = docs
+    let paras: Vec<(&str, Rules)> = docs
         .iter()
-        .flat_map(|d| d.paragraphs.iter().map(|r| &d.text[r.clone()]))
+        .flat_map(|d| {
+            d.paragraphs
+                .iter()
+                .map(|r| (&d.text[r.clone()], Rules::English))
+        })
         .collect();
     assert!(paras.len() > 50);
     let one = split_on(&paras, 1);
@@ -70,7 +74,7 @@ fn splitting_on_threads_keeps_order_and_cuts() {
     let mut long = String::new();
     let mut copy = 0;
     while long.len() < 3 * crate::util::par::BYTES_PER_THREAD {
-        for p in &paras {
+        for (p, _) in &paras {
             long.push_str(&format!("{copy}: {p}\n\n"));
         }
         copy += 1;
@@ -345,7 +349,11 @@ fn check_fast_paths(text: &str) -> bool {
         .map(|b| b.start_byte)
         .filter(|&c| c > 0)
         .collect();
-    assert_eq!(sentencex_starts(text).collect::<Vec<_>>(), slow, "{text:?}");
+    assert_eq!(
+        sentencex_starts(text, Rules::English).collect::<Vec<_>>(),
+        slow,
+        "{text:?}"
+    );
     let one = sentencex_finds_one_sentence(text);
     assert!(
         !one || slow.is_empty(),
@@ -386,7 +394,7 @@ fn check_fast_paths(text: &str) -> bool {
         }
     }
     assert_eq!(
-        enclosed_sentence_starts(text),
+        enclosed_sentence_starts(text, Rules::English),
         enclosed_sentence_starts_char_by_char(text),
         "{text:?}"
     );
@@ -516,7 +524,11 @@ fn one_sentence_check_passes_plain_sentences_only() {
         "Stop!  ",
     ] {
         assert!(sentencex_finds_one_sentence(text), "{text:?}");
-        assert_eq!(sentencex_starts(text).count(), 0, "{text:?}");
+        assert_eq!(
+            sentencex_starts(text, Rules::English).count(),
+            0,
+            "{text:?}"
+        );
     }
     for text in [
         "He left. She stayed.",
@@ -712,4 +724,83 @@ fn spans_slice_the_paragraph_exactly() {
         assert_eq!(text[r.clone()].trim(), &text[r]);
     }
     assert_eq!(split(text), ["One.", "Two?", "\"Three!\""]);
+}
+
+fn split_in<'t>(text: &'t str, language: &str) -> Vec<&'t str> {
+    split_sentences_in(text, Some(language))
+        .into_iter()
+        .map(|r| &text[r])
+        .collect()
+}
+
+/// German ordinals before a month, German abbreviations in lower case and French titles do
+/// not end a sentence by their languages' rules, where English rules cut them.
+#[test]
+fn sentences_follow_the_language_rules() {
+    let german = "Die Wahl findet am 3. Oktober statt. Der Kanzler sprach z. B. über Steuern \
+                  bzw. Abgaben. Danach ging er.";
+    let want = [
+        "Die Wahl findet am 3. Oktober statt.",
+        "Der Kanzler sprach z. B. über Steuern bzw. Abgaben.",
+        "Danach ging er.",
+    ];
+    assert_eq!(split_in(german, "de"), want);
+    assert_ne!(split(german), want, "English rules should differ here");
+    let french = "Selon M. Dupont, le projet avance. Le vote aura lieu lundi.";
+    assert_eq!(
+        split_in(french, "fr"),
+        [
+            "Selon M. Dupont, le projet avance.",
+            "Le vote aura lieu lundi."
+        ]
+    );
+    // A language without rules of its own, and none, take English's.
+    let english = "He met Sen. Smith at 10 a.m. Friday. They talked.";
+    for language in [None, Some("en"), Some("sw")] {
+        let got: Vec<&str> = (split_sentences_in(english, language).into_iter())
+            .map(|r| &english[r])
+            .collect();
+        assert_eq!(got, split(english), "{language:?}");
+    }
+}
+
+/// A document's language, declared by its page or detected in plain text, picks the rules
+/// `segment` and `segment_all` use; the same paragraph in an English document is split by
+/// English rules in the same comparison.
+#[test]
+fn documents_are_segmented_by_their_language() {
+    let para = "Die Regierung will am 3. Oktober über das Gesetz abstimmen, wie die Sprecherin \
+                am Mittwoch in Berlin mitteilte. Die Opposition lehnt den Entwurf ab.";
+    let html = format!(
+        "<html lang=\"de-DE\"><body><article><h1>Abstimmung im Oktober</h1><p>{para}</p>\
+         <p>Der Bundestag hatte das Gesetz im Sommer beraten. Eine Mehrheit gilt als sicher.</p>\
+         </article></body></html>"
+    );
+    let page = Document::from_html("page.html", &html);
+    assert_eq!(page.language.as_deref(), Some("de"));
+    let plain = Document::from_text(
+        "plain.txt",
+        &format!(
+            "{para}\n\nDer Bundestag hatte das Gesetz im Sommer beraten. Die Abgeordneten der \
+             Koalition kündigten an, dem Entwurf zuzustimmen."
+        ),
+    );
+    assert_eq!(plain.language.as_deref(), Some("de"));
+    let mut english = Document::from_text("en.txt", para);
+    english.language = Some("en".into());
+    let texts = |doc: &Document, sents: &[Sentence]| -> Vec<String> {
+        sents.iter().map(|s| s.text(doc).to_string()).collect()
+    };
+    let all = segment_all(&[&page, &plain, &english]);
+    for (doc, sents) in [(&page, &all[0]), (&plain, &all[1])] {
+        let got = texts(doc, sents);
+        assert!(
+            got.iter()
+                .any(|s| s.contains("am 3. Oktober über das Gesetz")),
+            "{got:?}"
+        );
+        assert_eq!(got, texts(doc, &segment(doc)));
+    }
+    let got = texts(&english, &all[2]);
+    assert!(got.iter().any(|s| s.starts_with("Oktober")), "{got:?}");
 }

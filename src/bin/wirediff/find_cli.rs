@@ -228,6 +228,7 @@ fn find_json(adapted: &Document, hits: &[Hit]) -> serde_json::Value {
                 "url": h.url,
                 "title": h.document.title,
                 "date": h.document.date,
+                "date_text": h.document.date_text,
                 "score": (h.score as f64 * 1000.0).round() / 1000.0,
                 "coverage": (h.coverage * 1000.0).round() / 1000.0,
                 "story": h.story,
@@ -279,7 +280,12 @@ fn write_find_terminal(adapted: &Document, hits: &[Hit], out: &mut dyn Write) ->
         if h.id != h.document.source {
             writeln!(out, "   id: {}", h.id)?;
         }
-        let meta: Vec<&str> = [h.document.title.as_deref(), h.document.date.as_deref()]
+        let date = h
+            .document
+            .date
+            .as_deref()
+            .or(h.document.date_text.as_deref());
+        let meta: Vec<&str> = [h.document.title.as_deref(), date]
             .into_iter()
             .flatten()
             .collect();

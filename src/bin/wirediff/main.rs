@@ -91,18 +91,24 @@ Examples:
 Exit status: 0 no material differences, 1 differences found, 2 trouble."
     )]
     Compare(CompareArgs),
-    /// Show what wirediff reads from pages and files: title, byline, date, paragraphs.
+    /// Show what wirediff reads from pages and files: title, byline, date, language, paragraphs.
     #[command(after_help = "\
 Each source is a file, - for standard input, or an http:// or https:// URL. HTML goes through \
 the article extractor: JSON-LD articleBody, itemprop=articleBody, <article>/<main>, then \
 readability-style scoring; captions and photo credits are kept apart from the text.
 
 Formats:
-  text   title, byline, date and the extractor used, then the paragraphs (the default)
+  text   title, byline, date, language and the extractor used, then the paragraphs (the
+         default)
   json   one object per source (an array when several sources are given)
-  jsonl  one object a line: {\"source\", \"title\", \"byline\", \"date\", \"extractor\",
-         \"text\", \"paragraphs\", \"captions\"}; a source that fails gives
-         {\"source\", \"error\"} and the others go on
+  jsonl  one object a line: {\"source\", \"title\", \"byline\", \"date\", \"date_text\",
+         \"language\", \"extractor\", \"text\", \"paragraphs\", \"captions\"}; a source
+         that fails gives {\"source\", \"error\"} and the others go on
+
+Metadata: the date is ISO 8601 (\"2024-01-02\", or with time and offset when the page gives
+them; date_text is what the page wrote); the language is the page's <html lang>, else a meta
+tag, else detected from the text (ISO 639-1 codes: en, de, fr...), and sentence splitting
+follows it.
 
 Examples:
   wirediff extract https://apnews.com/article/...   what wirediff reads from a page
