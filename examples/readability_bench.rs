@@ -23,6 +23,8 @@
 //!
 //! usage: cargo run --release --example readability_bench -- [DATA_DIR] [--min-f1 X]
 //!        [--min-title X] [--min-byline X] [--min-date X] [--other NAME=DIR]... [--verbose N]
+//! `--explain PAGE NEEDLE` shows how the extractor treated the elements around the text
+//! NEEDLE on one page, and scores nothing.
 //! `--verbose N` lists the N pages with the lowest text F1, and the titles, bylines and dates
 //! missed.
 //! Exits 1 when a score is below its floor, 2 when the data cannot be read.
@@ -42,9 +44,20 @@ fn main() -> ExitCode {
     let mut dir = "../shared/data/readability-test-pages".to_string();
     let (mut min_f1, mut min_title, mut min_byline, mut min_date) = (None, None, None, None);
     let mut others: Vec<(String, String)> = Vec::new();
+    let mut explain: Option<(String, String)> = None;
     let mut verbose = 0usize;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
+        if a == "--explain" {
+            match (args.next(), args.next()) {
+                (Some(page), Some(needle)) => explain = Some((page, needle)),
+                _ => {
+                    eprintln!("readability_bench: --explain takes PAGE NEEDLE");
+                    return ExitCode::from(2);
+                }
+            }
+            continue;
+        }
         if a == "--other" {
             match args.next().as_deref().and_then(|v| v.split_once('=')) {
                 Some((name, dir)) => others.push((name.to_string(), dir.to_string())),
@@ -77,6 +90,17 @@ fn main() -> ExitCode {
         }
     };
     pages.sort();
+    if let Some((page, needle)) = explain {
+        let path = format!("{dir}/{page}/source.html.gz");
+        match read_gz(&path) {
+            Ok(html) => print!("{}", wirediff::explain_extraction(&html, &needle)),
+            Err(e) => {
+                eprintln!("readability_bench: {path}: {e}");
+                return ExitCode::from(2);
+            }
+        }
+        return ExitCode::SUCCESS;
+    }
     if pages.is_empty() {
         eprintln!("readability_bench: no pages in {dir}");
         return ExitCode::from(2);

@@ -330,7 +330,10 @@ fn dropped(dom: &Dom<'_>, i: usize) -> bool {
         Tag::List => s.link_density() > 0.5 && s.chars > 0,
         Tag::Div | Tag::Section | Tag::Table | Tag::Block | Tag::Details => {
             let ld = s.link_density();
-            (s.inputs > 0 && s.inputs * 3 > s.paras)
+            // A form's box (search, newsletter, comments, login): controls and little text
+            // for each. A story section with a sign-up box inside keeps its text; the box
+            // goes by itself.
+            (s.inputs > 0 && s.inputs * 3 > s.paras && s.chars < 300 * s.inputs)
                 || (ld > 0.5 && s.commas < 10)
                 || (ld > 0.33 && s.paras <= 1 && s.commas < 3)
         }

@@ -552,7 +552,15 @@ impl<'a> Dom<'a> {
             match tag {
                 Tag::P if s.chars > 0 => s.paras += 1,
                 Tag::Img => s.images += 1,
-                Tag::Input => s.inputs += 1,
+                // A hidden field is no control a reader sees.
+                Tag::Input
+                    if !self.nodes[i]
+                        .el
+                        .and_then(|e| e.attr("type"))
+                        .is_some_and(|t| t.eq_ignore_ascii_case("hidden")) =>
+                {
+                    s.inputs += 1
+                }
                 Tag::Li => s.list_items += 1,
                 Tag::Heading(_) => s.headings += 1,
                 Tag::A => s.links += 1,
@@ -570,9 +578,10 @@ impl<'a> Dom<'a> {
         }
     }
 
-    /// Spreads the hidden mark to descendants, except where a hidden element holds half the
-    /// page's text or more: a page hidden whole until a script shows it (or under a modal) is
-    /// still the page a reader gets.
+    /// Spreads the hidden mark to descendants, except where a hidden element holds three
+    /// quarters of the page's text or more: a page hidden whole until a script shows it (or
+    /// under a modal) is still the page a reader gets. A hidden block merely as long as the
+    /// visible story (half the page) stays hidden.
     fn settle_hidden(&mut self) {
         let n = self.nodes.len();
         if !self.nodes.iter().any(|node| node.hidden) {
@@ -591,7 +600,7 @@ impl<'a> Dom<'a> {
             if i < until {
                 node.hidden = true;
             } else if node.hidden {
-                if c > 0 && c * 2 >= total {
+                if c > 0 && c * 4 >= total * 3 {
                     node.hidden = false;
                 } else {
                     until = node.end as usize;

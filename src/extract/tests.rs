@@ -410,6 +410,58 @@ fn a_page_hidden_whole_until_a_script_shows_it_keeps_its_text() {
     );
 }
 
+/// A story section with a sign-up form inside keeps its paragraphs (the form goes alone),
+/// hidden fields not counted as controls, and so does a section of long paragraphs with a
+/// form of two fields; a box that is a form with a line of text goes whole.
+#[test]
+fn a_form_inside_a_story_section_drops_only_the_form() {
+    let signup = r#"<section class="promo"><h2>Keep up with the daily email.</h2>
+        <form action="/signup"><input type="email" name="email"><input type="hidden" name="list"
+        value="7"><input type="hidden" name="src" value="a"><button>Sign up</button></form>
+        </section>"#;
+    // Two long paragraphs beside a form of two fields.
+    let long_a = (11..14).map(story).collect::<Vec<_>>().join(" ");
+    let long_b = (14..17).map(story).collect::<Vec<_>>().join(" ");
+    let html = page(
+        "",
+        &format!(
+            r#"<article><section>{}</section><section>{}{signup}{}</section>
+            <section><p>{long_a}</p><p>{long_b}</p><form action="/poll"><input name="a">
+            <input name="b"></form></section>
+            <div class="box"><p>Search the archive.</p><input type="search"><input type="hidden"
+            name="q"><button>Go</button></div></article>"#,
+            story_paras(1..8),
+            story_paras(8..9),
+            story_paras(9..11)
+        ),
+    );
+    let doc = Document::from_html("p.html", &html);
+    let body = doc.body_text();
+    let mut want: Vec<String> = (1..11).map(story).collect();
+    want.extend([long_a, long_b]);
+    assert_eq!(body, want.join("\n\n"), "{body}");
+}
+
+/// A hidden block as long as the visible story beside it (an unopened "read more", a second
+/// version kept for a script) stays out: only a block that holds nearly all of the page's
+/// text (three quarters) is taken for a page hidden whole.
+#[test]
+fn a_hidden_block_as_long_as_the_story_stays_out() {
+    let html = page(
+        "",
+        &format!(
+            r#"<article><div style="visibility: hidden;">{}</div><div>{}</div></article>"#,
+            story_paras(3..6),
+            story_paras(1..3)
+        ),
+    );
+    let doc = Document::from_html("p.html", &html);
+    assert_eq!(
+        doc.body_text(),
+        (1..3).map(story).collect::<Vec<_>>().join("\n\n")
+    );
+}
+
 #[test]
 fn headline_standfirst_byline_and_datelines_stay_out_of_the_body() {
     let html = page(
