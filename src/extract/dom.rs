@@ -325,7 +325,13 @@ impl<'a> Dom<'a> {
                         } else if name == "meta" {
                             self.read_meta(e);
                         } else if !dropped(name) {
-                            let tag = Tag::of(name);
+                            let mut tag = Tag::of(name);
+                            // A block styled to keep its line breaks reads as `<pre>`.
+                            if matches!(tag, Tag::Div | Tag::P | Tag::Section | Tag::Block)
+                                && keeps_lines(e)
+                            {
+                                tag = Tag::Pre;
+                            }
                             let idx = self.nodes.len() as u32;
                             self.nodes.push(Flat {
                                 tag,
@@ -691,6 +697,28 @@ pub(super) fn collapse(s: &str) -> String {
 
 /// True for an element a reader does not see: `hidden`, `aria-hidden="true"`, an inline style
 /// of `display: none` or `visibility: hidden`, or a screen-reader-only class.
+/// True when an inline style keeps the element's line breaks (`white-space: pre`,
+/// `pre-wrap` or `pre-line`), as `<pre>` does.
+fn keeps_lines(e: &Element) -> bool {
+    let names_it =
+        |s: &&str| (s.as_bytes().windows(11)).any(|w| w.eq_ignore_ascii_case(b"white-space"));
+    let Some(style) = e.attr("style").filter(names_it) else {
+        return false;
+    };
+    let style: String = (style.chars())
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    style.split(';').any(|decl| {
+        decl.strip_prefix("white-space:").is_some_and(|v| {
+            matches!(
+                v.trim_end_matches("!important"),
+                "pre" | "pre-wrap" | "pre-line"
+            )
+        })
+    })
+}
+
 fn hidden(e: &Element) -> bool {
     for (name, value) in e.attrs() {
         match name {

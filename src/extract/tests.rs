@@ -615,6 +615,45 @@ fn preformatted_text_keeps_its_lines_and_blank_lines_end_paragraphs() {
     );
 }
 
+/// A block styled `white-space: pre-wrap` (or `pre`, `pre-line`) keeps its lines as `<pre>`
+/// does; other white-space values, and a style that only names the property elsewhere, do
+/// not.
+#[test]
+fn a_block_styled_to_keep_its_lines_reads_as_preformatted() {
+    for style in [
+        "white-space: pre-wrap",
+        "WHITE-SPACE:pre !important",
+        "color:red; white-space:pre-line",
+    ] {
+        let html = page(
+            "",
+            &format!(
+                "<article><h1>Budget vote</h1><div style=\"{style}\">The council met on Monday.\n\
+                 It voted on the plan.\n\nThe vote was close.</div></article>"
+            ),
+        );
+        let doc = Document::from_html("pre.html", &html);
+        assert_eq!(
+            paras(&doc)[1..],
+            [
+                "The council met on Monday.\nIt voted on the plan.",
+                "The vote was close."
+            ],
+            "{style}"
+        );
+    }
+    let html = page(
+        "",
+        "<article><h1>Budget vote</h1><div style=\"white-space: nowrap\">The council met on \
+         Monday.\nIt voted on the plan.\n\nThe vote was close.</div></article>",
+    );
+    let doc = Document::from_html("nowrap.html", &html);
+    assert_eq!(
+        paras(&doc)[1..],
+        ["The council met on Monday. It voted on the plan. The vote was close."]
+    );
+}
+
 #[test]
 fn a_page_whose_text_is_all_links_or_headings_still_has_text() {
     let link = page(
