@@ -48,7 +48,8 @@ eval:
 
 # Speed: news-length pairs (in process and a process per pair) and long documents against
 # the difflib baseline, git diff --word-diff and dwdiff; extraction against trafilatura;
-# index and find over a generated archive of 200,000 documents against a TF-IDF scan.
+# index and find over a generated archive of 200,000 documents against a TF-IDF scan; the
+# Python package (built into target/pyenv) beside the Rust library.
 # Built with the release-lto profile (whole-program optimization, Cargo.toml), in
 # target/release-lto/
 bench:
@@ -56,3 +57,5 @@ bench:
     python3 eval/synth_edits.py
     python3 eval/bench.py
     python3 eval/find_bench.py
+    python3 -m venv target/pyenv && target/pyenv/bin/pip install -q ./python
+    target/pyenv/bin/python eval/python_bench.py

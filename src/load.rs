@@ -204,6 +204,23 @@ impl Loader {
 }
 
 impl Loader {
+    /// Decodes bytes already in memory, named `name`, as [`Loader::load`] does a file's: the
+    /// size limit, then the same checks (a byte-order mark or `<meta>` charset, else UTF-8;
+    /// no binary, no empty text). With `html` it is read as HTML; without, as a file named
+    /// `.txt` is: plain text, unless it looks like HTML (a page saved as text is still a
+    /// page).
+    pub fn load_bytes(&self, name: &str, bytes: &[u8], html: bool) -> Result<Loaded> {
+        if bytes.len() as u64 > self.max_bytes {
+            return Err(Error::TooLarge {
+                source_name: name.to_string(),
+                size: Some(bytes.len() as u64),
+                limit: self.max_bytes,
+            });
+        }
+        let hint = Some(if html { Format::Html } else { Format::Text });
+        build(name.to_string(), Cow::Borrowed(bytes), hint, None, false)
+    }
+
     /// Reads at most the size limit, and refuses what goes past it; `size` is the size
     /// expected, if known (else 0).
     fn read_capped(&self, reader: impl Read, name: &str, size: usize) -> Result<Vec<u8>> {

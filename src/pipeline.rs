@@ -109,6 +109,37 @@ impl Loader {
         extract::extract_owned(self.load(source)?)
     }
 
+    /// Decodes and extracts text already in memory ([`Loader::load_bytes`]), as [`read`]
+    /// does a file: for callers that hold the pages themselves (a database, a data frame).
+    pub fn read_bytes(&self, name: &str, bytes: &[u8], html: bool) -> Result<Document> {
+        extract::extract_owned(self.load_bytes(name, bytes, html)?)
+    }
+
+    /// [`Loader::compare`] of documents already read: the sentence limit holds, then they
+    /// are compared as [`compare`] does.
+    pub fn compare_documents(
+        &self,
+        originals: Vec<Document>,
+        adapted: Document,
+        opts: &Options,
+    ) -> Result<Comparison> {
+        let (original_sentences, adapted_sentences) = segment_documents(&originals, &adapted);
+        check_sentence_limit(
+            (originals
+                .iter()
+                .zip(original_sentences.iter().map(Vec::as_slice)))
+            .chain(std::iter::once((&adapted, adapted_sentences.as_slice()))),
+            self.max_sentences(),
+        )?;
+        Ok(compare_segmented(
+            originals,
+            original_sentences,
+            adapted,
+            adapted_sentences,
+            opts,
+        ))
+    }
+
     /// Reads the sources, then compares them as [`compare`] does: the whole pipeline from
     /// inputs to passages. Every URL goes through this loader (one HTTP client, its cache
     /// and its offline mode), and its limits hold: input size, and sentences once
@@ -125,22 +156,7 @@ impl Loader {
         }
         let mut docs = read_all(self, &sources)?;
         let adapted = docs.pop().expect("the adapted article was read");
-        let limit = self.max_sentences();
-        let (original_sentences, adapted_sentences) = segment_documents(&docs, &adapted);
-        check_sentence_limit(
-            (docs
-                .iter()
-                .zip(original_sentences.iter().map(Vec::as_slice)))
-            .chain(std::iter::once((&adapted, adapted_sentences.as_slice()))),
-            limit,
-        )?;
-        Ok(compare_segmented(
-            docs,
-            original_sentences,
-            adapted,
-            adapted_sentences,
-            opts,
-        ))
+        self.compare_documents(docs, adapted, opts)
     }
 }
 
@@ -171,6 +187,58 @@ fn read_all(loader: &Loader, sources: &[&Source]) -> Result<Vec<Document>> {
 mod tests {
     use super::*;
     use crate::model::{Segment, Signal};
+
+    /// Text in memory goes through the checks a file does: the size limit, binary and empty
+    /// input, the format given or sniffed; and documents compared from it keep the sentence
+    /// limit.
+    #[test]
+    fn bytes_in_memory_are_checked_as_files_are() {
+        let loader = Loader::new(crate::LoadOptions {
+            fetch: crate::FetchOptions {
+                max_bytes: 100,
+                ..Default::default()
+            },
+            max_sentences: 3,
+        });
+        let page =
+            b"<html><body><article><h1>Vote</h1><p>The council voted.</p></article></body></html>";
+        // A page is read as one, asked to or not.
+        for html in [true, false] {
+            let doc = Loader::default()
+                .read_bytes("page", page, html)
+                .expect("html");
+            assert_eq!(doc.extractor, "article");
+            assert_eq!(doc.paragraph(1), "The council voted.");
+        }
+        let text = Loader::default().read_bytes("t", b"A <b> tag.\n\nNext.", false);
+        assert_eq!(text.expect("text").paragraphs.len(), 2);
+        assert!(matches!(
+            loader.read_bytes("huge", &[b'a'; 101], false),
+            Err(Error::TooLarge {
+                size: Some(101),
+                limit: 100,
+                ..
+            })
+        ));
+        assert!(matches!(
+            loader.read_bytes("bin", b"ab\0cd", false),
+            Err(Error::Binary { .. })
+        ));
+        assert!(matches!(
+            loader.read_bytes("empty", b"  \n ", false),
+            Err(Error::Empty { .. })
+        ));
+        let long = Document::from_text("long", "One. Two. Three. Four.");
+        let short = Document::from_text("short", "One.");
+        assert!(matches!(
+            loader.compare_documents(vec![short.clone()], long.clone(), &Options::default()),
+            Err(Error::TooManySentences { .. })
+        ));
+        let cmp = loader
+            .compare_documents(vec![short.clone()], short, &Options::default())
+            .expect("within the limit");
+        assert_eq!(cmp.segments.len(), 1);
+    }
 
     /// Files long enough to be read on threads of their own come back in order, and the
     /// first error in order is the one reported, whichever thread met it.
