@@ -8,7 +8,6 @@ in pytest's temporary folders.
 import json
 import os
 import re
-import subprocess
 import threading
 import time
 from pathlib import Path
@@ -16,33 +15,7 @@ from pathlib import Path
 import pytest
 
 import wirediff
-
-ROOT = Path(__file__).resolve().parents[2]
-PAIRS = ROOT / "fixtures" / "pairs"
-
-
-@pytest.fixture(scope="session")
-def cli():
-    given = os.environ.get("WIREDIFF_BIN")
-    if given:
-        return given
-    binary = ROOT / "target" / "debug" / "wirediff"
-    if not binary.exists():
-        subprocess.run(["cargo", "build", "--bin", "wirediff"], cwd=ROOT, check=True)
-    return str(binary)
-
-
-def run_cli(cli, *args, stdin=None):
-    return subprocess.run([cli, *args], capture_output=True, input=stdin)
-
-
-def pair_files(name):
-    d = PAIRS / name
-    originals = sorted(str(p) for p in d.glob("original*.txt"))
-    return originals, str(d / "adapted.txt")
-
-
-ALL_PAIRS = sorted(p.name for p in PAIRS.iterdir() if p.is_dir())
+from helpers import ALL_PAIRS, PAIRS, ROOT, pair_files, run_cli
 
 
 @pytest.mark.parametrize("name", ALL_PAIRS)
@@ -220,3 +193,32 @@ def test_the_readme_example_runs_as_written(capsys):
         os.chdir(cwd)
     printed = capsys.readouterr().out
     assert "inserted" in printed
+
+
+def test_compare_frame_gives_a_row_a_pair_with_the_cli_report(cli):
+    pd = pytest.importorskip("pandas")
+    rows = []
+    for name in ("seed", "identical", "move"):
+        originals, adapted = pair_files(name)
+        rows.append(
+            {
+                "id": name,
+                "originals": [Path(p).read_text(encoding="utf-8") for p in originals],
+                "adapted": Path(adapted).read_text(encoding="utf-8"),
+                "names": [*originals, adapted],
+            }
+        )
+    rows.append({"id": "bad", "originals": ["A wire story."], "adapted": "ab\0cd", "names": None})
+    out = wirediff.compare_frame(pd.DataFrame(rows))
+    assert list(out.columns) == [c.split(" ")[0] for c in wirediff.REPORT_SCHEMA.split(", ")]
+    assert list(out["id"]) == ["seed", "identical", "move", "bad"]
+    for name, row in zip(("seed", "identical", "move"), out.itertuples()):
+        originals, adapted = pair_files(name)
+        want = json.loads(run_cli(cli, "compare", "--format", "json", *originals, adapted).stdout)
+        assert json.loads(row.report) == want
+        assert row.inserted == want["summary"]["inserted"]
+        assert row.wire_share == want["summary"]["wire_share"]
+        assert pd.isna(row.error)
+    bad = out.iloc[3]
+    assert "not a text or HTML file" in bad["error"]
+    assert bad["report"] is None and pd.isna(bad["inserted"])

@@ -25,6 +25,7 @@ __all__ = [
     "__version__",
     "batch",
     "compare",
+    "compare_frame",
     "compare_texts",
     "extract",
     "to_frame",
@@ -162,6 +163,70 @@ def batch(
             head["error"] = answer
         out.append(head)
     return out
+
+
+#: The counts and shares of a report's summary that :func:`compare_frame` makes columns.
+SUMMARY_COLUMNS = (
+    "unchanged",
+    "reworded",
+    "inserted",
+    "removed",
+    "moved",
+    "furniture",
+    "differences",
+    "wire_share",
+    "reworded_share",
+    "new_share",
+    "furniture_share",
+)
+
+#: The schema of :func:`compare_frame`'s rows, as Spark DDL: the pair's id, the summary's
+#: counts and shares, the error (null when the pair was compared) and the report as JSON.
+REPORT_SCHEMA = (
+    "id string, unchanged long, reworded long, inserted long, removed long, moved long, "
+    "furniture long, differences long, wire_share double, reworded_share double, "
+    "new_share double, furniture_share double, error string, report string"
+)
+
+
+def compare_frame(frame: "Any", *, html: bool = False, jobs: int = 1, **options: Any) -> "Any":
+    """Compare the pairs of a pandas DataFrame, a row a pair: ``id``, ``originals`` (a list of
+    texts), ``adapted`` (a text), and optionally ``names`` (the documents' sources, originals
+    then adapted). Returns a DataFrame with :data:`REPORT_SCHEMA`'s columns, a row a pair in
+    the same order: the summary's counts and shares, and the report as a JSON string (its
+    ``json.loads`` equals the CLI's report), or the error. Made for Spark's ``mapInPandas``
+    (see docs/spark.md); ``options`` are :func:`batch`'s."""
+    import json as _json
+
+    import pandas as pd
+
+    names = frame["names"] if "names" in frame.columns else [None] * len(frame)
+    pairs = [
+        {
+            "id": str(i),
+            "original_texts": list(o),
+            "adapted_text": a,
+            "html": html,
+            "names": list(n) if n is not None else [],
+        }
+        for i, o, a, n in zip(frame["id"], frame["originals"], frame["adapted"], names)
+    ]
+    rows = []
+    for answer in batch(pairs, jobs=jobs, **options):
+        summary = answer.get("summary") or {}
+        row = {"id": answer["id"]}
+        row.update({k: summary.get(k) for k in SUMMARY_COLUMNS})
+        row["error"] = answer.get("error")
+        if "error" in answer:
+            row["report"] = None
+        else:
+            report = {k: v for k, v in answer.items() if k != "id"}
+            row["report"] = _json.dumps(report, ensure_ascii=False)
+        rows.append(row)
+    columns = ["id", *SUMMARY_COLUMNS, "error", "report"]
+    out = pd.DataFrame(rows, columns=columns)
+    counts = [c for c in SUMMARY_COLUMNS if not c.endswith("_share")]
+    return out.astype({c: "Int64" for c in counts})
 
 
 def to_frame(report: Dict[str, Any]) -> "Any":
