@@ -9,7 +9,7 @@
 //! interpreter.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use pyo3::create_exception;
@@ -18,6 +18,7 @@ use pyo3::prelude::*;
 use pythonize::pythonize;
 use rayon::prelude::*;
 use serde::Serialize;
+use wirediff::find::{self, FindOptions, Index};
 use wirediff::{Comparison, Document, FetchOptions, LoadOptions, Loader, Options, Remedy, Source};
 
 create_exception!(
@@ -193,15 +194,17 @@ fn limits(
     }
 }
 
-/// Compares the adapted article with its originals, paths or URLs as the CLI reads them;
-/// returns the report.
+/// Compares the adapted article with its originals, paths or URLs as the CLI reads them, or
+/// with the documents of `index` that cover the most of it (`compare --index`, no originals
+/// given); returns the report.
 #[pyfunction]
-#[pyo3(signature = (originals, adapted, *, max_bytes=None, max_sentences=None, timeout=None, cache=None, offline=false))]
+#[pyo3(signature = (originals, adapted, *, index=None, max_bytes=None, max_sentences=None, timeout=None, cache=None, offline=false))]
 #[allow(clippy::too_many_arguments)]
 fn compare(
     py: Python<'_>,
     originals: Vec<String>,
     adapted: String,
+    index: Option<PathBuf>,
     max_bytes: Option<u64>,
     max_sentences: Option<usize>,
     timeout: Option<f64>,
@@ -209,8 +212,34 @@ fn compare(
     offline: bool,
 ) -> PyResult<Bound<'_, PyAny>> {
     let limits = limits(max_bytes, max_sentences, timeout, cache, offline);
-    let cmp = run(py, move || compare_sources(&limits, &originals, &adapted))?;
+    let cmp = run(py, move || match index {
+        Some(dir) if originals.is_empty() => compare_indexed(&limits, &dir, &adapted),
+        Some(_) => Err(format!(
+            "with index, give the adapted article alone (the originals come from the index), \
+             not {} inputs",
+            originals.len() + 1
+        )),
+        None => compare_sources(&limits, &originals, &adapted),
+    })?;
     report(py, &cmp)
+}
+
+/// Compares `adapted` with the documents of the index in `dir` that cover the most of it, as
+/// `wirediff compare --index` does.
+fn compare_indexed(limits: &Limits, dir: &Path, adapted: &str) -> Result<Comparison, String> {
+    let lib = |e: wirediff::Error| message(&e);
+    let loader = limits.loader()?;
+    let adapted = loader.read(&Source::parse(adapted)).map_err(lib)?;
+    let chosen = (Index::open(dir).map_err(lib)?)
+        .select(&adapted, &FindOptions::default())
+        .map_err(lib)?;
+    if chosen.is_empty() {
+        return Err(find::no_source_message(&adapted, dir));
+    }
+    let originals = chosen.into_iter().map(|h| h.document).collect();
+    loader
+        .compare_documents(originals, adapted, &limits.options())
+        .map_err(lib)
 }
 
 /// Compares texts already in memory (HTML when `html`); returns the report.
@@ -327,6 +356,80 @@ fn batch(
         .collect()
 }
 
+/// Builds or extends the index in `dir` with `sources` (files, folders, `.jsonl` feed dumps,
+/// as `wirediff index` takes them); returns what was added, replaced and skipped, and how many
+/// documents the index holds.
+#[pyfunction]
+#[pyo3(signature = (dir, sources, *, max_bytes=None))]
+fn index<'py>(
+    py: Python<'py>,
+    dir: PathBuf,
+    sources: Vec<String>,
+    max_bytes: Option<u64>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let limits = limits(max_bytes, None, None, None, false);
+    let summary = run(py, move || {
+        let sources: Vec<Source> = sources.iter().map(|s| Source::parse(s)).collect();
+        let lib = |e: wirediff::Error| message(&e);
+        let index = Index::create(&dir).map_err(lib)?;
+        let mut writer = index.writer().map_err(lib)?;
+        let summary = find::add_sources(&mut writer, &sources, &limits.loader()?, &mut |_, _| {})
+            .map_err(lib)?;
+        writer.finish().map_err(lib)?;
+        let documents = Index::open(&dir).map_err(lib)?.len();
+        Ok(serde_json::json!({
+            "added": summary.added,
+            "replaced": summary.replaced,
+            "skipped": (summary.skipped.iter())
+                .map(|(what, why)| serde_json::json!({"source": what, "reason": why}))
+                .collect::<Vec<_>>(),
+            "documents": documents,
+        }))
+    })?;
+    to_python(py, &summary)
+}
+
+/// The indexed documents `adapted` drew on: `wirediff find --format json`'s object.
+#[pyfunction]
+#[pyo3(signature = (index, adapted, *, top=5, min_coverage=find::COVERAGE_FLOOR, max_bytes=None, timeout=None, cache=None, offline=false))]
+#[allow(clippy::too_many_arguments)]
+fn find_sources<'py>(
+    py: Python<'py>,
+    index: PathBuf,
+    adapted: String,
+    top: usize,
+    min_coverage: f64,
+    max_bytes: Option<u64>,
+    timeout: Option<f64>,
+    cache: Option<PathBuf>,
+    offline: bool,
+) -> PyResult<Bound<'py, PyAny>> {
+    if top == 0 {
+        return Err(Error::new_err("top must be at least 1"));
+    }
+    if !(0.0..=1.0).contains(&min_coverage) {
+        return Err(Error::new_err(format!(
+            "min_coverage must be a share from 0 to 1, not {min_coverage}"
+        )));
+    }
+    let limits = limits(max_bytes, None, timeout, cache, offline);
+    let found = run(py, move || {
+        let lib = |e: wirediff::Error| message(&e);
+        let index = Index::open(&index).map_err(lib)?;
+        let adapted = (limits.loader()?)
+            .read(&Source::parse(&adapted))
+            .map_err(lib)?;
+        let opts = FindOptions {
+            top,
+            min_coverage,
+            ..FindOptions::default()
+        };
+        let hits = index.find(&adapted, &opts).map_err(lib)?;
+        Ok(find::results_json(&adapted, &hits))
+    })?;
+    to_python(py, &found)
+}
+
 /// Panics where the other functions work, so that a test can see a panic become `Error`.
 #[pyfunction]
 fn _panic_for_tests(py: Python<'_>) -> PyResult<()> {
@@ -342,6 +445,8 @@ fn _wirediff(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(compare_texts, m)?)?;
     m.add_function(wrap_pyfunction!(extract, m)?)?;
     m.add_function(wrap_pyfunction!(batch, m)?)?;
+    m.add_function(wrap_pyfunction!(index, m)?)?;
+    m.add_function(wrap_pyfunction!(find_sources, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_tests, m)?)?;
     Ok(())
 }

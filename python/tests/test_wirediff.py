@@ -222,3 +222,41 @@ def test_compare_frame_gives_a_row_a_pair_with_the_cli_report(cli):
     bad = out.iloc[3]
     assert "not a text or HTML file" in bad["error"]
     assert bad["report"] is None and pd.isna(bad["inserted"])
+
+
+def test_index_find_and_compare_with_an_index_equal_the_cli(cli, tmp_path):
+    wire = tmp_path / "wire"
+    wire.mkdir()
+    for name in ALL_PAIRS:
+        for p in pair_files(name)[0]:
+            (wire / f"{name}-{Path(p).name}").write_bytes(Path(p).read_bytes())
+    (wire / "broken.txt").write_bytes(b"ab\0cd")
+    dir_py, dir_cli = tmp_path / "index-py", tmp_path / "index-cli"
+    summary = wirediff.index(dir_py, [wire])
+    out = run_cli(cli, "index", str(dir_cli), str(wire))
+    assert out.returncode == 0, out.stderr
+    count = len(list(wire.iterdir()))
+    assert summary["added"] == count - 1 and summary["replaced"] == 0
+    assert summary["documents"] == count - 1
+    assert [s["source"] for s in summary["skipped"]] == [str(wire / "broken.txt")]
+    assert "not a text or HTML file" in summary["skipped"][0]["reason"]
+    # Adding again replaces.
+    again = wirediff.index(dir_py, [wire])
+    assert again["added"] == 0 and again["replaced"] == count - 1
+    adapted = pair_files("seed")[1]
+    # Ids are the paths as given, so both indexes hold the same documents.
+    found = wirediff.find(dir_py, adapted, top=3)
+    want = json.loads(run_cli(cli, "find", "--index", str(dir_cli), "--format", "json", "--top", "3", adapted).stdout)
+    assert found == want
+    assert found["results"][0]["source"].startswith(str(wire / "seed-original"))
+    report = wirediff.compare(None, adapted, index=dir_py)
+    want = json.loads(run_cli(cli, "compare", "--index", str(dir_cli), "--format", "json", adapted).stdout)
+    assert report == want
+    with pytest.raises(wirediff.Error, match="give the adapted article alone"):
+        wirediff.compare([adapted], adapted, index=dir_py)
+    message = cli_error(cli, "find", "--index", str(tmp_path / "nothing"), adapted)
+    with pytest.raises(wirediff.Error) as err:
+        wirediff.find(tmp_path / "nothing", adapted)
+    assert str(err.value) == message
+    with pytest.raises(wirediff.Error, match="top must be at least 1"):
+        wirediff.find(dir_py, adapted, top=0)

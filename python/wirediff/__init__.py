@@ -28,6 +28,8 @@ __all__ = [
     "compare_frame",
     "compare_texts",
     "extract",
+    "find",
+    "index",
     "to_frame",
 ]
 
@@ -39,9 +41,10 @@ def _source(s: PathLike) -> str:
 
 
 def compare(
-    originals: Union[PathLike, Sequence[PathLike]],
+    originals: Union[None, PathLike, Sequence[PathLike]],
     adapted: PathLike,
     *,
+    index: Optional[PathLike] = None,
     max_bytes: Optional[int] = None,
     max_sentences: Optional[int] = None,
     timeout: Optional[float] = None,
@@ -49,12 +52,17 @@ def compare(
     offline: bool = False,
 ) -> Dict[str, Any]:
     """Compare the adapted article with its wire originals, read exactly as the CLI reads
-    them: paths, ``http(s)://`` URLs, or ``-`` for standard input. Returns the report."""
+    them: paths, ``http(s)://`` URLs, or ``-`` for standard input. Returns the report.
+
+    With ``index`` (a folder made by :func:`index`), give no originals (``None`` or ``[]``):
+    the article is compared with the indexed documents that cover the most of it, as
+    ``wirediff compare --index`` does."""
     if isinstance(originals, (str, os.PathLike)):
         originals = [originals]
     return _wirediff.compare(
-        [_source(o) for o in originals],
+        [_source(o) for o in originals or []],
         _source(adapted),
+        index=None if index is None else _source(index),
         max_bytes=max_bytes,
         max_sentences=max_sentences,
         timeout=timeout,
@@ -100,6 +108,45 @@ def extract(
     ``url`` names the page (its ``source``)."""
     page = html.encode("utf-8") if isinstance(html, str) else bytes(html)
     return _wirediff.extract(page, url, max_bytes=max_bytes)
+
+
+def index(
+    dir: PathLike, sources: Union[PathLike, Sequence[PathLike]], *, max_bytes: Optional[int] = None
+) -> Dict[str, Any]:
+    """Build or extend the search index in ``dir`` with wire copy, as ``wirediff index``
+    does: files, folders (walked), ``.jsonl`` feed dumps (``{"id", "text"}`` a line, with
+    optional ``title``, ``url``, ``date``, ``source``). Returns ``{"added", "replaced",
+    "skipped": [{"source", "reason"}], "documents"}``; ids replace, runs add."""
+    if isinstance(sources, (str, os.PathLike)):
+        sources = [sources]
+    return _wirediff.index(_source(dir), [_source(s) for s in sources], max_bytes=max_bytes)
+
+
+def find(
+    index: PathLike,
+    adapted: PathLike,
+    *,
+    top: int = 5,
+    min_coverage: float = 0.10,
+    max_bytes: Optional[int] = None,
+    timeout: Optional[float] = None,
+    cache: Optional[PathLike] = None,
+    offline: bool = False,
+) -> Dict[str, Any]:
+    """The indexed wire documents the article drew on, best first: ``wirediff find --format
+    json``'s object, ``{"version": 1, "adapted": {"source"}, "results": [...]}``, each result
+    with its ``coverage`` (the share of the article's words drawn from it), ``story``, title,
+    date and shared passages."""
+    return _wirediff.find_sources(
+        _source(index),
+        _source(adapted),
+        top=top,
+        min_coverage=min_coverage,
+        max_bytes=max_bytes,
+        timeout=timeout,
+        cache=None if cache is None else _source(cache),
+        offline=offline,
+    )
 
 
 def _pair(p: Dict[str, Any]) -> Dict[str, Any]:

@@ -10,9 +10,10 @@ class Error(ValueError):
     """Bad input or a comparison that could not be made, with the CLI's one-line message."""
 
 def compare(
-    originals: Union[PathLike, Sequence[PathLike]],
+    originals: Union[None, PathLike, Sequence[PathLike]],
     adapted: PathLike,
     *,
+    index: Optional[PathLike] = ...,
     max_bytes: Optional[int] = ...,
     max_sentences: Optional[int] = ...,
     timeout: Optional[float] = ...,
@@ -48,3 +49,17 @@ SUMMARY_COLUMNS: tuple[str, ...]
 REPORT_SCHEMA: str
 
 def compare_frame(frame: Any, *, html: bool = ..., jobs: int = ..., **options: Any) -> Any: ...
+def index(
+    dir: PathLike, sources: Union[PathLike, Sequence[PathLike]], *, max_bytes: Optional[int] = ...
+) -> Dict[str, Any]: ...
+def find(
+    index: PathLike,
+    adapted: PathLike,
+    *,
+    top: int = ...,
+    min_coverage: float = ...,
+    max_bytes: Optional[int] = ...,
+    timeout: Optional[float] = ...,
+    cache: Optional[PathLike] = ...,
+    offline: bool = ...,
+) -> Dict[str, Any]: ...

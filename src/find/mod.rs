@@ -40,3 +40,52 @@ mod tokenizer;
 pub use rank::{COVERAGE_FLOOR, FindOptions, Hit, Passage};
 pub use sources::{AddSummary, add_sources};
 pub use store::{Added, FORMAT, Index, WireDoc, Writer};
+
+use crate::extract::Document;
+
+/// `wirediff find --format json`'s object for these results (see `docs/json.md`, "Find
+/// results"): `{"version": 1, "adapted": {"source"}, "results": [...]}`, scores and shares
+/// rounded to three decimals.
+pub fn results_json(adapted: &Document, hits: &[Hit]) -> serde_json::Value {
+    let results: Vec<serde_json::Value> = hits
+        .iter()
+        .map(|h| {
+            serde_json::json!({
+                "id": h.id,
+                "source": h.document.source,
+                "url": h.url,
+                "title": h.document.title,
+                "date": h.document.date,
+                "date_text": h.document.date_text,
+                "score": (h.score as f64 * 1000.0).round() / 1000.0,
+                "coverage": (h.coverage * 1000.0).round() / 1000.0,
+                "story": h.story,
+                "word_share": (h.word_share * 1000.0).round() / 1000.0,
+                "found_by": if h.by_words { "words" } else { "passages" },
+                "passages": h.passages.iter().map(|p| serde_json::json!({
+                    "kind": p.kind.as_str(),
+                    "adapted": p.adapted,
+                    "original": p.original,
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "version": 1,
+        "adapted": {"source": adapted.source},
+        "results": results,
+    })
+}
+
+/// What to say when no indexed document covers [`COVERAGE_FLOOR`] of the article, so that
+/// there is nothing to compare it with.
+pub fn no_source_message(adapted: &Document, dir: &std::path::Path) -> String {
+    format!(
+        "{}: no document in the index {} covers {:.0}% of the article; nothing to compare \
+         with (wirediff find --index {} shows what is near)",
+        adapted.source,
+        dir.display(),
+        100.0 * COVERAGE_FLOOR,
+        dir.display()
+    )
+}

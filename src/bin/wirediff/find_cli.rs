@@ -171,7 +171,7 @@ pub fn find(args: FindArgs) -> anyhow::Result<u8> {
     let mut out = io::BufWriter::new(io::stdout().lock());
     match args.format {
         FindFormat::Json => {
-            report::write_json_value(&mut out, &find_json(&adapted, &hits), args.pretty)?;
+            report::write_json_value(&mut out, &find::results_json(&adapted, &hits), args.pretty)?;
             out.write_all(b"\n")?;
         }
         FindFormat::Terminal => write_find_terminal(&adapted, &hits, &mut out)?,
@@ -189,14 +189,7 @@ pub fn originals_for(dir: &std::path::Path, adapted: &Document) -> anyhow::Resul
     let index = Index::open(dir)?;
     let chosen = index.select(adapted, &FindOptions::default())?;
     if chosen.is_empty() {
-        anyhow::bail!(
-            "{}: no document in the index {} covers {:.0}% of the article; nothing to compare \
-             with (wirediff find --index {} shows what is near)",
-            adapted.source,
-            dir.display(),
-            100.0 * find::COVERAGE_FLOOR,
-            dir.display()
-        );
+        anyhow::bail!("{}", find::no_source_message(adapted, dir));
     }
     if let [only] = chosen.as_slice()
         && only.by_words
@@ -216,37 +209,6 @@ fn share(s: &str) -> Result<f64, String> {
         Ok(v) if (0.0..=1.0).contains(&v) => Ok(v),
         _ => Err(format!("{s:?} is not a share from 0 to 1 (0.1 is a tenth)")),
     }
-}
-
-fn find_json(adapted: &Document, hits: &[Hit]) -> serde_json::Value {
-    let results: Vec<serde_json::Value> = hits
-        .iter()
-        .map(|h| {
-            serde_json::json!({
-                "id": h.id,
-                "source": h.document.source,
-                "url": h.url,
-                "title": h.document.title,
-                "date": h.document.date,
-                "date_text": h.document.date_text,
-                "score": (h.score as f64 * 1000.0).round() / 1000.0,
-                "coverage": (h.coverage * 1000.0).round() / 1000.0,
-                "story": h.story,
-                "word_share": (h.word_share * 1000.0).round() / 1000.0,
-                "found_by": if h.by_words { "words" } else { "passages" },
-                "passages": h.passages.iter().map(|p| serde_json::json!({
-                    "kind": p.kind.as_str(),
-                    "adapted": p.adapted,
-                    "original": p.original,
-                })).collect::<Vec<_>>(),
-            })
-        })
-        .collect();
-    serde_json::json!({
-        "version": 1,
-        "adapted": {"source": adapted.source},
-        "results": results,
-    })
 }
 
 fn write_find_terminal(adapted: &Document, hits: &[Hit], out: &mut dyn Write) -> io::Result<()> {
