@@ -21,6 +21,12 @@ use serde::Serialize;
 use wirediff::find::{self, FindOptions, Index};
 use wirediff::{Comparison, Document, FetchOptions, LoadOptions, Loader, Options, Remedy, Source};
 
+/// mimalloc for the Rust side, as the CLI uses it: a comparison is mostly small strings and
+/// vectors. Only Rust code allocates through it, and frees what it allocates; Python objects
+/// come from the interpreter's own allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 create_exception!(
     _wirediff,
     Error,
