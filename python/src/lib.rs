@@ -36,11 +36,11 @@ create_exception!(
 
 /// How inputs are read: the CLI's `--max-bytes`, `--max-sentences`, `--timeout`, `--cache`
 /// and `--offline`, with its defaults for what is not given.
-#[derive(Clone, Default)]
 struct Limits {
     max_bytes: Option<u64>,
     max_sentences: Option<usize>,
-    timeout: Option<f64>,
+    /// Checked once, where the options come in ([`limits`]).
+    timeout: Duration,
     cache: Option<PathBuf>,
     offline: bool,
 }
@@ -48,18 +48,9 @@ struct Limits {
 impl Limits {
     fn loader(&self) -> Result<Loader, String> {
         let defaults = FetchOptions::default();
-        let timeout = match self.timeout {
-            Some(t) if t.is_finite() && t > 0.0 => Duration::from_secs_f64(t),
-            Some(t) => {
-                return Err(format!(
-                    "timeout must be a positive number of seconds, not {t}"
-                ));
-            }
-            None => defaults.timeout,
-        };
         Ok(Loader::new(LoadOptions {
             fetch: FetchOptions {
-                timeout,
+                timeout: self.timeout,
                 max_bytes: self.max_bytes.unwrap_or(defaults.max_bytes),
                 cache: self.cache.clone(),
                 offline: self.offline,
@@ -73,12 +64,8 @@ impl Limits {
 
     /// The alignment options: the CLI's, where `--timeout` also bounds a comparison.
     fn options(&self) -> Options {
-        let timeout = self
-            .timeout
-            .filter(|t| t.is_finite() && *t > 0.0)
-            .map_or(FetchOptions::default().timeout, Duration::from_secs_f64);
         Options {
-            time_limit: Some(timeout),
+            time_limit: Some(self.timeout),
             ..Options::default()
         }
     }
@@ -190,14 +177,23 @@ fn limits(
     timeout: Option<f64>,
     cache: Option<PathBuf>,
     offline: bool,
-) -> Limits {
-    Limits {
+) -> PyResult<Limits> {
+    let timeout = match timeout {
+        Some(t) if t.is_finite() && t > 0.0 => Duration::from_secs_f64(t),
+        Some(t) => {
+            return Err(Error::new_err(format!(
+                "timeout must be a positive number of seconds, not {t}"
+            )));
+        }
+        None => FetchOptions::default().timeout,
+    };
+    Ok(Limits {
         max_bytes,
         max_sentences,
         timeout,
         cache,
         offline,
-    }
+    })
 }
 
 /// Compares the adapted article with its originals, paths or URLs as the CLI reads them, or
@@ -217,7 +213,7 @@ fn compare(
     cache: Option<PathBuf>,
     offline: bool,
 ) -> PyResult<Bound<'_, PyAny>> {
-    let limits = limits(max_bytes, max_sentences, timeout, cache, offline);
+    let limits = limits(max_bytes, max_sentences, timeout, cache, offline)?;
     let cmp = run(py, move || match index {
         Some(dir) if originals.is_empty() => compare_indexed(&limits, &dir, &adapted),
         Some(_) => Err(format!(
@@ -262,7 +258,7 @@ fn compare_texts(
     max_sentences: Option<usize>,
     timeout: Option<f64>,
 ) -> PyResult<Bound<'_, PyAny>> {
-    let limits = limits(max_bytes, max_sentences, timeout, None, false);
+    let limits = limits(max_bytes, max_sentences, timeout, None, false)?;
     let names = names.unwrap_or_default();
     let cmp = run(py, move || {
         compare_in_memory(&limits, &originals, &adapted, html, &names)
@@ -279,7 +275,7 @@ fn extract(
     url: Option<String>,
     max_bytes: Option<u64>,
 ) -> PyResult<Bound<'_, PyAny>> {
-    let limits = limits(max_bytes, None, None, None, false);
+    let limits = limits(max_bytes, None, None, None, false)?;
     let doc = run(py, move || {
         let name = url.as_deref().unwrap_or("<html>");
         (limits.loader()?)
@@ -319,7 +315,7 @@ fn batch(
     if jobs == Some(0) {
         return Err(Error::new_err("jobs must be at least 1"));
     }
-    let limits = limits(max_bytes, max_sentences, timeout, cache, offline);
+    let limits = limits(max_bytes, max_sentences, timeout, cache, offline)?;
     let compare_one = |p: &Pair| {
         if p.texts {
             compare_in_memory(&limits, &p.originals, &p.adapted, p.html, &p.names)
@@ -373,16 +369,12 @@ fn index<'py>(
     sources: Vec<String>,
     max_bytes: Option<u64>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let limits = limits(max_bytes, None, None, None, false);
+    let limits = limits(max_bytes, None, None, None, false)?;
     let summary = run(py, move || {
         let sources: Vec<Source> = sources.iter().map(|s| Source::parse(s)).collect();
         let lib = |e: wirediff::Error| message(&e);
-        let index = Index::create(&dir).map_err(lib)?;
-        let mut writer = index.writer().map_err(lib)?;
-        let summary = find::add_sources(&mut writer, &sources, &limits.loader()?, &mut |_, _| {})
-            .map_err(lib)?;
-        writer.finish().map_err(lib)?;
-        let documents = Index::open(&dir).map_err(lib)?.len();
+        let (summary, documents) =
+            find::index_sources(&dir, &sources, &limits.loader()?, &mut |_, _| {}).map_err(lib)?;
         Ok(serde_json::json!({
             "added": summary.added,
             "replaced": summary.replaced,
@@ -418,7 +410,7 @@ fn find_sources<'py>(
             "min_coverage must be a share from 0 to 1, not {min_coverage}"
         )));
     }
-    let limits = limits(max_bytes, None, timeout, cache, offline);
+    let limits = limits(max_bytes, None, timeout, cache, offline)?;
     let found = run(py, move || {
         let lib = |e: wirediff::Error| message(&e);
         let index = Index::open(&index).map_err(lib)?;

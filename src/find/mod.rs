@@ -38,7 +38,7 @@ mod tests;
 mod tokenizer;
 
 pub use rank::{COVERAGE_FLOOR, FindOptions, Hit, Passage};
-pub use sources::{AddSummary, add_sources};
+pub use sources::{AddSummary, add_sources, index_sources};
 pub use store::{Added, FORMAT, Index, WireDoc, Writer};
 
 use crate::extract::Document;

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::Deserialize;
 
-use super::store::{Added, WireDoc, Writer};
+use super::store::{Added, Index, WireDoc, Writer};
 use crate::error::Result;
 use crate::extract::Document;
 use crate::load::{Loader, Source, looks_like_html};
@@ -68,6 +68,25 @@ fn walk_takes(path: &Path) -> bool {
         ext.as_deref(),
         Some("txt" | "text" | "md" | "markdown" | "html" | "htm" | "xhtml" | "jsonl")
     )
+}
+
+/// `wirediff index DIR SOURCE...`: creates the index in `dir` (or opens it), adds every
+/// document of `sources` ([`add_sources`]), waits for its merges, and says what was done and
+/// how many documents the index then holds.
+pub fn index_sources(
+    dir: &Path,
+    sources: &[Source],
+    loader: &Loader,
+    progress: &mut dyn FnMut(usize, Option<usize>),
+) -> Result<(AddSummary, u64)> {
+    let index = Index::create(dir)?;
+    let before = index.len();
+    let mut writer = index.writer()?;
+    let summary = add_sources(&mut writer, sources, loader, progress)?;
+    writer.finish()?;
+    // The reader of `index` predates the commit; a fresh one counts what it left.
+    let holds = Index::open(dir).map(|i| i.len()).unwrap_or(before);
+    Ok((summary, holds))
 }
 
 /// Adds every document of `sources` to the index through `writer`, and commits. Files are

@@ -108,9 +108,6 @@ pub fn index(args: IndexArgs) -> anyhow::Result<u8> {
     if sources.iter().filter(|s| **s == Source::Stdin).count() > 1 {
         return Err(wirediff::Error::StdinTwice.into());
     }
-    let index = Index::create(&args.dir)?;
-    let before = index.len();
-    let mut writer = index.writer()?;
     let loader = Loader::new(args.fetch.load_options());
     let bar = if !args.no_progress && io::stderr().is_terminal() {
         ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr())
@@ -118,30 +115,29 @@ pub fn index(args: IndexArgs) -> anyhow::Result<u8> {
         ProgressBar::hidden()
     };
     let mut styled = None;
-    let summary = find::add_sources(&mut writer, &sources, &loader, &mut |done, total| {
-        if styled != Some(total.is_some()) {
-            let template = if total.is_some() {
-                "{bar:40} {pos}/{len} documents, {per_sec:0}, {eta} left"
-            } else {
-                "{spinner} {pos} documents, {per_sec:0}"
-            };
-            if let Ok(style) = ProgressStyle::with_template(template) {
-                bar.set_style(style);
+    let (summary, holds) =
+        find::index_sources(&args.dir, &sources, &loader, &mut |done, total| {
+            if styled != Some(total.is_some()) {
+                let template = if total.is_some() {
+                    "{bar:40} {pos}/{len} documents, {per_sec:0}, {eta} left"
+                } else {
+                    "{spinner} {pos} documents, {per_sec:0}"
+                };
+                if let Ok(style) = ProgressStyle::with_template(template) {
+                    bar.set_style(style);
+                }
+                styled = Some(total.is_some());
             }
-            styled = Some(total.is_some());
-        }
-        if let Some(t) = total {
-            bar.set_length(t as u64);
-        }
-        bar.set_position(done as u64);
-    })?;
+            if let Some(t) = total {
+                bar.set_length(t as u64);
+            }
+            bar.set_position(done as u64);
+        })?;
     bar.finish_and_clear();
-    writer.finish()?;
     let mut err = io::stderr().lock();
     for (what, why) in &summary.skipped {
         writeln!(err, "wirediff: skipped {what}: {why}")?;
     }
-    let holds = Index::open(&args.dir).map(|i| i.len()).unwrap_or(before);
     writeln!(
         err,
         "{}: {} added, {} replaced, {} skipped; the index holds {} documents",
