@@ -3,10 +3,12 @@
 //! Each function runs the core crate with the interpreter released (`Python::detach`), so
 //! that threads compare in parallel, then turns what the CLI would print as JSON (the report,
 //! contract v1, or `extract`'s object) into dicts and lists from its serde form
-//! (`pythonize`): the structures the CLI's JSON parses into, without writing and parsing the
+//! ([`topy`]): the structures the CLI's JSON parses into, without writing and parsing the
 //! text. A library error becomes `wirediff.Error` with the CLI's one-line message,
 //! its remedy worded for Python; a panic becomes `wirediff.Error` too, never a crash of the
 //! interpreter.
+
+mod topy;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
@@ -15,7 +17,6 @@ use std::time::Duration;
 use pyo3::create_exception;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pythonize::pythonize;
 use rayon::prelude::*;
 use serde::Serialize;
 use wirediff::find::{self, FindOptions, Index};
@@ -112,7 +113,7 @@ fn panic_text(panic: &(dyn std::any::Any + Send)) -> String {
 
 /// A serde value as Python objects.
 fn to_python<'py>(py: Python<'py>, value: &impl Serialize) -> PyResult<Bound<'py, PyAny>> {
-    pythonize(py, value).map_err(|e| Error::new_err(format!("internal error: {e}")))
+    topy::to_python(py, value)
 }
 
 /// The report of a comparison, as Python objects.
