@@ -300,8 +300,39 @@ impl<'a> Dom<'a> {
             meta: Meta::default(),
         };
         dom.flatten(page);
+        dom.settle_slugs();
         dom.sum();
         dom
+    }
+
+    /// Takes back the hints an element drew from an id that is its heading's text made into a
+    /// slug: documentation and wiki generators name a section after its heading
+    /// (`id="sharing-with-a-single-developer"` over "Sharing with a single developer"), so
+    /// the id says what the section is about, not what part of the page it is. Its class
+    /// still counts. An id of one or two words ("comments", "share-this") keeps its hints
+    /// whatever its heading says.
+    fn settle_slugs(&mut self) {
+        for i in 0..self.nodes.len() {
+            let node = &self.nodes[i];
+            let h = node.hints;
+            if !(h.furniture || h.weak || h.unlikely || h.comments || h.weight < 0) {
+                continue;
+            }
+            let Some(e) = node.el else { continue };
+            let Some(id) = e.attr("id") else { continue };
+            let slug: Vec<String> = slug_words(id);
+            if slug.len() < 3 {
+                continue;
+            }
+            let end = node.end as usize;
+            let Some(heading) = (i..end).find(|&j| matches!(self.nodes[j].tag, Tag::Heading(_)))
+            else {
+                continue;
+            };
+            if slug_words(&self.text_of(heading)) == slug {
+                self.nodes[i].hints = hints_from(e, false);
+            }
+        }
     }
 
     fn flatten(&mut self, page: &'a Html) {
@@ -1056,6 +1087,20 @@ fn lookup(word: &[u8], joined: bool) -> u16 {
 /// punctuation and camel-case humps ("relatedStories" -> related, stories), and adjacent words
 /// are also tried joined ("sub-head" -> subhead), without allocating.
 fn hints(e: &Element) -> Hints {
+    hints_from(e, true)
+}
+
+/// The words of an id or a heading as a slug has them: runs of ASCII letters and digits,
+/// lower-cased.
+fn slug_words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect()
+}
+
+/// [`hints`] from the class, and from the id when `with_id`.
+fn hints_from(e: &Element, with_id: bool) -> Hints {
     const MAX: usize = 40;
     let mut h = Hints::default();
     let (mut positive, mut negative, mut unlikely, mut strong) = (false, false, false, false);
@@ -1074,7 +1119,7 @@ fn hints(e: &Element) -> Hints {
         h.caption |= flags & F_CAPTION != 0;
     };
     for (name, value) in e.attrs() {
-        if name != "class" && name != "id" {
+        if name != "class" && !(with_id && name == "id") {
             continue;
         }
         let mut word = [0u8; MAX];

@@ -782,3 +782,36 @@ fn br_chains_bare_body_text_and_layout_tables_keep_their_paragraphs() {
     let doc = Document::from_html("table.html", &table);
     assert_eq!(paras(&doc), got, "cells are read as the page's blocks");
 }
+
+#[test]
+fn a_section_named_after_its_heading_is_not_furniture_by_that_name() {
+    // Documentation generators make a section's id from its heading; "sharing" and "shared"
+    // are share-bar words, but here they name what the section is about.
+    let section = |id: &str, heading: &str, words: &str| {
+        format!(
+            "<div class=\"section\" id=\"{id}\"><h2>{heading}</h2><p>{words} The simplest case \
+             is a single developer working across two computers, pushing draft changes from a \
+             laptop to a test server and back again, with every change kept.</p></div>"
+        )
+    };
+    let html = format!(
+        "<html><body><div class=\"body\"><h1>Evolve: shared mutable history</h1>{}{}\
+         <div id=\"comments\"><h2>Comments</h2><p>Great post, thanks for writing it up, it helped \
+         me a great deal with my own repositories at work and at home.</p></div></div></body></html>",
+        section(
+            "evolve-shared-mutable-history",
+            "Evolve: Shared Mutable History",
+            "Once you have mastered mutable history, move on."
+        ),
+        section(
+            "sharing-with-a-single-developer",
+            "Sharing with a single developer",
+            "Say you work on code that must be tested remotely."
+        ),
+    );
+    let doc = Document::from_html("manual.html", &html);
+    assert!(doc.text.contains("Once you have mastered"), "{}", doc.text);
+    assert!(doc.text.contains("Say you work on code"), "{}", doc.text);
+    // An id of one word keeps its meaning whatever its heading: comments stay out.
+    assert!(!doc.text.contains("Great post"), "{}", doc.text);
+}
