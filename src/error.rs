@@ -79,6 +79,13 @@ pub enum Error {
         /// What is wrong with it.
         problem: IndexError,
     },
+    /// A window of days around an article's date was asked for, and the article gives no
+    /// date ([`crate::find::DateWindow::for_article`]).
+    #[error("{source_name}: no date to count the days from")]
+    Undated {
+        /// The article as the user gave it.
+        source_name: String,
+    },
 }
 
 /// Why a search index could not be used. Each message is meant to follow "DIR: " on one
@@ -255,6 +262,8 @@ pub enum Remedy {
     GiveCache,
     /// Build the search index again, from the wire documents, in a new directory.
     RebuildIndex,
+    /// Give the article's date.
+    GiveDate,
 }
 
 impl Error {
@@ -268,6 +277,7 @@ impl Error {
                 problem: IndexError::Version { .. } | IndexError::Damaged { .. },
                 ..
             } => Some(Remedy::RebuildIndex),
+            Error::Undated { .. } => Some(Remedy::GiveDate),
             _ => None,
         }
     }

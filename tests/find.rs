@@ -208,10 +208,14 @@ fn foreign_directories_and_missing_indexes_are_one_line_errors() {
     let ix = seed_index(tmp.path());
     let marker = ix.join("wirediff-index.json");
     let text = std::fs::read_to_string(&marker).unwrap();
-    std::fs::write(&marker, text.replace("\"format\": 1", "\"format\": 2")).unwrap();
+    // An index of the format before (format 1 had no days).
+    let older = wirediff::find::FORMAT - 1;
+    let now = format!("\"format\": {}", wirediff::find::FORMAT);
+    assert!(text.contains(&now), "{text}");
+    std::fs::write(&marker, text.replace(&now, &format!("\"format\": {older}"))).unwrap();
     let out = with_index(&["compare"], &ix, None);
     assert_eq!(out.status.code(), Some(2));
-    let line = one_line_error(&out, "index format 2");
+    let line = one_line_error(&out, &format!("index format {older}"));
     assert!(line.contains("rebuild it"), "{line}");
 }
 
@@ -370,4 +374,89 @@ fn find_refuses_a_share_outside_0_to_1_and_no_results() {
         assert_eq!(out.status.code(), Some(2), "{bad:?}");
         assert!(stderr(&out).contains(bad[0]), "{}", stderr(&out));
     }
+}
+
+#[test]
+fn days_limit_the_sources_to_wire_copy_dated_near_the_article() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ix = tmp.path().join("ix");
+    let one = std::fs::read_to_string(pair("seed").join("original-1.txt")).unwrap();
+    let two = std::fs::read_to_string(pair("seed").join("original-2.txt")).unwrap();
+    let lines = [
+        serde_json::json!({"id": "ap-1", "text": one, "date": "2022-09-16"}).to_string(),
+        serde_json::json!({"id": "ap-2", "text": two, "date": "2021-01-05"}).to_string(),
+    ]
+    .join("\n");
+    let mut cmd = wirediff();
+    cmd.arg("index").arg(&ix).arg("-");
+    let out = output_with_stdin(&mut cmd, lines);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let ids = |args: &[&str]| -> Vec<String> {
+        let out = with_index(&[&["find", "--format", "json"], args].concat(), &ix, None);
+        assert!(matches!(out.status.code(), Some(0 | 1)), "{}", stderr(&out));
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let results = v["results"].as_array().unwrap();
+        results
+            .iter()
+            .map(|r| r["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(ids(&[]), ["ap-1", "ap-2"]);
+    assert_eq!(ids(&["--days", "2", "--date", "2022-09-17"]), ["ap-1"]);
+    assert_eq!(ids(&["--days", "2", "--date", "2021-01-04"]), ["ap-2"]);
+    assert!(ids(&["--days", "2", "--date", "2019-01-01"]).is_empty());
+
+    // compare --index chooses among the same window.
+    let out = with_index(
+        &[
+            "compare",
+            "--format",
+            "json",
+            "--days",
+            "1",
+            "--date",
+            "2021-01-05",
+        ],
+        &ix,
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let originals = v["originals"].as_array().unwrap();
+    assert_eq!(originals.len(), 1);
+    assert_eq!(originals[0]["date"], "2021-01-05");
+
+    // The seed's article gives no date: --days alone cannot count from it.
+    let out = with_index(&["find", "--days", "2"], &ix, None);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains(
+            "adapted.txt: no date to count the days from; give the article's date with --date"
+        ),
+        "{err}"
+    );
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    // A date that is not one, --date without --days, --days without --index.
+    for bad in [
+        &["find", "--days", "2", "--date", "16/09/2022"][..],
+        &["find", "--date", "2022-09-16"][..],
+    ] {
+        let out = with_index(bad, &ix, None);
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+        assert!(stderr(&out).contains("--date"), "{}", stderr(&out));
+    }
+    let seed = pair("seed");
+    let out = wirediff()
+        .args(["compare", "--days", "2"])
+        .arg(seed.join("original-1.txt"))
+        .arg(seed.join("adapted.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("give it with --index DIR"),
+        "{}",
+        stderr(&out)
+    );
 }

@@ -81,6 +81,7 @@ fn remedy(r: Remedy) -> &'static str {
         Remedy::FetchOnline => "run once with offline=False",
         Remedy::GiveCache => "give cache=DIR, or leave out offline=True",
         Remedy::RebuildIndex => "rebuild it: run `wirediff index` into a new directory",
+        Remedy::GiveDate => "give the article's date as date=\"YYYY-MM-DD\"",
     }
 }
 
@@ -119,6 +120,37 @@ fn to_python<'py>(py: Python<'py>, value: &impl Serialize) -> PyResult<Bound<'py
 /// The report of a comparison, as Python objects.
 fn report<'py>(py: Python<'py>, cmp: &wirediff::Comparison) -> PyResult<Bound<'py, PyAny>> {
     to_python(py, &wirediff::report::Report::new(cmp))
+}
+
+/// `days` and `date`: the CLI's `--days` and `--date`, checked where they come in.
+struct Dates {
+    days: Option<u32>,
+    date: Option<chrono::NaiveDate>,
+}
+
+impl Dates {
+    fn new(days: Option<u32>, date: Option<&str>) -> PyResult<Dates> {
+        let date =
+            match date {
+                Some(d) => Some(chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(
+                    |_| Error::new_err(format!("date must be a date as YYYY-MM-DD, not {d:?}")),
+                )?),
+                None => None,
+            };
+        if date.is_some() && days.is_none() {
+            return Err(Error::new_err(
+                "date is the article's date for days: give days too",
+            ));
+        }
+        Ok(Dates { days, date })
+    }
+
+    /// The window of days around the article's date, when `days` is given.
+    fn window(&self, adapted: &Document) -> wirediff::Result<Option<find::DateWindow>> {
+        (self.days)
+            .map(|days| find::DateWindow::for_article(adapted, days, self.date))
+            .transpose()
+    }
 }
 
 /// Compares sources given as the CLI takes them (paths, URLs, `-`).
@@ -201,13 +233,15 @@ fn limits(
 /// with the documents of `index` that cover the most of it (`compare --index`, no originals
 /// given); returns the report.
 #[pyfunction]
-#[pyo3(signature = (originals, adapted, *, index=None, max_bytes=None, max_sentences=None, timeout=None, cache=None, offline=false))]
+#[pyo3(signature = (originals, adapted, *, index=None, days=None, date=None, max_bytes=None, max_sentences=None, timeout=None, cache=None, offline=false))]
 #[allow(clippy::too_many_arguments)]
 fn compare(
     py: Python<'_>,
     originals: Vec<String>,
     adapted: String,
     index: Option<PathBuf>,
+    days: Option<u32>,
+    date: Option<String>,
     max_bytes: Option<u64>,
     max_sentences: Option<usize>,
     timeout: Option<f64>,
@@ -215,8 +249,14 @@ fn compare(
     offline: bool,
 ) -> PyResult<Bound<'_, PyAny>> {
     let limits = limits(max_bytes, max_sentences, timeout, cache, offline)?;
+    let dates = Dates::new(days, date.as_deref())?;
+    if index.is_none() && dates.days.is_some() {
+        return Err(Error::new_err(
+            "days chooses among indexed wire copy: give it with index=DIR",
+        ));
+    }
     let cmp = run(py, move || match index {
-        Some(dir) if originals.is_empty() => compare_indexed(&limits, &dir, &adapted),
+        Some(dir) if originals.is_empty() => compare_indexed(&limits, &dir, &adapted, &dates),
         Some(_) => Err(format!(
             "with index, give the adapted article alone (the originals come from the index), \
              not {} inputs",
@@ -229,12 +269,21 @@ fn compare(
 
 /// Compares `adapted` with the documents of the index in `dir` that cover the most of it, as
 /// `wirediff compare --index` does.
-fn compare_indexed(limits: &Limits, dir: &Path, adapted: &str) -> Result<Comparison, String> {
+fn compare_indexed(
+    limits: &Limits,
+    dir: &Path,
+    adapted: &str,
+    dates: &Dates,
+) -> Result<Comparison, String> {
     let lib = |e: wirediff::Error| message(&e);
     let loader = limits.loader()?;
     let adapted = loader.read(&Source::parse(adapted)).map_err(lib)?;
+    let opts = FindOptions {
+        dated: dates.window(&adapted).map_err(lib)?,
+        ..FindOptions::default()
+    };
     let chosen = (Index::open(dir).map_err(lib)?)
-        .select(&adapted, &FindOptions::default())
+        .select(&adapted, &opts)
         .map_err(lib)?;
     if chosen.is_empty() {
         return Err(find::no_source_message(&adapted, dir));
@@ -390,7 +439,7 @@ fn index<'py>(
 
 /// The indexed documents `adapted` drew on: `wirediff find --format json`'s object.
 #[pyfunction]
-#[pyo3(signature = (index, adapted, *, top=5, min_coverage=find::COVERAGE_FLOOR, max_bytes=None, timeout=None, cache=None, offline=false))]
+#[pyo3(signature = (index, adapted, *, top=5, min_coverage=find::COVERAGE_FLOOR, days=None, date=None, max_bytes=None, timeout=None, cache=None, offline=false))]
 #[allow(clippy::too_many_arguments)]
 fn find_sources<'py>(
     py: Python<'py>,
@@ -398,6 +447,8 @@ fn find_sources<'py>(
     adapted: String,
     top: usize,
     min_coverage: f64,
+    days: Option<u32>,
+    date: Option<String>,
     max_bytes: Option<u64>,
     timeout: Option<f64>,
     cache: Option<PathBuf>,
@@ -412,6 +463,7 @@ fn find_sources<'py>(
         )));
     }
     let limits = limits(max_bytes, None, timeout, cache, offline)?;
+    let dates = Dates::new(days, date.as_deref())?;
     let found = run(py, move || {
         let lib = |e: wirediff::Error| message(&e);
         let index = Index::open(&index).map_err(lib)?;
@@ -421,6 +473,7 @@ fn find_sources<'py>(
         let opts = FindOptions {
             top,
             min_coverage,
+            dated: dates.window(&adapted).map_err(lib)?,
             ..FindOptions::default()
         };
         let hits = index.find(&adapted, &opts).map_err(lib)?;

@@ -260,3 +260,24 @@ def test_index_find_and_compare_with_an_index_equal_the_cli(cli, tmp_path):
     assert str(err.value) == message
     with pytest.raises(wirediff.Error, match="top must be at least 1"):
         wirediff.find(dir_py, adapted, top=0)
+    # A window of days, as --days and --date: the files have no date, so all stay candidates,
+    # and an article without a date needs one given.
+    found = wirediff.find(dir_py, adapted, top=3, days=2, date="2022-09-16")
+    want = json.loads(run_cli(cli, "find", "--index", str(dir_cli), "--format", "json", "--top", "3",
+                              "--days", "2", "--date", "2022-09-16", adapted).stdout)
+    assert found == want and found["results"]
+    report = wirediff.compare(None, adapted, index=dir_py, days=2, date="2022-09-16")
+    want = json.loads(run_cli(cli, "compare", "--index", str(dir_cli), "--format", "json",
+                              "--days", "2", "--date", "2022-09-16", adapted).stdout)
+    assert report == want
+    message = cli_error(cli, "find", "--index", str(dir_cli), "--days", "2", adapted)
+    with pytest.raises(wirediff.Error) as err:
+        wirediff.find(dir_py, adapted, days=2)
+    assert str(err.value) == message.replace("with --date YYYY-MM-DD", 'as date="YYYY-MM-DD"')
+    assert "no date to count the days from" in str(err.value)
+    with pytest.raises(wirediff.Error, match="YYYY-MM-DD"):
+        wirediff.find(dir_py, adapted, days=2, date="16/09/2022")
+    with pytest.raises(wirediff.Error, match="give days too"):
+        wirediff.find(dir_py, adapted, date="2022-09-16")
+    with pytest.raises(wirediff.Error, match="give it with index=DIR"):
+        wirediff.compare([adapted], adapted, days=2)

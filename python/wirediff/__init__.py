@@ -45,6 +45,8 @@ def compare(
     adapted: PathLike,
     *,
     index: Optional[PathLike] = None,
+    days: Optional[int] = None,
+    date: Optional[str] = None,
     max_bytes: Optional[int] = None,
     max_sentences: Optional[int] = None,
     timeout: Optional[float] = None,
@@ -56,13 +58,16 @@ def compare(
 
     With ``index`` (a folder made by :func:`index`), give no originals (``None`` or ``[]``):
     the article is compared with the indexed documents that cover the most of it, as
-    ``wirediff compare --index`` does."""
+    ``wirediff compare --index`` does; ``days`` and ``date`` choose among them by date, as
+    in :func:`find`."""
     if isinstance(originals, (str, os.PathLike)):
         originals = [originals]
     return _wirediff.compare(
         [_source(o) for o in originals or []],
         _source(adapted),
         index=None if index is None else _source(index),
+        days=days,
+        date=date,
         max_bytes=max_bytes,
         max_sentences=max_sentences,
         timeout=timeout,
@@ -128,6 +133,8 @@ def find(
     *,
     top: int = 5,
     min_coverage: float = 0.10,
+    days: Optional[int] = None,
+    date: Optional[str] = None,
     max_bytes: Optional[int] = None,
     timeout: Optional[float] = None,
     cache: Optional[PathLike] = None,
@@ -136,12 +143,18 @@ def find(
     """The indexed wire documents the article drew on, best first: ``wirediff find --format
     json``'s object, ``{"version": 1, "adapted": {"source"}, "results": [...]}``, each result
     with its ``coverage`` (the share of the article's words drawn from it), ``story``, title,
-    date and shared passages."""
+    date and shared passages.
+
+    ``days=N`` looks only at wire copy dated within N days of the article, before or after
+    it (undated copy is always looked at); the article's date is its page's, or ``date``
+    (``"YYYY-MM-DD"``) when given, as the CLI's ``--days`` and ``--date``."""
     return _wirediff.find_sources(
         _source(index),
         _source(adapted),
         top=top,
         min_coverage=min_coverage,
+        days=days,
+        date=date,
         max_bytes=max_bytes,
         timeout=timeout,
         cache=None if cache is None else _source(cache),

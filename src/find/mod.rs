@@ -37,7 +37,7 @@ mod store;
 mod tests;
 mod tokenizer;
 
-pub use rank::{COVERAGE_FLOOR, FindOptions, Hit, Passage};
+pub use rank::{COVERAGE_FLOOR, DateWindow, FindOptions, Hit, Passage};
 pub use sources::{AddSummary, add_sources, index_sources};
 pub use store::{Added, FORMAT, Index, WireDoc, Writer};
 

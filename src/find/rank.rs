@@ -2,17 +2,20 @@
 //! stories.
 
 use std::hash::Hasher;
+use std::ops::Bound;
 
 use rayon::prelude::*;
 use tantivy::collector::TopDocs;
-use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
+use tantivy::query::{
+    BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery,
+};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{Searcher, TantivyDocument, Term};
 
-use super::store::{Index, WireDoc};
+use super::store::{Index, UNDATED, WireDoc, day_of};
 use super::tokenizer::for_each_term;
 use crate::align::{self, Options};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::extract::Document;
 use crate::model::{Kind, Side};
 use crate::normalize;
@@ -52,6 +55,9 @@ const RESIDUAL: f64 = 0.2;
 /// for the same answers on the METER stories.
 const QUERY_TERMS: usize = 32;
 
+/// A query word's weight in a document's title, against its weight in the text.
+const TITLE_WEIGHT: f32 = 0.5;
+
 /// A word in more than one document in this many says too little to be in a query (and its
 /// long posting list costs the most to score)...
 const COMMON: u64 = 20;
@@ -76,6 +82,9 @@ pub struct FindOptions {
     pub min_coverage: f64,
     /// How candidates are aligned with the article.
     pub align: Options,
+    /// Only documents dated in this window are candidates (and those without a date, which
+    /// cannot be told apart); `None` looks at every document.
+    pub dated: Option<DateWindow>,
 }
 
 impl Default for FindOptions {
@@ -85,6 +94,52 @@ impl Default for FindOptions {
             candidates: 20,
             min_coverage: COVERAGE_FLOOR,
             align: Options::default(),
+            dated: None,
+        }
+    }
+}
+
+/// The days, first and last included, in which a wire document must be dated to be a
+/// candidate (`find --days`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateWindow {
+    /// The first day.
+    pub from: chrono::NaiveDate,
+    /// The last day.
+    pub to: chrono::NaiveDate,
+}
+
+impl DateWindow {
+    /// `days` days either side of `date`: wire copy runs before the article that uses it, and
+    /// its later versions (a write-through, a correction) after.
+    pub fn around(date: chrono::NaiveDate, days: u32) -> DateWindow {
+        let span = chrono::Days::new(u64::from(days));
+        DateWindow {
+            from: date
+                .checked_sub_days(span)
+                .unwrap_or(chrono::NaiveDate::MIN),
+            to: date
+                .checked_add_days(span)
+                .unwrap_or(chrono::NaiveDate::MAX),
+        }
+    }
+
+    /// `days` days either side of the article's date: `date` when given, else the
+    /// article's own (its ISO 8601 `date`). Fails with [`Error::Undated`] when neither is.
+    pub fn for_article(
+        article: &Document,
+        days: u32,
+        date: Option<chrono::NaiveDate>,
+    ) -> Result<DateWindow> {
+        let own = || {
+            let date = article.date.as_deref()?.get(..10)?;
+            chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()
+        };
+        match date.or_else(own) {
+            Some(day) => Ok(DateWindow::around(day, days)),
+            None => Err(Error::Undated {
+                source_name: article.source.clone(),
+            }),
         }
     }
 }
@@ -230,7 +285,8 @@ impl Index {
                 })
                 .collect()
         };
-        let (found, telling) = self.retrieve(&searcher, &adapted.text, opts.candidates, &[])?;
+        let (found, telling) =
+            self.retrieve(&searcher, &adapted.text, opts.candidates, &[], opts.dated)?;
         let mut hits = align(found, &telling);
         mark_by_words(&mut hits);
         // An article built from two stories may have drawn its most telling words from one:
@@ -252,7 +308,13 @@ impl Index {
                 .collect::<Vec<_>>()
                 .join("\n");
             let seen: Vec<String> = hits.iter().map(|h| h.id.clone()).collect();
-            let (more, _) = self.retrieve(&searcher, &rest, opts.candidates.div_ceil(2), &seen)?;
+            let (more, _) = self.retrieve(
+                &searcher,
+                &rest,
+                opts.candidates.div_ceil(2),
+                &seen,
+                opts.dated,
+            )?;
             hits.extend(align(more, &telling));
         }
         // Coverage ranks; retrieval decides between candidates that cover about as much.
@@ -277,13 +339,15 @@ type Telling = FastMap<String, f32>;
 
 impl Index {
     /// The `limit` documents BM25 ranks best for `text`'s most telling words (leaving out
-    /// those with an id in `skip`), and those words with their weights.
+    /// those with an id in `skip`, and those dated outside `dated`), and those words with
+    /// their weights.
     fn retrieve(
         &self,
         searcher: &Searcher,
         text: &str,
         limit: usize,
         skip: &[String],
+        dated: Option<DateWindow>,
     ) -> Result<(Vec<(f32, WireDoc)>, Telling)> {
         // Documents replaced or deleted but not yet merged away count in a word's document
         // frequency: so they count here too, or a word in every document would weigh less
@@ -323,20 +387,47 @@ impl Index {
         if weighted.is_empty() {
             return Ok((Vec::new(), telling));
         }
-        let clauses: Vec<(Occur, Box<dyn Query>)> = weighted
-            .into_iter()
-            .map(|(w, word)| {
-                let q = TermQuery::new(
-                    Term::from_field_text(field, &word),
-                    IndexRecordOption::WithFreqs,
-                );
-                (
-                    Occur::Should,
-                    Box::new(BoostQuery::new(Box::new(q), w)) as Box<dyn Query>,
-                )
+        // Each word is looked for in the text and, at half its weight, in the title: a feed's
+        // headline may stand apart from its text, and a word in it says more.
+        let term = |field, word: &str, w: f32| -> (Occur, Box<dyn Query>) {
+            let q = TermQuery::new(
+                Term::from_field_text(field, word),
+                IndexRecordOption::WithFreqs,
+            );
+            (Occur::Should, Box::new(BoostQuery::new(Box::new(q), w)))
+        };
+        let clauses: Vec<(Occur, Box<dyn Query>)> = (weighted.iter())
+            .flat_map(|(w, word)| {
+                [
+                    term(field, word, *w),
+                    term(self.fields.title, word, *w * TITLE_WEIGHT),
+                ]
             })
             .collect();
-        let query = BooleanQuery::new(clauses);
+        let mut query: Box<dyn Query> = Box::new(BooleanQuery::new(clauses));
+        if let Some(window) = dated {
+            let day = |d: chrono::NaiveDate| Term::from_field_i64(self.fields.day, day_of(d));
+            let in_window = RangeQuery::new(
+                Bound::Included(day(window.from)),
+                Bound::Included(day(window.to)),
+            );
+            let undated = TermQuery::new(
+                Term::from_field_i64(self.fields.day, UNDATED),
+                IndexRecordOption::Basic,
+            );
+            let when: Box<dyn Query> = Box::new(BooleanQuery::new(vec![
+                (Occur::Should, Box::new(in_window) as Box<dyn Query>),
+                (Occur::Should, Box::new(undated) as Box<dyn Query>),
+            ]));
+            // The window only filters: its clauses add nothing to a document's score.
+            query = Box::new(BooleanQuery::new(vec![
+                (Occur::Must, query),
+                (
+                    Occur::Must,
+                    Box::new(ConstScoreQuery::new(when, 0.0)) as Box<dyn Query>,
+                ),
+            ]));
+        }
         let top = searcher
             .search(
                 &query,

@@ -4,9 +4,11 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
+use chrono::Datelike;
 use serde::{Deserialize, Serialize};
 use tantivy::schema::{
-    Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value,
+    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
+    TextOptions, Value,
 };
 use tantivy::{IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, TantivyError, Term};
 
@@ -16,8 +18,28 @@ use crate::extract::Document;
 
 /// The index format this wirediff reads and writes. An index of another format is refused
 /// ([`IndexError::Version`]) and must be rebuilt: the words it holds were cut by another
-/// tokenizer, or its fields mean other things.
-pub const FORMAT: u32 = 1;
+/// tokenizer, or its fields mean other things. Format 2 added the day of each document's date,
+/// which `find --days` searches.
+pub const FORMAT: u32 = 2;
+
+/// The [`Fields::day`] of a document without a date: below every real day, so that a window
+/// of days never holds it by chance.
+pub(crate) const UNDATED: i64 = i64::MIN;
+
+/// The day of an ISO 8601 date ("2024-01-02", "2024-01-02T10:00:00+01:00"), counted from
+/// 1970-01-01 (the date as the page gives it, local to its own offset).
+pub(crate) fn day_number(date: &str) -> Option<i64> {
+    let day = chrono::NaiveDate::parse_from_str(date.get(..10)?, "%Y-%m-%d").ok()?;
+    Some(day_of(day))
+}
+
+/// `day` counted from 1970-01-01.
+pub(crate) fn day_of(day: chrono::NaiveDate) -> i64 {
+    i64::from(day.num_days_from_ce()) - EPOCH_DAYS_FROM_CE
+}
+
+/// 1970-01-01, counted from day 1 of the common era.
+const EPOCH_DAYS_FROM_CE: i64 = 719_163;
 
 /// The file in an index directory that says it is a wirediff index, and of which format.
 pub(crate) const MARKER: &str = "wirediff-index.json";
@@ -64,6 +86,8 @@ pub(crate) struct Fields {
     pub url: Field,
     pub title: Field,
     pub date: Field,
+    /// The date's day ([`day_number`]), [`UNDATED`] without one: searched by date windows.
+    pub day: Field,
     pub text: Field,
     layout: Field,
 }
@@ -81,6 +105,7 @@ fn schema() -> (Schema, Fields) {
         url: b.add_text_field("url", STORED),
         title: b.add_text_field("title", words.clone().set_stored()),
         date: b.add_text_field("date", STORED),
+        day: b.add_i64_field("day", INDEXED | FAST),
         text: b.add_text_field("text", words.set_stored()),
         layout: b.add_text_field("layout", STORED),
     };
@@ -417,6 +442,10 @@ impl Writer<'_> {
         // The ISO 8601 date, else the date as written: reading it back gives both again.
         let date = d.date.as_deref().or(d.date_text.as_deref());
         td.add_text(f.date, date.unwrap_or(""));
+        td.add_i64(
+            f.day,
+            d.date.as_deref().and_then(day_number).unwrap_or(UNDATED),
+        );
         td.add_text(f.text, &d.text);
         td.add_text(
             f.layout,

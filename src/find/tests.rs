@@ -188,7 +188,11 @@ fn foreign_missing_damaged_and_other_format_directories_are_errors() {
     index_of(&old, &[wire("a", LEAD)]);
     let marker = old.join(store::MARKER);
     let text = std::fs::read_to_string(&marker).unwrap();
-    std::fs::write(&marker, text.replace("\"format\": 1", "\"format\": 99")).unwrap();
+    std::fs::write(
+        &marker,
+        text.replace(&format!("\"format\": {FORMAT}"), "\"format\": 99"),
+    )
+    .unwrap();
     let e = Index::open(&old).unwrap_err();
     assert!(matches!(
         e,
@@ -289,4 +293,85 @@ fn documents_beside_a_replaced_one_are_still_found() {
     let article = Document::from_text("adapted.txt", &seed("adapted.txt"));
     let hits = index.find(&article, &FindOptions::default()).unwrap();
     assert_eq!(ids(&hits), ["ap-1", "ap-2"]);
+}
+
+fn dated(id: &str, text: &str, date: Option<&str>) -> WireDoc {
+    let mut w = wire(id, text);
+    if let Some(d) = date {
+        w.document.set_date(d);
+    }
+    w
+}
+
+#[test]
+fn a_date_window_keeps_out_wire_copy_dated_outside_it_but_not_undated_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    // The same story run three times: a year before, the week of the article, and undated.
+    let index = index_of(
+        dir.path(),
+        &[
+            dated("last-year", LEAD, Some("2023-03-04")),
+            dated("this-week", LEAD, Some("2024-03-01T09:00:00+00:00")),
+            dated("undated", LEAD, None),
+            dated("other", OTHER, Some("2024-03-02")),
+        ],
+    );
+    let article = Document::from_text("site.txt", LEAD);
+    let day = |s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let found = |window| {
+        let opts = FindOptions {
+            dated: window,
+            ..FindOptions::default()
+        };
+        let mut got: Vec<String> = (index.find(&article, &opts).unwrap())
+            .into_iter()
+            .map(|h| h.id)
+            .collect();
+        got.sort();
+        got
+    };
+    assert_eq!(found(None), ["last-year", "this-week", "undated"]);
+    let week = DateWindow::around(day("2024-03-03"), 3);
+    assert_eq!((week.from, week.to), (day("2024-02-29"), day("2024-03-06")));
+    assert_eq!(found(Some(week)), ["this-week", "undated"]);
+    // The window's edges are inside it.
+    assert_eq!(
+        found(Some(DateWindow::around(day("2024-03-03"), 2))),
+        ["this-week", "undated"]
+    );
+    assert_eq!(
+        found(Some(DateWindow::around(day("2024-03-04"), 2))),
+        ["undated"]
+    );
+    // The window around an article's own date.
+    let mut dated_article = article.clone();
+    dated_article.set_date("2023-03-05");
+    assert_eq!(
+        DateWindow::for_article(&dated_article, 1, None).unwrap(),
+        DateWindow::around(day("2023-03-05"), 1)
+    );
+    assert!(matches!(
+        DateWindow::for_article(&article, 1, None),
+        Err(Error::Undated { .. })
+    ));
+    assert_eq!(
+        DateWindow::for_article(&article, 1, Some(day("2024-03-03"))).unwrap(),
+        DateWindow::around(day("2024-03-03"), 1)
+    );
+}
+
+#[test]
+fn a_word_in_a_wire_title_counts_beside_its_text() {
+    let dir = tempfile::tempdir().unwrap();
+    // Two versions with the same text; only one has the headline the article leads with.
+    let mut titled = wire("b-titled", LEAD);
+    titled.document.title = Some("Elm Street library to close, Ortiz says".into());
+    let index = index_of(dir.path(), &[wire("a-untitled", LEAD), titled]);
+    let article = Document::from_text(
+        "site.txt",
+        &format!("Elm Street library to close, Ortiz says\n\n{LEAD}"),
+    );
+    let hits = index.find(&article, &FindOptions::default()).unwrap();
+    assert_eq!(ids(&hits), ["b-titled", "a-untitled"]);
+    assert!(hits[0].score > hits[1].score);
 }

@@ -15,6 +15,7 @@ pub fn remedy(r: Remedy) -> &'static str {
         Remedy::FetchOnline => "run once without --offline",
         Remedy::GiveCache => "give --cache DIR, or leave out --offline",
         Remedy::RebuildIndex => "rebuild it: run `wirediff index` into a new directory",
+        Remedy::GiveDate => "give the article's date with --date YYYY-MM-DD",
     }
 }
 

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::ValueEnum;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use wirediff::find::{self, FindOptions, Hit, Index};
+use wirediff::find::{self, DateWindow, FindOptions, Hit, Index};
 use wirediff::{Document, Loader, Source, report};
 
 use crate::{EXIT_DIFFERENT, EXIT_SAME, EXIT_TROUBLE, FetchArgs};
@@ -51,7 +51,49 @@ When no candidate covers 10%, the one whose words match the article far better t
 others' (four times the median candidate's BM25 score, and 1.5 times the next) is shown
 as found by its words alone: a source the article rewrote throughout, or a near miss.
 
+On a large archive, --days N looks only at wire copy dated within N days of the article
+(before or after: later versions of a story run after it). The article's date is its page's
+(JSON-LD, Open Graph, <time>...); give it with --date when the page has none. Wire documents
+without a date are always looked at.
+
+  wirediff find --index wire/ --days 3 site.html
+  wirediff find --index wire/ --days 7 --date 2022-09-16 article.txt
+
 Exit status: 0 a source covers 10% of the article, 1 none does, 2 trouble.";
+
+/// `--days` and `--date`: which wire copy, by its date, may be a source.
+#[derive(clap::Args)]
+#[command(next_help_heading = "Wire copy by date (find, compare --index)")]
+pub struct DateArgs {
+    /// Look only at wire copy dated within N days of the article, before or after it
+    ///
+    /// Wire documents without a date are always looked at. The article's date is its page's
+    /// (JSON-LD, Open Graph, <time>...); give --date when it has none. In `compare`, with
+    /// --index.
+    #[arg(long, value_name = "N")]
+    days: Option<u32>,
+    /// The article's date for --days, YYYY-MM-DD, in place of its page's
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = day, requires = "days")]
+    date: Option<chrono::NaiveDate>,
+}
+
+fn day(s: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("{s:?} is not a date as YYYY-MM-DD"))
+}
+
+impl DateArgs {
+    pub fn given(&self) -> bool {
+        self.days.is_some()
+    }
+
+    /// The window of days around the article's date, when `--days` is given.
+    pub fn window(&self, adapted: &Document) -> wirediff::Result<Option<DateWindow>> {
+        self.days
+            .map(|days| DateWindow::for_article(adapted, days, self.date))
+            .transpose()
+    }
+}
 
 #[derive(clap::Args)]
 pub struct IndexArgs {
@@ -91,6 +133,8 @@ pub struct FindArgs {
     /// Pretty-print the JSON (indented).
     #[arg(long)]
     pretty: bool,
+    #[command(flatten)]
+    dates: DateArgs,
     #[command(flatten)]
     fetch: FetchArgs,
 }
@@ -161,6 +205,7 @@ pub fn find(args: FindArgs) -> anyhow::Result<u8> {
     let opts = FindOptions {
         top: usize::try_from(args.top).unwrap_or(usize::MAX),
         min_coverage: args.min_coverage,
+        dated: args.dates.window(&adapted)?,
         ..FindOptions::default()
     };
     let hits = index.find(&adapted, &opts)?;
@@ -181,9 +226,17 @@ pub fn find(args: FindArgs) -> anyhow::Result<u8> {
 }
 
 /// The originals `compare --index DIR ADAPTED` compares with: what [`Index::select`] picks.
-pub fn originals_for(dir: &std::path::Path, adapted: &Document) -> anyhow::Result<Vec<Document>> {
+pub fn originals_for(
+    dir: &std::path::Path,
+    adapted: &Document,
+    dates: &DateArgs,
+) -> anyhow::Result<Vec<Document>> {
     let index = Index::open(dir)?;
-    let chosen = index.select(adapted, &FindOptions::default())?;
+    let opts = FindOptions {
+        dated: dates.window(adapted)?,
+        ..FindOptions::default()
+    };
+    let chosen = index.select(adapted, &opts)?;
     if chosen.is_empty() {
         anyhow::bail!("{}", find::no_source_message(adapted, dir));
     }

@@ -204,6 +204,9 @@ struct CompareArgs {
     /// Write the report to FILE instead of standard output (no color unless --color always).
     #[arg(short, long, value_name = "FILE")]
     output: Option<std::path::PathBuf>,
+    /// With --index: which wire copy, by its date, may be an original.
+    #[command(flatten)]
+    dates: find_cli::DateArgs,
     #[command(flatten)]
     fetch: FetchArgs,
 }
@@ -415,8 +418,11 @@ fn compare(args: CompareArgs) -> anyhow::Result<u8> {
                 );
             }
             let adapted = loader.read(&adapted)?;
-            let originals = find_cli::originals_for(dir, &adapted)?;
+            let originals = find_cli::originals_for(dir, &adapted, &args.dates)?;
             wirediff::compare(originals, adapted, &opts)
+        }
+        None if args.dates.given() => {
+            anyhow::bail!("--days chooses among indexed wire copy: give it with --index DIR")
         }
         None if sources.is_empty() => anyhow::bail!(
             "give the wire original(s) and then the adapted article (or --index DIR and the \
