@@ -815,3 +815,47 @@ fn a_section_named_after_its_heading_is_not_furniture_by_that_name() {
     // An id of one word keeps its meaning whatever its heading: comments stay out.
     assert!(!doc.text.contains("Great post"), "{}", doc.text);
 }
+
+#[test]
+fn a_list_that_says_something_around_its_links_stays_and_a_list_of_links_goes() {
+    // Who fixed what, each bug's title a link: about three quarters of the list is links.
+    let fixed = [
+        (
+            "Ankush Dua",
+            "fixed an issue with revoked permissions for extensions",
+        ),
+        (
+            "Gero",
+            "removed the window type attribute from dialogs that did not need it",
+        ),
+        (
+            "Manekenpix",
+            "converted some developer tools code to use promises",
+        ),
+    ]
+    .map(|(who, what)| format!("<li>{who} <a href=\"/bug\">{what}</a></li>"))
+    .concat();
+    let related = [
+        "Council to vote again",
+        "Budget row deepens",
+        "Mayor speaks out",
+    ]
+    .map(|t| format!("<li><a href=\"/s\">{t}</a></li>"))
+    .concat();
+    let html = page(
+        "",
+        &format!(
+            "<article>{}<ul>{fixed}</ul>{}<ul>{related}</ul></article>",
+            story_paras(1..3),
+            story_paras(3..5)
+        ),
+    );
+    let doc = Document::from_html("blog.html", &html);
+    assert!(
+        doc.text.contains("Ankush Dua fixed an issue"),
+        "{}",
+        doc.text
+    );
+    assert!(doc.text.contains("Manekenpix converted"), "{}", doc.text);
+    assert!(!doc.text.contains("Budget row deepens"), "{}", doc.text);
+}
