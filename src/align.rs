@@ -103,6 +103,20 @@ const MAX_INDEXED_DF: usize = 64;
 /// A sentence of an original: (original index, sentence index).
 type OriginalRef = (usize, usize);
 
+/// Least content words an adapted sentence shares with the words a held original sentence's
+/// passages left out, to be paired with it again ([`Aligner::pair_again`]).
+const AGAIN_WORDS: usize = 3;
+
+/// Least share of the adapted sentence's weight that those words make.
+const AGAIN_SHARE: f64 = 0.2;
+
+/// Rare words (in at most [`AGAIN_DF`] sentences) an adapted sentence must share with a held
+/// original sentence for [`Aligner::pair_again`] to look at the pair.
+const AGAIN_CANDIDATE: u32 = 2;
+
+/// Most sentences a word may be in to find candidates in [`Aligner::pair_again`].
+const AGAIN_DF: u32 = 16;
+
 /// No matching key: a sentence with neither words nor visible text, which matches nothing.
 const NO_KEY: u32 = u32::MAX;
 
@@ -208,6 +222,7 @@ impl<'a> Aligner<'a> {
         if self.pair_paraphrases() {
             self.mark_moves();
         }
+        self.pair_again();
         self.settle_speech_tags();
         self.segments()
     }
@@ -700,7 +715,103 @@ impl<'a> Aligner<'a> {
         !found.is_empty()
     }
 
-    /// Step 7: a reworded pair that differs only by a neutral speech tag around a quotation
+    /// Step 7: an adapted sentence still unpaired, drawn from an original sentence that a
+    /// passage already holds: the article made two sentences of one, far apart ("He denies
+    /// five charges of contaminating goods." from the sentence another passage took the
+    /// singing from). It must share at least [`AGAIN_WORDS`] content words with the part of
+    /// the original sentence that the passages holding it left out, and those words must
+    /// make [`AGAIN_SHARE`] of its weight (rare words weigh more). The original sentence stays in its first passage
+    /// too; this one is paired [`PairedBy::Again`] and never moved. Candidates come from the
+    /// unpaired sentences' rare words, as in the other steps.
+    fn pair_again(&mut self) {
+        let free: Vec<usize> = (0..self.adapted_group.len())
+            .filter(|&a| self.adapted_group[a].is_none())
+            .collect();
+        if free.is_empty() || self.groups.is_empty() || self.out_of_time(Fallback::Rewordings) {
+            return;
+        }
+        let content = |t: u32| !vocab::is_stopword(&self.words[t as usize]);
+        let rare = |t: u32| self.vocab.df[t as usize] <= AGAIN_DF;
+        let mut wanted = vec![false; self.vocab.weight.len()];
+        for &a in &free {
+            for &t in self.adapted_words(a) {
+                wanted[t as usize] |= content(t) && rare(t);
+            }
+        }
+        // Held original sentences by the wanted words they have.
+        let mut postings: FastMap<u32, Vec<OriginalRef>> = FastMap::default();
+        for s in 0..self.originals.len() {
+            for i in 0..self.original_group[s].len() {
+                if self.original_group[s][i].is_none() {
+                    continue;
+                }
+                for &t in self.original_words((s, i)) {
+                    if wanted[t as usize] {
+                        postings.entry(t).or_default().push((s, i));
+                    }
+                }
+            }
+        }
+        // The words each held sentence's passages took, grown as passages are added here.
+        let mut taken: FastMap<OriginalRef, Vec<u32>> = FastMap::default();
+        let mut found = Vec::new();
+        for &a in &free {
+            let words = self.adapted_words(a);
+            let mut hits: FastMap<OriginalRef, u32> = FastMap::default();
+            for t in words {
+                for &o in postings.get(t).map_or(&[][..], Vec::as_slice) {
+                    *hits.entry(o).or_default() += 1;
+                }
+            }
+            let a_mass = self.mass(words);
+            let mut best: Option<(f64, OriginalRef)> = None;
+            let mut candidates: Vec<OriginalRef> = (hits.into_iter())
+                .filter(|&(_, n)| n >= AGAIN_CANDIDATE)
+                .map(|(o, _)| o)
+                .collect();
+            candidates.sort_unstable();
+            for o in candidates {
+                let held = taken.entry(o).or_insert_with(|| {
+                    let g = &self.groups[self.original_group[o.0][o.1].expect("held")];
+                    self.union_a(&g.adapted)
+                });
+                let left = difference(self.original_words(o), held);
+                let shared: Vec<u32> = (words.iter())
+                    .copied()
+                    .filter(|t| left.binary_search(t).is_ok())
+                    .collect();
+                let count = shared.iter().filter(|&&t| content(t)).count();
+                let share = self.mass(&shared) / a_mass.max(f64::MIN_POSITIVE);
+                if count >= AGAIN_WORDS
+                    && share >= AGAIN_SHARE
+                    && best.is_none_or(|(b, _)| share > b)
+                {
+                    best = Some((share, o));
+                }
+            }
+            if let Some((_, o)) = best {
+                let sim = self.similarity(words, self.original_words(o));
+                let held = taken.get_mut(&o).expect("a candidate's words");
+                *held = union(held, words);
+                found.push((a, o, sim));
+            }
+        }
+        for (a, (s, o), sim) in found {
+            let id = self.groups.len();
+            self.adapted_group[a] = Some(id);
+            self.groups.push(Group {
+                adapted: a..a + 1,
+                source: s,
+                original: o..o + 1,
+                exact: false,
+                similarity: sim,
+                moved: false,
+                by: PairedBy::Again,
+            });
+        }
+    }
+
+    /// Step 8: a reworded pair that differs only by a neutral speech tag around a quotation
     /// copied word for word ("He said: 'We …" for "\`\`We …") is unchanged ([`tags`]).
     fn settle_speech_tags(&mut self) {
         for g in &mut self.groups {

@@ -43,7 +43,8 @@ pub fn extract_html(data: &[u8]) {
 }
 
 /// Two texts (split at the first NUL byte) align so that every sentence of each side lies in
-/// exactly one segment, adapted sentences in order, segments of each kind with the sides
+/// exactly one segment (an original sentence also in the passages paired with it again),
+/// adapted sentences in order, segments of each kind with the sides
 /// they need; the JSON and HTML reports are written.
 pub fn align_texts(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
@@ -68,6 +69,10 @@ pub fn align_texts(data: &[u8]) {
         }
         if let Some((src, r)) = &seg.original {
             assert_eq!(*src, 0);
+            // A second passage drawn from a sentence another passage holds shares it.
+            if seg.paired_by == Some(crate::model::PairedBy::Again) {
+                continue;
+            }
             for i in r.clone() {
                 seen[i] += 1;
             }

@@ -93,6 +93,10 @@ pub enum PairedBy {
     /// Words in common once inflections are set aside (their stems), with runs of words in
     /// the same order (step 6, heavy paraphrase).
     Stems,
+    /// Words of an original sentence that another passage already holds, words that passage
+    /// left out: the adapted article drew two sentences from one (step 7). The original
+    /// sentence is in both passages.
+    Again,
 }
 
 impl PairedBy {
@@ -102,6 +106,7 @@ impl PairedBy {
             PairedBy::Words => "words",
             PairedBy::Position => "position",
             PairedBy::Stems => "stems",
+            PairedBy::Again => "again",
         }
     }
 }

@@ -5,7 +5,7 @@
 //! side from the original by the edits outlets make: cuts, insertions, rewordings, moves.
 
 use proptest::prelude::*;
-use wirediff::{Document, Kind, compare};
+use wirediff::{Document, Kind, PairedBy, compare};
 
 /// Words, abbreviations, numbers and quotes as news copy has them.
 const WORDS: &[&str] = &[
@@ -154,6 +154,7 @@ fn json(cmp: &wirediff::Comparison) -> String {
 fn check(cmp: &wirediff::Comparison) -> Result<(), TestCaseError> {
     let mut next = 0;
     let mut seen = vec![0u32; cmp.original_sentences[0].len()];
+    let mut again = Vec::new();
     for seg in &cmp.segments {
         match (seg.kind, &seg.adapted, &seg.original) {
             (Kind::Inserted, Some(_), None) | (Kind::Removed, None, Some(_)) => {}
@@ -168,6 +169,11 @@ fn check(cmp: &wirediff::Comparison) -> Result<(), TestCaseError> {
         if let Some((src, r)) = &seg.original {
             prop_assert_eq!(*src, 0);
             prop_assert!(r.start < r.end);
+            // A second passage drawn from a sentence another passage holds shares it.
+            if seg.paired_by == Some(PairedBy::Again) {
+                again.push(r.clone());
+                continue;
+            }
             for i in r.clone() {
                 seen[i] += 1;
             }
@@ -181,6 +187,13 @@ fn check(cmp: &wirediff::Comparison) -> Result<(), TestCaseError> {
         "each original sentence once: {:?}",
         seen
     );
+    for r in again {
+        prop_assert!(
+            r.len() == 1,
+            "a sentence drawn again is one sentence: {:?}",
+            r
+        );
+    }
     // The JSON spans slice the reported texts exactly.
     let report: serde_json::Value = serde_json::from_str(&json(cmp)).unwrap();
     let a_text = report["adapted"]["text"].as_str().unwrap();

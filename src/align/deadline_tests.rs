@@ -45,12 +45,16 @@ fn run(o: &Document, a: &Document, limit: Option<Duration>) -> (Vec<Segment>, Ve
         },
         &opts,
     );
-    // Every sentence of both sides is in exactly one segment, deadline or not.
+    // Every sentence of both sides is in exactly one segment, deadline or not (an original
+    // sentence also in the passages paired with it again).
     let mut a_seen = vec![0; as_.len()];
     let mut o_seen = vec![0; os.len()];
     for s in &segs {
         for i in s.adapted.clone().unwrap_or(0..0) {
             a_seen[i] += 1;
+        }
+        if s.paired_by == Some(PairedBy::Again) {
+            continue;
         }
         for i in s.original.clone().map_or(0..0, |(_, r)| r) {
             o_seen[i] += 1;

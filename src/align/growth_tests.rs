@@ -1,32 +1,41 @@
 use super::*;
 use crate::extract::Document;
-use crate::sentences::segment;
+use crate::sentences::{Sentence, segment};
 
-fn kinds(original: &str, adapted: &str) -> Vec<(Kind, String)> {
+/// The adapted document, its sentences, and the segments of its alignment with `original`.
+fn aligned(original: &str, adapted: &str) -> (Document, Vec<Sentence>, Vec<Segment>) {
     let o = Document::from_text("o", original);
     let a = Document::from_text("a", adapted);
     let (os, as_) = (segment(&o), segment(&a));
-    let a_side = Side {
-        doc: &a,
-        sentences: &as_,
-    };
-    align(
+    let segs = align(
         &[Side {
             doc: &o,
             sentences: &os,
         }],
-        a_side,
+        Side {
+            doc: &a,
+            sentences: &as_,
+        },
         &Options::default(),
-    )
-    .into_iter()
-    .map(|s| {
-        let text = s
-            .adapted
-            .as_ref()
-            .map_or(String::new(), |r| span_text(a_side, r).to_string());
-        (s.kind, text)
-    })
-    .collect()
+    );
+    (a, as_, segs)
+}
+
+fn kinds(original: &str, adapted: &str) -> Vec<(Kind, String)> {
+    let (a, as_, segs) = aligned(original, adapted);
+    let a_side = Side {
+        doc: &a,
+        sentences: &as_,
+    };
+    segs.into_iter()
+        .map(|s| {
+            let text = s
+                .adapted
+                .as_ref()
+                .map_or(String::new(), |r| span_text(a_side, r).to_string());
+            (s.kind, text)
+        })
+        .collect()
 }
 
 /// An editorial sentence built from a reworded sentence's own names is not the second
@@ -66,4 +75,41 @@ fn long_replacement_sharing_no_words_is_insertion_and_removal() {
         k.contains(&Kind::Inserted) && k.contains(&Kind::Removed),
         "{got:?}"
     );
+}
+
+/// Two adapted sentences drawn from one wire sentence, far apart: the second is paired with
+/// it again, by the words the first left out; an editorial sentence that reuses only the
+/// words the first took stays inserted.
+#[test]
+fn a_second_sentence_drawn_from_a_held_wire_sentence_is_paired_again() {
+    let original = "A worker contaminated thousands of savoury pancakes with glass, a court heard. \
+        Paul Sloan, prosecuting, said the 61-year-old, who denies five charges of contaminating \
+        goods, was heard singing a ditty about glass. The factory employs 800 workers. \
+        Rumours spread around the plant over the weekend.";
+    let adapted = "A worker spiked thousands of savoury pancakes with glass, a court heard. \
+        Angry John McKay, 61, was heard singing a ditty about glass. \
+        The factory employs 800 workers. McKay sang about glass, critics say, as if it were a joke. \
+        He denies five charges of contaminating goods.";
+    let (a, as_, segs) = aligned(original, adapted);
+    let of = |needle: &str| {
+        let i = (as_.iter())
+            .position(|s| s.text(&a).contains(needle))
+            .expect("an adapted sentence");
+        (segs.iter())
+            .find(|s| s.adapted.as_ref().is_some_and(|r| r.contains(&i)))
+            .expect("its segment")
+    };
+    let first = of("Angry John McKay");
+    assert_eq!(first.kind, Kind::Reworded);
+    let again = of("He denies five charges");
+    assert_eq!(again.kind, Kind::Reworded);
+    assert_eq!(again.paired_by, Some(PairedBy::Again));
+    assert!(!again.moved);
+    // Both draw on the same wire sentence, which is removed nowhere.
+    assert_eq!(again.original, first.original);
+    assert!(
+        (segs.iter()).all(|s| s.kind != Kind::Removed || s.original != first.original),
+        "{segs:?}"
+    );
+    assert_eq!(of("critics say").kind, Kind::Inserted);
 }

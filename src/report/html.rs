@@ -355,6 +355,9 @@ pub(crate) fn pairing_hint(p: &super::PairingOut) -> String {
                        the same neighbours."
             .to_string(),
         "stems" => "Paired by shared stems and runs of words (a heavy paraphrase).".to_string(),
+        "again" => "Paired by words of a wire sentence that another passage also draws on: \
+                    the article made two sentences of one."
+            .to_string(),
         _ => "Paired by shared words.".to_string(),
     };
     for (label, list) in [

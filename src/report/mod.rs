@@ -238,9 +238,10 @@ pub(crate) fn pairing(cmp: &Comparison, seg: &Segment) -> Option<PairingOut> {
         return None;
     };
     // A pair by words keeps words both sides have, which its edits show; a paraphrase
-    // shares stems, which they do not.
+    // shares stems, which they do not, and a second passage drawn from one sentence shares
+    // words its edits bury among the many the sentence's other passage took.
     let evidence = match by {
-        align::PairedBy::Stems => align::evidence(
+        align::PairedBy::Stems | align::PairedBy::Again => align::evidence(
             align::span_text(cmp.original_side(*s), o),
             align::span_text(cmp.adapted_side(), a),
         ),
