@@ -310,7 +310,8 @@ fn build(
 }
 
 /// Decodes bytes to text: the encoding from a BOM, else `header_charset`, else (for HTML) a
-/// `<meta>` charset, else UTF-8. `lenient` (fetched pages) replaces invalid bytes and reads
+/// `<meta>` charset, else UTF-8. Bytes that are valid UTF-8 beyond ASCII are read as UTF-8
+/// whatever legacy encoding is declared. `lenient` (fetched pages) replaces invalid bytes and reads
 /// undeclared non-UTF-8 as windows-1252; otherwise UTF-8 and UTF-16 must be valid.
 fn decode(
     source_name: &str,
@@ -338,6 +339,17 @@ fn decode(
         });
     }
     match declared {
+        // Text in a legacy encoding, past ASCII, is almost never valid UTF-8; UTF-8 under a
+        // legacy label is common (a page saved or served again as UTF-8 that kept its old
+        // `<meta charset>`, a server's default header). Read it as what it is.
+        Some(encoding)
+            if encoding != encoding_rs::UTF_8
+                && !utf16(encoding)
+                && !bytes.is_ascii()
+                && std::str::from_utf8(&bytes).is_ok() =>
+        {
+            decode_as(source_name, encoding_rs::UTF_8, bytes, lenient)
+        }
         Some(encoding) => decode_as(source_name, encoding, bytes, lenient),
         None if lenient && std::str::from_utf8(&bytes).is_err() => {
             decode_as(source_name, encoding_rs::WINDOWS_1252, bytes, true)
@@ -491,6 +503,28 @@ mod tests {
         assert!(err.to_string().contains("not valid UTF-8"), "{err}");
         let text = b"meta charset=iso-8859-1 does not count here: caf\xe9";
         assert!(from_bytes("t.txt".into(), text, Some(Format::Text)).is_err());
+    }
+
+    #[test]
+    fn utf8_under_a_legacy_label_is_read_as_utf8_and_legacy_bytes_as_declared() {
+        // A page saved again as UTF-8 that kept its old <meta charset> (one of Mozilla
+        // Readability's test pages): read as GBK, its Chinese became mojibake.
+        let chinese = "谷歌在2014年收购的人工智能公司开发出一款计算机。";
+        let page = format!("<html><head><meta charset=\"gb2312\"></head><p>{chinese}</p>");
+        let l = from_bytes("qq.html".into(), page.as_bytes(), Some(Format::Html)).unwrap();
+        assert!(l.text.contains(chinese), "{}", l.text);
+        // The same text really in GBK is not UTF-8, and is read as declared.
+        let (gbk, _, _) = encoding_rs::GBK.encode(&page);
+        assert!(std::str::from_utf8(&gbk).is_err());
+        let l = from_bytes("qq.html".into(), &gbk, Some(Format::Html)).unwrap();
+        assert!(l.text.contains(chinese), "{}", l.text);
+        // A server's default header over UTF-8 bytes, and over windows-1252 ones.
+        let utf8 = "<p>Café “ouvert”, said Zoë.</p>".as_bytes();
+        let l = from_fetched(&fetched(Some("text/html; charset=ISO-8859-1"), utf8), None);
+        assert!(l.unwrap().text.contains("Café “ouvert”, said Zoë."));
+        let latin = b"<p>Caf\xe9 \x93ouvert\x94.</p>";
+        let l = from_fetched(&fetched(Some("text/html; charset=ISO-8859-1"), latin), None);
+        assert!(l.unwrap().text.contains("Café “ouvert”."));
     }
 
     fn fetched(content_type: Option<&str>, body: &[u8]) -> Fetched {
