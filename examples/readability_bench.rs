@@ -3,6 +3,9 @@
 //! extracts, `expected.html`, and its metadata, `expected-metadata.json`), a benchmark the
 //! extractor was not built against.
 //!
+//! Each page is read as `wirediff extract` reads a file: its bytes decoded by the loader
+//! (which weighs a `<meta charset>`), then extracted.
+//!
 //! - **Text**: the article-extraction benchmark's metric (`common/shingles.rs`): word 4-gram
 //!   shingles of the extracted body text (`Document::body_text`) against the text of
 //!   `expected.html` (its text nodes, joined by spaces); precision and recall are means over
@@ -106,6 +109,7 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     }
     let metric = Metric::new();
+    let loader = wirediff::Loader::default();
     let mut scores: Vec<(String, Score)> = Vec::new();
     let (mut titles, mut title_hits) = (0usize, 0usize);
     let (mut bylines, mut byline_hits) = (0usize, 0usize);
@@ -137,7 +141,11 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
         };
-        let doc = Document::from_html(name.as_str(), &source);
+        // As `wirediff extract` reads the page: decoded by the loader, which weighs its
+        // `<meta charset>`, then extracted. A page it refuses scores as empty.
+        let doc = loader
+            .read_bytes(&name, source.as_bytes(), true)
+            .unwrap_or_else(|_| Document::from_text(&name, ""));
         if !doc.body_text().chars().any(char::is_alphanumeric) {
             empty += 1;
         }
