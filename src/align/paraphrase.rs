@@ -7,7 +7,9 @@
 //! to lose his job". Such a pair shares too little of its exact words for step 2, yet it
 //! shares stems (told/tell aside, contaminated/contamination, pancakes/pancake) and runs of
 //! words in the same order ("thousands of savoury pancakes", "with glass"), which a sentence
-//! the outlet wrote itself about the same story rarely does.
+//! the outlet wrote itself about the same story rarely does. A sentence condensed from a
+//! longer one shares little of the whole, but most of what it says is in it: that pairs too,
+//! when the words it shares are not only names.
 //!
 //! Only the unpaired sentences are read here, so the cost follows how much was rewritten,
 //! not the length of the documents; candidates come from an index of shared rare stems.
@@ -29,6 +31,15 @@ const ALONE: f64 = 0.35;
 const WITH_RUNS: f64 = 0.22;
 /// Pairs of neighbouring stems (not both function words) shared in order.
 const RUNS: usize = 2;
+/// Least share of an adapted sentence's weighted stems that the original has, for a pair on
+/// containment: a sentence condensed from a longer one ("Miss Ferrier then said the
+/// prosecution was offering no further evidence." from a sentence twice as long).
+const CONDENSED_SHARE: f64 = 0.25;
+/// Least content stems such a pair shares...
+const CONDENSED_STEMS: usize = 4;
+/// ...of which this many are plain words, not names: an editorial sentence about "Ukrainian
+/// President Volodymyr Zelenskyy" shares four names with any wire sentence about him.
+const CONDENSED_PLAIN: usize = 2;
 /// Candidates scored for each adapted sentence.
 const CANDIDATES: usize = 12;
 /// Most sentences a stem may be in and still find candidates.
@@ -73,6 +84,21 @@ impl Stems {
             self.stop.push(is_stop);
         }
         id
+    }
+
+    /// The stems of `text`'s words that are neither function words nor names (written with
+    /// a capital past its first word), sorted and deduplicated.
+    fn plain(&mut self, text: &str, buf: &mut String) -> Vec<u32> {
+        let mut out = Vec::new();
+        for_each_cased_word(text, buf, |w, capital| {
+            let id = self.id(w);
+            if !capital && !self.stop[id as usize] {
+                out.push(id);
+            }
+        });
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 
     /// The runs of `text`: its neighbouring stems, packed, sorted and deduplicated, but for
@@ -223,6 +249,7 @@ fn pair_sets(
     }
 
     let mut a_runs: Vec<Option<Vec<u64>>> = vec![None; a.len()];
+    let mut a_plain: Vec<Option<Vec<u32>>> = vec![None; a.len()];
     let mut o_runs: Vec<Option<Vec<u64>>> = vec![None; o.len()];
     let mut found: Vec<Paraphrase> = Vec::new();
     let mut scores = vec![0.0f64; o.len()];
@@ -260,7 +287,25 @@ fn pair_sets(
                 for_each_shared(x.unwrap_or_default(), y.unwrap_or_default(), |_| runs += 1);
                 runs
             };
-            if similarity >= ALONE || runs >= RUNS {
+            // A sentence condensed from a long one: much of it is in the original, which
+            // dilutes the overlap with all it left out.
+            let condensed = a_mass[i] > 0.0 && shared / a_mass[i] >= CONDENSED_SHARE && {
+                let mut content = 0;
+                for_each_shared(set, &o[k], |t| {
+                    content += usize::from(!stems.stop[t as usize])
+                });
+                content >= CONDENSED_STEMS && {
+                    if a_plain[i].is_none() {
+                        a_plain[i] = Some(stems.plain(adapted[i], &mut buf));
+                    }
+                    let mut plain = 0;
+                    for_each_shared(a_plain[i].as_deref().unwrap_or_default(), &o[k], |_| {
+                        plain += 1
+                    });
+                    plain >= CONDENSED_PLAIN
+                }
+            };
+            if similarity >= ALONE || runs >= RUNS || condensed {
                 found.push(Paraphrase {
                     adapted: i,
                     original: k,

@@ -157,3 +157,34 @@ fn nothing_to_pair_is_nothing_paired() {
     assert!(pair_texts(&["A sentence."], &[]).is_empty());
     assert!(pair_texts(&["", "..."], &["", "—"]).is_empty());
 }
+
+#[test]
+fn a_sentence_condensed_from_a_long_one_is_paired_on_what_it_keeps() {
+    // Half the wire sentence is about something else: the overlap of the two is low, but
+    // what the paper wrote is mostly in it.
+    let adapted = [
+        "Miss Ferrier then said the prosecution was offering no further evidence.",
+        "The Grants refused to talk to reporters outside the building.",
+    ];
+    let originals = [
+        "Prosecutor Susan Ferrier said they were not offering further evidence in the case and \
+         Recorder of Cardiff Michael Gibbon QC formally found the couple not guilty of the charges.",
+        "Richard told the trial he lived on chips bought from a chip shop on an almost daily basis.",
+    ];
+    let found = pair_texts(&adapted, &originals);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!((found[0].adapted, found[0].original), (0, 0));
+}
+
+#[test]
+fn a_short_sentence_of_names_from_a_long_one_is_not_condensed_from_it() {
+    // Four stems in common, but three of them names: an editorial line about the same people.
+    let found = pair_texts(
+        &["Critics say Susan Ferrier and Michael Gibbon let the Grants walk free."],
+        &[
+            "Prosecutor Susan Ferrier said they were not offering further evidence in the case and \
+             Recorder of Cardiff Michael Gibbon QC formally found the couple not guilty of the charges.",
+        ],
+    );
+    assert!(found.is_empty(), "{found:?}");
+}
