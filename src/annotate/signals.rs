@@ -21,7 +21,7 @@ use std::sync::LazyLock;
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
 use crate::align::{Kind, Segment};
-use crate::model::Furniture;
+use crate::model::{Furniture, PairedBy};
 use crate::normalize::{self, is_double_quote, is_single_quote};
 use crate::util::FastMap;
 
@@ -145,6 +145,11 @@ pub fn detect(
         };
     }
     match (seg.kind, adapted, original) {
+        // A second sentence drawn from a wire sentence another passage holds: what it left
+        // out of that sentence is the other passage's, not dropped.
+        (Kind::Reworded, Some(a), Some(o)) if seg.paired_by == Some(PairedBy::Again) => {
+            only_what_it_adds(reworded(o, a))
+        }
         (Kind::Reworded, Some(a), Some(o)) => reworded(o, a),
         (Kind::Inserted, Some(a), _) => {
             let words = Words::indexed(a.text);
@@ -157,6 +162,23 @@ pub fn detect(
         }
         _ => Vec::new(),
     }
+}
+
+/// `signals` without what speaks of the original's words as dropped: quotations and hedges
+/// the adapted side left out.
+fn only_what_it_adds(signals: Vec<Signal>) -> Vec<Signal> {
+    signals
+        .into_iter()
+        .filter_map(|s| match s {
+            Signal::Quote { to: None, .. } => None,
+            Signal::Hedge { added, .. } if added.is_empty() => None,
+            Signal::Hedge { added, .. } => Some(Signal::Hedge {
+                added,
+                dropped: Vec::new(),
+            }),
+            s => Some(s),
+        })
+        .collect()
 }
 
 /// The signals of a rewording of `original` into `adapted`.

@@ -411,6 +411,31 @@ fn credit_on_furniture_and_loaded_on_insertions() {
 }
 
 #[test]
+fn a_sentence_drawn_again_drops_nothing_its_sibling_kept() {
+    // The quotation and the hedge are in the other passage drawn from this wire sentence.
+    let original = SignalText::new(
+        "Prosecutors said the 61-year-old, who allegedly denies five charges, was heard \
+         singing \"pancakes are class, because they are full of glass\" at the plant.",
+    );
+    let adapted = SignalText::new("He denies five charges, critics say, like a puppet.");
+    let seg = |by| Segment {
+        paired_by: Some(by),
+        ..Segment::bare(Kind::Reworded)
+    };
+    let words = detect(&seg(PairedBy::Words), Some(&adapted), Some(&original));
+    assert!(kinds(&words).contains(&SignalKind::Quote), "{words:?}");
+    assert!(kinds(&words).contains(&SignalKind::Hedge), "{words:?}");
+    let again = detect(&seg(PairedBy::Again), Some(&adapted), Some(&original));
+    // What it adds still shows.
+    assert_eq!(
+        again,
+        [Signal::Loaded {
+            words: strings(&["puppet"])
+        }]
+    );
+}
+
+#[test]
 fn json_shape() {
     let s = [
         Signal::Attribution {
