@@ -720,9 +720,9 @@ impl<'a> Aligner<'a> {
     /// five charges of contaminating goods." from the sentence another passage took the
     /// singing from). It must share at least [`AGAIN_WORDS`] content words with the part of
     /// the original sentence that the passages holding it left out, and those words must
-    /// make [`AGAIN_SHARE`] of its weight (rare words weigh more). The original sentence stays in its first passage
-    /// too; this one is paired [`PairedBy::Again`] and never moved. Candidates come from the
-    /// unpaired sentences' rare words, as in the other steps.
+    /// make [`AGAIN_SHARE`] of its weight (rare words weigh more). The original sentence stays
+    /// in its first passage too; this one is paired [`PairedBy::Again`] and never moved.
+    /// Candidates come from the unpaired sentences' rare words, as in the other steps.
     fn pair_again(&mut self) {
         let free: Vec<usize> = (0..self.adapted_group.len())
             .filter(|&a| self.adapted_group[a].is_none())

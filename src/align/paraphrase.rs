@@ -265,8 +265,11 @@ fn pair_sets(
         }
         touched.sort_by(|&x, &y| scores[y].total_cmp(&scores[x]).then(x.cmp(&y)));
         for &k in touched.iter().take(CANDIDATES) {
-            let mut shared = 0.0;
-            for_each_shared(set, &o[k], |t| shared += weight[t as usize]);
+            let (mut shared, mut content) = (0.0, 0);
+            for_each_shared(set, &o[k], |t| {
+                shared += weight[t as usize];
+                content += usize::from(!stems.stop[t as usize]);
+            });
             let total = a_mass[i] + o_mass[k];
             let similarity = if total > 0.0 {
                 2.0 * shared / total
@@ -287,25 +290,21 @@ fn pair_sets(
                 for_each_shared(x.unwrap_or_default(), y.unwrap_or_default(), |_| runs += 1);
                 runs
             };
-            // A sentence condensed from a long one: much of it is in the original, which
+            // Or a sentence condensed from a long one: much of it is in the original, which
             // dilutes the overlap with all it left out.
-            let condensed = a_mass[i] > 0.0 && shared / a_mass[i] >= CONDENSED_SHARE && {
-                let mut content = 0;
-                for_each_shared(set, &o[k], |t| {
-                    content += usize::from(!stems.stop[t as usize])
-                });
-                content >= CONDENSED_STEMS && {
-                    if a_plain[i].is_none() {
-                        a_plain[i] = Some(stems.plain(adapted[i], &mut buf));
-                    }
-                    let mut plain = 0;
-                    for_each_shared(a_plain[i].as_deref().unwrap_or_default(), &o[k], |_| {
-                        plain += 1
+            let paired = similarity >= ALONE
+                || runs >= RUNS
+                || (a_mass[i] > 0.0
+                    && shared / a_mass[i] >= CONDENSED_SHARE
+                    && content >= CONDENSED_STEMS
+                    && {
+                        let plain =
+                            a_plain[i].get_or_insert_with(|| stems.plain(adapted[i], &mut buf));
+                        let mut n = 0;
+                        for_each_shared(plain, &o[k], |_| n += 1);
+                        n >= CONDENSED_PLAIN
                     });
-                    plain >= CONDENSED_PLAIN
-                }
-            };
-            if similarity >= ALONE || runs >= RUNS || condensed {
+            if paired {
                 found.push(Paraphrase {
                     adapted: i,
                     original: k,
