@@ -12,7 +12,7 @@ use tantivy::query::{
 use tantivy::schema::IndexRecordOption;
 use tantivy::{Searcher, TantivyDocument, Term};
 
-use super::store::{Index, UNDATED, WireDoc, day_of};
+use super::store::{Index, UNDATED, WireDoc, day_of, iso_day};
 use super::tokenizer::for_each_term;
 use crate::align::{self, Options};
 use crate::error::{Error, Result};
@@ -131,11 +131,7 @@ impl DateWindow {
         days: u32,
         date: Option<chrono::NaiveDate>,
     ) -> Result<DateWindow> {
-        let own = || {
-            let date = article.date.as_deref()?.get(..10)?;
-            chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()
-        };
-        match date.or_else(own) {
+        match date.or_else(|| article.date.as_deref().and_then(iso_day)) {
             Some(day) => Ok(DateWindow::around(day, days)),
             None => Err(Error::Undated {
                 source_name: article.source.clone(),

@@ -26,11 +26,15 @@ pub const FORMAT: u32 = 2;
 /// of days never holds it by chance.
 pub(crate) const UNDATED: i64 = i64::MIN;
 
-/// The day of an ISO 8601 date ("2024-01-02", "2024-01-02T10:00:00+01:00"), counted from
-/// 1970-01-01 (the date as the page gives it, local to its own offset).
+/// The day of an ISO 8601 date ("2024-01-02", "2024-01-02T10:00:00+01:00"): the date as the
+/// page gives it, local to its own offset.
+pub(crate) fn iso_day(date: &str) -> Option<chrono::NaiveDate> {
+    chrono::NaiveDate::parse_from_str(date.get(..10)?, "%Y-%m-%d").ok()
+}
+
+/// [`iso_day`] counted from 1970-01-01.
 pub(crate) fn day_number(date: &str) -> Option<i64> {
-    let day = chrono::NaiveDate::parse_from_str(date.get(..10)?, "%Y-%m-%d").ok()?;
-    Some(day_of(day))
+    iso_day(date).map(day_of)
 }
 
 /// `day` counted from 1970-01-01.
