@@ -37,6 +37,13 @@ fn index(dir: &Path, sources: &[&Path]) -> std::process::Output {
     cmd.output().unwrap()
 }
 
+/// `wirediff index DIR -`, JSON Lines `lines` on standard input.
+fn index_stdin(dir: &Path, lines: String) -> std::process::Output {
+    let mut cmd = wirediff();
+    cmd.arg("index").arg(dir).arg("-");
+    output_with_stdin(&mut cmd, lines)
+}
+
 /// `wirediff ARGS... --index IX ARTICLE`, run: `find` or `compare` with an index, on the
 /// seed's adapted article unless `article` says otherwise.
 fn with_index(args: &[&str], ix: &Path, article: Option<&Path>) -> std::process::Output {
@@ -146,9 +153,7 @@ fn jsonl_on_stdin_replaces_by_id_and_bad_lines_are_skipped_with_the_reason() {
         serde_json::json!({"id": "ap-2", "text": two, "source": "AP (Isachenkov)"}).to_string(),
     ]
     .join("\n");
-    let mut cmd = wirediff();
-    cmd.arg("index").arg(&ix).arg("-");
-    let out = output_with_stdin(&mut cmd, lines);
+    let out = index_stdin(&ix, lines);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(err.contains("skipped -:2: not JSON"), "{err}");
@@ -387,9 +392,7 @@ fn days_limit_the_sources_to_wire_copy_dated_near_the_article() {
         serde_json::json!({"id": "ap-2", "text": two, "date": "2021-01-05"}).to_string(),
     ]
     .join("\n");
-    let mut cmd = wirediff();
-    cmd.arg("index").arg(&ix).arg("-");
-    let out = output_with_stdin(&mut cmd, lines);
+    let out = index_stdin(&ix, lines);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let ids = |args: &[&str]| -> Vec<String> {
         let out = with_index(&[&["find", "--format", "json"], args].concat(), &ix, None);
