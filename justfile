@@ -43,6 +43,8 @@ eval:
     python3 eval/run.py
     python3 eval/synth_crosscheck.py
     python3 eval/run.py --pairs target/eval/crosscheck
+    python3 eval/synth_rewriter.py
+    python3 eval/meter.py --pairs target/eval/rewriter
     cargo run --release --example json_contract
     python3 eval/signals.py
 

@@ -114,9 +114,9 @@ def evaluate(name, scorer, pairs, cmd, jobs):
             "errors": [(n, e) for n, _, e in out if e], "seconds": time.perf_counter() - t0}
 
 
-def print_table(evals, n):
+def print_table(evals, n, title):
     w = 22
-    print(f"METER dev pairs: {n} (real PA wire copy and British newspaper stories)")
+    print(f"{title}: {n}")
     print(f"{'class':<14}{'units':>6}  " + "".join(f"{e['name'] + ' P/R/F1':<{w}}" for e in evals))
     print("-" * (22 + w * len(evals)))
     for k in KINDS:
@@ -214,7 +214,9 @@ def main(argv=None):
         for pair, err in ev["errors"]:
             print(f"meter: {name} failed on {pair}: {err}", file=sys.stderr)
         evals.append(ev)
-    print_table(evals, len(pairs))
+    title = ("METER dev pairs (real PA wire copy and British newspaper stories)"
+             if root.resolve() == DEFAULT_PAIRS.resolve() else f"Labelled pairs in {root}")
+    print_table(evals, len(pairs), title)
     if args.show_errors:
         print()
         print_errors(scorer, Path(args.wirediff), pairs, args.show_errors)

@@ -30,7 +30,12 @@ fn segment_documents(
 ) -> (Vec<Vec<Sentence>>, Vec<Sentence>) {
     let docs: Vec<&Document> = originals.iter().chain(std::iter::once(adapted)).collect();
     let mut sentences = sentences::segment_all(&docs);
-    let adapted_sentences = sentences.pop().unwrap_or_default();
+    let mut adapted_sentences = sentences.pop().unwrap_or_default();
+    let sides: Vec<(&Document, &[Sentence])> = (originals.iter())
+        .zip(&sentences)
+        .map(|(d, s)| (d, s.as_slice()))
+        .collect();
+    sentences::split_after_wire_lines(adapted, &mut adapted_sentences, &sides);
     (sentences, adapted_sentences)
 }
 

@@ -22,8 +22,9 @@ use sentencex::languages::{
 };
 
 use crate::extract::Document;
-use crate::util::FastMap;
+use crate::normalize;
 use crate::util::par;
+use crate::util::{FastMap, FastSet};
 
 /// One sentence of a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -159,6 +160,212 @@ pub fn segment_all(docs: &[&Document]) -> Vec<Vec<Sentence>> {
             out
         })
         .collect()
+}
+
+/// Least whitespace-separated tokens of a wire line that [`split_after_wire_lines`] looks
+/// for: one word ("Police") begins too many sentences.
+const LINE_TOKENS: usize = 2;
+/// Least tokens after the line for the rest to be a sentence of its own.
+const REST_TOKENS: usize = 3;
+/// Most wire sentences after a line read to tell whether the page ran them on.
+const RUN_ON_SENTENCES: usize = 8;
+/// A line that ends in a comma or a dash runs on, on either side: it is part of a sentence.
+const RUNS_ON: [char; 9] = [',', ';', '-', '–', '—', '(', '/', '&', '+'];
+/// Closing marks read past at the end of a line.
+const CLOSERS: [char; 6] = ['"', '”', '’', '\'', ')', ']'];
+
+/// A wire line of [`split_after_wire_lines`]: how many tokens it has, and which sentence of
+/// which original it is.
+struct Line {
+    tokens: usize,
+    original: usize,
+    sentence: usize,
+}
+
+/// Splits each adapted sentence that begins with a whole wire line (a heading, a dateline,
+/// a list item, a credit: an original sentence with no full stop) run on into a sentence
+/// that the wire line is not followed by. Pages and rewriters glue lines together with no
+/// sentence break ("June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL I'd like to
+/// think…"); what follows the line is then a passage of its own, reported for what it is,
+/// not hidden as words inserted into the line. Wire lines run together with the sentences
+/// that follow them on the wire (a heading and the sentence under it, a list flattened into
+/// a paragraph: most of the rest's words are theirs) stay one sentence, which the aligner
+/// reports as unchanged; so does an adapted sentence that is a whole wire sentence.
+pub fn split_after_wire_lines(
+    adapted: &Document,
+    sentences: &mut Vec<Sentence>,
+    originals: &[(&Document, &[Sentence])],
+) {
+    // The lines of the originals, by the hash of their first tokens.
+    let mut lines: FastMap<u64, Vec<Line>> = FastMap::default();
+    for (d, (doc, sents)) in originals.iter().enumerate() {
+        for (i, s) in sents.iter().enumerate() {
+            let text = s.text(doc);
+            let bare = text.trim_end_matches(CLOSERS);
+            if bare.ends_with(['.', '!', '?', '…']) || bare.ends_with(RUNS_ON) {
+                continue;
+            }
+            let tokens = text.split_whitespace().count();
+            if tokens < LINE_TOKENS {
+                continue;
+            }
+            let Some((first, _)) = loose_prefix(text, LINE_TOKENS) else {
+                continue;
+            };
+            lines.entry(first).or_default().push(Line {
+                tokens,
+                original: d,
+                sentence: i,
+            });
+        }
+    }
+    if lines.is_empty() {
+        return;
+    }
+    // The keys of the original sentences, made when first needed: an adapted sentence that
+    // is a whole wire sentence is never split.
+    let mut wire: Option<FastSet<String>> = None;
+    let mut is_wire = |text: &str| {
+        let keys = wire.get_or_insert_with(|| {
+            (originals.iter())
+                .flat_map(|(doc, sents)| sents.iter().map(|s| normalize::key(s.text(doc))))
+                .collect()
+        });
+        keys.contains(&normalize::key(text))
+    };
+    let mut out = Vec::with_capacity(sentences.len());
+    for &s in sentences.iter() {
+        let mut s = s;
+        while let Some((end, start)) = wire_line_end(s.text(adapted), &lines, originals) {
+            if is_wire(s.text(adapted)) {
+                break;
+            }
+            out.push(Sentence {
+                end: s.start + end,
+                ..s
+            });
+            s.start += start;
+        }
+        out.push(s);
+    }
+    *sentences = out;
+}
+
+/// Where `text`, an adapted sentence, ends a wire line of `lines` and where the sentence
+/// glued to it starts, as byte offsets in `text` ([`split_after_wire_lines`]).
+fn wire_line_end(
+    text: &str,
+    lines: &FastMap<u64, Vec<Line>>,
+    originals: &[(&Document, &[Sentence])],
+) -> Option<(usize, usize)> {
+    let (first, _) = loose_prefix(text, LINE_TOKENS)?;
+    for line in lines.get(&first)? {
+        let (doc, sents) = originals[line.original];
+        let wire_line = sents[line.sentence].text(doc);
+        // The line itself, as most sentences that start as a line are, has nothing after it.
+        if text.len() <= wire_line.len() {
+            continue;
+        }
+        let Some((hash, end)) = loose_prefix(text, line.tokens) else {
+            continue;
+        };
+        if loose_prefix(wire_line, line.tokens).is_none_or(|(h, _)| h != hash) {
+            continue;
+        }
+        let rest = text[end..].trim_start();
+        // A sentence starts with a capital, a digit or a quotation, not with a bracket.
+        if rest.split_whitespace().nth(REST_TOKENS - 1).is_none()
+            || rest.starts_with(['(', '['])
+            || !starts_sentence(rest)
+        {
+            continue;
+        }
+        let prefix = &text[..end];
+        if prefix.trim_end_matches(CLOSERS).ends_with(RUNS_ON)
+            || normalize::key(prefix) != normalize::key(wire_line)
+        {
+            continue;
+        }
+        // The wire sentences after the line, run on: one passage of wire lines.
+        let ours = normalize::words(rest);
+        let mut theirs: Vec<String> = Vec::new();
+        for after in sents[line.sentence + 1..].iter().take(RUN_ON_SENTENCES) {
+            if theirs.len() >= ours.len() {
+                break;
+            }
+            theirs.extend(normalize::words(after.text(doc)));
+        }
+        theirs.sort_unstable();
+        let shared = (ours.iter())
+            .filter(|w| theirs.binary_search(w).is_ok())
+            .count();
+        if shared * 2 >= ours.len() {
+            continue;
+        }
+        return Some((end, text.len() - rest.len()));
+    }
+    None
+}
+
+/// A hash of the letters and digits, in small letters, of the first `n` whitespace-separated
+/// tokens of `text`, and the byte offset where the `n`th ends; `None` when `text` has fewer.
+/// Cheap enough to take of every sentence; texts with equal [`normalize::key`]s that differ
+/// only in marks and case hash alike.
+fn loose_prefix(text: &str, n: usize) -> Option<(u64, usize)> {
+    use std::hash::Hasher;
+    let mut h = crate::util::FxHasher::default();
+    let b = text.as_bytes();
+    let (mut i, mut end) = (0, 0);
+    // The char at `i` and its length in bytes, past ASCII.
+    let char_at = |i: usize| {
+        text[i..]
+            .chars()
+            .next()
+            .map_or((' ', 1), |c| (c, c.len_utf8()))
+    };
+    for _ in 0..n {
+        // To the token's start.
+        while i < b.len() {
+            if b[i].is_ascii() {
+                if !b[i].is_ascii_whitespace() {
+                    break;
+                }
+                i += 1;
+            } else {
+                let (c, len) = char_at(i);
+                if !c.is_whitespace() {
+                    break;
+                }
+                i += len;
+            }
+        }
+        if i == b.len() {
+            return None;
+        }
+        // Through the token.
+        while i < b.len() {
+            if b[i].is_ascii() {
+                if b[i].is_ascii_whitespace() {
+                    break;
+                }
+                if b[i].is_ascii_alphanumeric() {
+                    h.write_u8(b[i].to_ascii_lowercase());
+                }
+                i += 1;
+            } else {
+                let (c, len) = char_at(i);
+                if c.is_whitespace() {
+                    break;
+                }
+                if c.is_alphanumeric() {
+                    c.to_lowercase().for_each(|l| h.write_u32(u32::from(l)));
+                }
+                i += len;
+            }
+        }
+        end = i;
+    }
+    Some((h.finish(), end))
 }
 
 /// [`split_with`] of each paragraph by its rules, on several threads for a long document

@@ -1093,6 +1093,37 @@ fn a_sentence_glued_to_a_credit_is_inserted() {
     assert_eq!(kind(seg_with(&r, "Reporting by")), "unchanged");
 }
 
+/// A sentence glued onto a wire line with no sentence break (a heading, a list line) is an
+/// inserted passage of its own, and the line is unchanged; a heading glued to the wire
+/// sentence that follows it stays one unchanged passage.
+#[test]
+fn a_sentence_glued_to_a_wire_line_is_inserted() {
+    let original = "Tour dates\n\nJune 9 -- Coral Sky Amphitheatre, West Palm Beach, FL\n\n\
+                    June 14 -- Ameris Bank Amphitheatre, Alpharetta, GA\n";
+    let (r, code) = compare_texts(
+        original,
+        "Tour dates\n\nJune 9 -- Coral Sky Amphitheatre, West Palm Beach, FL Lynn is right: \
+         the Chargers needed to win that game.\n\nJune 14 -- Ameris Bank Amphitheatre, Alpharetta, GA\n",
+    );
+    check_contract(&r);
+    assert_eq!(code, Some(1));
+    let added = seg_with(&r, "Chargers");
+    assert_eq!(kind(added), "inserted", "{added}");
+    assert_eq!(
+        a_text(added),
+        "Lynn is right: the Chargers needed to win that game."
+    );
+    assert_eq!(kind(seg_with(&r, "Coral Sky")), "unchanged", "{r}");
+
+    let (r, code) = compare_texts(
+        "Tour dates\n\nThe band plays ten cities this summer.\n",
+        "Tour dates The band plays ten cities this summer.\n",
+    );
+    check_contract(&r);
+    assert_eq!(code, Some(0), "{r}");
+    assert_eq!(kind(seg_with(&r, "ten cities")), "unchanged", "{r}");
+}
+
 /// A short sentence that takes a cut sentence's place between kept neighbours is a
 /// rewording by position, even when sentences the outlet added follow it in the same gap;
 /// those stay inserted.

@@ -804,3 +804,69 @@ fn documents_are_segmented_by_their_language() {
     let got = texts(&english, &all[2]);
     assert!(got.iter().any(|s| s.starts_with("Oktober")), "{got:?}");
 }
+
+/// The adapted sentences of `adapted` after [`split_after_wire_lines`] against `original`.
+fn glued(original: &str, adapted: &str) -> Vec<String> {
+    let o = Document::from_text("o", original);
+    let a = Document::from_text("a", adapted);
+    let o_sentences = segment(&o);
+    let mut a_sentences = segment(&a);
+    split_after_wire_lines(&a, &mut a_sentences, &[(&o, &o_sentences)]);
+    (a_sentences.iter())
+        .map(|s| s.text(&a).to_string())
+        .collect()
+}
+
+#[test]
+fn a_sentence_glued_to_a_wire_line_is_a_sentence_of_its_own() {
+    let original = "Tour dates\n\nJune 9 -- Coral Sky Amphitheatre, West Palm Beach, FL\n\n\
+                    June 14 -- Ameris Bank Amphitheatre, Alpharetta, GA\n";
+    // A page ran the line into a sentence of its own: two sentences.
+    assert_eq!(
+        glued(
+            original,
+            "June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL Lynn is right: \
+             the Chargers needed to win that game.\n"
+        ),
+        [
+            "June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL",
+            "Lynn is right: the Chargers needed to win that game."
+        ]
+    );
+    // Two lines, each with a sentence glued on: each found.
+    let both = "Tour dates Critics said the venue was too small. \
+                June 14 -- Ameris Bank Amphitheatre, Alpharetta, GA Tickets sold out at once.\n";
+    assert_eq!(
+        glued(original, both).len(),
+        4,
+        "{:?}",
+        glued(original, both)
+    );
+}
+
+#[test]
+fn wire_lines_run_together_stay_one_sentence() {
+    let original = "Modeling cost-effectiveness\n\nWe see risks to the success of this grant.\n\n\
+                    Portion Fix Containers: 1 Purple\n\nApple Watch Series 4\n\n\
+                    Apple Watch Series 4 Space Gray Case with Black Sport Band is on sale.\n\n\
+                    Key points:\n- Taxes rise 2%\n- Spending falls\n- Debt is flat\n";
+    for adapted in [
+        // A heading glued to the wire sentence after it: the aligner's one unchanged run.
+        "Modeling cost-effectiveness We see risks to the success of this grant.\n",
+        // ...or to a rewording of it.
+        "Modeling cost-effectiveness We do see big risks to the success of the grant.\n",
+        // A list flattened into the line before it.
+        "Key points: Taxes rise 2% Spending falls Debt is flat\n",
+        // A line that runs on with a comma.
+        "Portion Fix Containers: 1 Purple, 1 Red, 1 Yellow.\n",
+        // A whole wire sentence that starts with a line.
+        "Apple Watch Series 4 Space Gray Case with Black Sport Band is on sale.\n",
+        // What follows does not start a sentence.
+        "Modeling cost-effectiveness is what the grant pays for in the end.\n",
+        "Apple Watch Series 4 (GPS, 44mm) Space Gray Case is on sale.\n",
+        // Too short to be a sentence of its own.
+        "Apple Watch Series 4 Space Gray.\n",
+    ] {
+        assert_eq!(glued(original, adapted), [adapted.trim_end()], "{adapted}");
+    }
+}

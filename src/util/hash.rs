@@ -5,3 +5,5 @@
 /// attacker who could pick collisions to any effect beyond a slower comparison.
 pub type FastMap<K, V> = rustc_hash::FxHashMap<K, V>;
 pub use rustc_hash::FxHasher;
+/// A hash set with [`FastMap`]'s hasher.
+pub type FastSet<K> = rustc_hash::FxHashSet<K>;

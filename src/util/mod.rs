@@ -5,7 +5,7 @@
 mod hash;
 pub(crate) mod par;
 
-pub(crate) use hash::{FastMap, FxHasher};
+pub(crate) use hash::{FastMap, FastSet, FxHasher};
 
 /// A size for messages: `20 MB`, `512 KB`, `1 MiB`, else bytes.
 pub fn format_size(bytes: u64) -> String {
