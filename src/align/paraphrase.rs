@@ -36,7 +36,7 @@ const RUNS: usize = 2;
 /// prosecution was offering no further evidence." from a sentence twice as long).
 const CONDENSED_SHARE: f64 = 0.25;
 /// Least content stems such a pair shares...
-const CONDENSED_STEMS: usize = 4;
+const CONDENSED_STEMS: usize = 3;
 /// ...of which this many are plain words, not names: an editorial sentence about "Ukrainian
 /// President Volodymyr Zelenskyy" shares four names with any wire sentence about him.
 const CONDENSED_PLAIN: usize = 2;

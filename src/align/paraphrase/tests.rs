@@ -177,6 +177,35 @@ fn a_sentence_condensed_from_a_long_one_is_paired_on_what_it_keeps() {
 }
 
 #[test]
+fn three_stems_two_of_them_plain_words_are_enough_to_condense() {
+    // The Times, from a PA sentence three times as long: "birth", "Exorcist" and "material".
+    let originals = [
+        "He has also told how he was looking forward to fatherhood though he was concerned \
+         that the actual birth may resemble ``Exorcist material'' and he might faint.",
+        "Gallagher and his wife are due to fly to New York next month for a tour.",
+    ];
+    let found = pair_texts(
+        &[
+            "The songwriter had expressed reluctance to attend the birth, fearing that it \
+           would be \"Exorcist material\".",
+        ],
+        &originals,
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].original, 0);
+    // The same three in a long sentence of the paper's own: too little of it.
+    let found = pair_texts(
+        &[
+            "Fans online joked for days that the birth of the child, in a private London \
+           clinic with doctors, nurses and the whole family watching, was hardly Exorcist \
+           material after all the talk.",
+        ],
+        &originals,
+    );
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
 fn a_short_sentence_of_names_from_a_long_one_is_not_condensed_from_it() {
     // Four stems in common, but three of them names: an editorial line about the same people.
     let found = pair_texts(
