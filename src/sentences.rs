@@ -171,15 +171,18 @@ const REST_TOKENS: usize = 3;
 const RUN_ON_SENTENCES: usize = 8;
 /// A line that ends in a comma or a dash runs on, on either side: it is part of a sentence.
 const RUNS_ON: [char; 9] = [',', ';', '-', '–', '—', '(', '/', '&', '+'];
+/// Most copies of one wire line (alike in their tokens) tried for one adapted sentence.
+const SAME_LINES: usize = 4;
 /// Closing marks read past at the end of a line.
 const CLOSERS: [char; 6] = ['"', '”', '’', '\'', ')', ']'];
 
-/// A wire line of [`split_after_wire_lines`]: how many tokens it has, and which sentence of
-/// which original it is.
-struct Line {
-    tokens: usize,
-    original: usize,
-    sentence: usize,
+/// The wire lines of [`split_after_wire_lines`] that start with the same [`LINE_TOKENS`]
+/// tokens: which sentence of which original each is, by its count of tokens and the
+/// [`LooseTokens`] hash of them all, and the counts there are, sorted.
+#[derive(Default)]
+struct Start {
+    lines: FastMap<(usize, u64), Vec<(usize, usize)>>,
+    counts: Vec<usize>,
 }
 
 /// Splits each adapted sentence that begins with a whole wire line (a heading, a dateline,
@@ -191,13 +194,16 @@ struct Line {
 /// that follow them on the wire (a heading and the sentence under it, a list flattened into
 /// a paragraph: most of the rest's words are theirs) stay one sentence, which the aligner
 /// reports as unchanged; so does an adapted sentence that is a whole wire sentence.
+///
+/// Lines are found by hashes of their tokens, so the cost is a look-up for each of a
+/// sentence's first tokens, and the rest of the work is for the few sentences that start as
+/// a line does.
 pub fn split_after_wire_lines(
     adapted: &Document,
     sentences: &mut Vec<Sentence>,
     originals: &[(&Document, &[Sentence])],
 ) {
-    // The lines of the originals, by the hash of their first tokens.
-    let mut lines: FastMap<u64, Vec<Line>> = FastMap::default();
+    let mut starts: FastMap<u64, Start> = FastMap::default();
     for (d, (doc, sents)) in originals.iter().enumerate() {
         for (i, s) in sents.iter().enumerate() {
             let text = s.text(doc);
@@ -205,22 +211,22 @@ pub fn split_after_wire_lines(
             if bare.ends_with(['.', '!', '?', '…']) || bare.ends_with(RUNS_ON) {
                 continue;
             }
-            let tokens = text.split_whitespace().count();
-            if tokens < LINE_TOKENS {
+            let hashes: Vec<u64> = LooseTokens::new(text).map(|(h, _)| h).collect();
+            if hashes.len() < LINE_TOKENS {
                 continue;
             }
-            let Some((first, _)) = loose_prefix(text, LINE_TOKENS) else {
-                continue;
-            };
-            lines.entry(first).or_default().push(Line {
-                tokens,
-                original: d,
-                sentence: i,
-            });
+            let start = starts.entry(hashes[LINE_TOKENS - 1]).or_default();
+            let key = (hashes.len(), hashes[hashes.len() - 1]);
+            start.lines.entry(key).or_default().push((d, i));
+            start.counts.push(hashes.len());
         }
     }
-    if lines.is_empty() {
+    if starts.is_empty() {
         return;
+    }
+    for start in starts.values_mut() {
+        start.counts.sort_unstable();
+        start.counts.dedup();
     }
     // The keys of the original sentences, made when first needed: an adapted sentence that
     // is a whole wire sentence is never split.
@@ -236,7 +242,7 @@ pub fn split_after_wire_lines(
     let mut out = Vec::with_capacity(sentences.len());
     for &s in sentences.iter() {
         let mut s = s;
-        while let Some((end, start)) = wire_line_end(s.text(adapted), &lines, originals) {
+        while let Some((end, start)) = wire_line_end(s.text(adapted), &starts, originals) {
             if is_wire(s.text(adapted)) {
                 break;
             }
@@ -251,79 +257,108 @@ pub fn split_after_wire_lines(
     *sentences = out;
 }
 
-/// Where `text`, an adapted sentence, ends a wire line of `lines` and where the sentence
-/// glued to it starts, as byte offsets in `text` ([`split_after_wire_lines`]).
+/// Where `text`, an adapted sentence, ends a wire line and where the sentence glued to it
+/// starts, as byte offsets in `text` ([`split_after_wire_lines`]).
 fn wire_line_end(
     text: &str,
-    lines: &FastMap<u64, Vec<Line>>,
+    starts: &FastMap<u64, Start>,
     originals: &[(&Document, &[Sentence])],
 ) -> Option<(usize, usize)> {
-    let (first, _) = loose_prefix(text, LINE_TOKENS)?;
-    for line in lines.get(&first)? {
-        let (doc, sents) = originals[line.original];
-        let wire_line = sents[line.sentence].text(doc);
-        // The line itself, as most sentences that start as a line are, has nothing after it.
-        if text.len() <= wire_line.len() {
+    let mut tokens = LooseTokens::new(text);
+    let mut at = tokens.nth(LINE_TOKENS - 1)?;
+    let start = starts.get(&at.0)?;
+    let longest = *start.counts.last()?;
+    for n in LINE_TOKENS..=longest {
+        if n > LINE_TOKENS {
+            at = tokens.next()?;
+        }
+        let (hash, end) = at;
+        if start.counts.binary_search(&n).is_err() {
             continue;
         }
-        let Some((hash, end)) = loose_prefix(text, line.tokens) else {
+        let Some(lines) = start.lines.get(&(n, hash)) else {
             continue;
         };
-        if loose_prefix(wire_line, line.tokens).is_none_or(|(h, _)| h != hash) {
-            continue;
-        }
-        let rest = text[end..].trim_start();
-        // A sentence starts with a capital, a digit or a quotation, not with a bracket.
-        if rest.split_whitespace().nth(REST_TOKENS - 1).is_none()
-            || rest.starts_with(['(', '['])
-            || !starts_sentence(rest)
-        {
-            continue;
-        }
-        let prefix = &text[..end];
-        if prefix.trim_end_matches(CLOSERS).ends_with(RUNS_ON)
-            || normalize::key(prefix) != normalize::key(wire_line)
-        {
-            continue;
-        }
-        // The wire sentences after the line, run on: one passage of wire lines.
-        let ours = normalize::words(rest);
-        let mut theirs: Vec<String> = Vec::new();
-        for after in sents[line.sentence + 1..].iter().take(RUN_ON_SENTENCES) {
-            if theirs.len() >= ours.len() {
-                break;
+        for &(d, i) in lines.iter().take(SAME_LINES) {
+            if let Some(cut) = glued_after(text, end, originals[d], i) {
+                return Some(cut);
             }
-            theirs.extend(normalize::words(after.text(doc)));
         }
-        theirs.sort_unstable();
-        let shared = (ours.iter())
-            .filter(|w| theirs.binary_search(w).is_ok())
-            .count();
-        if shared * 2 >= ours.len() {
-            continue;
-        }
-        return Some((end, text.len() - rest.len()));
     }
     None
 }
 
-/// A hash of the letters and digits, in small letters, of the first `n` whitespace-separated
-/// tokens of `text`, and the byte offset where the `n`th ends; `None` when `text` has fewer.
-/// Cheap enough to take of every sentence; texts with equal [`normalize::key`]s that differ
-/// only in marks and case hash alike.
-fn loose_prefix(text: &str, n: usize) -> Option<(u64, usize)> {
-    use std::hash::Hasher;
-    let mut h = crate::util::FxHasher::default();
-    let b = text.as_bytes();
-    let (mut i, mut end) = (0, 0);
-    // The char at `i` and its length in bytes, past ASCII.
-    let char_at = |i: usize| {
-        text[i..]
-            .chars()
-            .next()
-            .map_or((' ', 1), |c| (c, c.len_utf8()))
-    };
-    for _ in 0..n {
+/// Whether a sentence of its own follows wire line `line` of `original` in `text`, which
+/// starts with the line's tokens up to byte `end`: where the line ends and the sentence
+/// starts, as byte offsets in `text`.
+fn glued_after(
+    text: &str,
+    end: usize,
+    (doc, sents): (&Document, &[Sentence]),
+    line: usize,
+) -> Option<(usize, usize)> {
+    let rest = text[end..].trim_start();
+    // A sentence starts with a capital, a digit or a quotation, not with a bracket.
+    if rest.split_whitespace().nth(REST_TOKENS - 1).is_none()
+        || rest.starts_with(['(', '['])
+        || !starts_sentence(rest)
+    {
+        return None;
+    }
+    let prefix = &text[..end];
+    if prefix.trim_end_matches(CLOSERS).ends_with(RUNS_ON)
+        || normalize::key(prefix) != normalize::key(sents[line].text(doc))
+    {
+        return None;
+    }
+    // The wire sentences after the line, run on: one passage of wire lines.
+    let ours = normalize::words(rest);
+    let mut theirs: Vec<String> = Vec::new();
+    for after in sents[line + 1..].iter().take(RUN_ON_SENTENCES) {
+        if theirs.len() >= ours.len() {
+            break;
+        }
+        theirs.extend(normalize::words(after.text(doc)));
+    }
+    theirs.sort_unstable();
+    let shared = (ours.iter())
+        .filter(|w| theirs.binary_search(w).is_ok())
+        .count();
+    (shared * 2 < ours.len()).then(|| (end, text.len() - rest.len()))
+}
+
+/// The whitespace-separated tokens of a text, as a running hash of their letters and digits
+/// in small letters (after each token, the hash of all up to it) and the byte offset where
+/// each ends. Cheap enough to take of every sentence; texts whose [`normalize::key`]s are
+/// equal but for marks and case hash alike.
+struct LooseTokens<'t> {
+    text: &'t str,
+    at: usize,
+    hash: crate::util::FxHasher,
+}
+
+impl<'t> LooseTokens<'t> {
+    fn new(text: &'t str) -> Self {
+        LooseTokens {
+            text,
+            at: 0,
+            hash: crate::util::FxHasher::default(),
+        }
+    }
+
+    /// The char at byte `i` and its length in bytes.
+    fn char_at(&self, i: usize) -> (char, usize) {
+        (self.text[i..].chars().next()).map_or((' ', 1), |c| (c, c.len_utf8()))
+    }
+}
+
+impl Iterator for LooseTokens<'_> {
+    type Item = (u64, usize);
+
+    fn next(&mut self) -> Option<(u64, usize)> {
+        use std::hash::Hasher;
+        let b = self.text.as_bytes();
+        let mut i = self.at;
         // To the token's start.
         while i < b.len() {
             if b[i].is_ascii() {
@@ -332,7 +367,7 @@ fn loose_prefix(text: &str, n: usize) -> Option<(u64, usize)> {
                 }
                 i += 1;
             } else {
-                let (c, len) = char_at(i);
+                let (c, len) = self.char_at(i);
                 if !c.is_whitespace() {
                     break;
                 }
@@ -340,6 +375,7 @@ fn loose_prefix(text: &str, n: usize) -> Option<(u64, usize)> {
             }
         }
         if i == b.len() {
+            self.at = i;
             return None;
         }
         // Through the token.
@@ -349,23 +385,24 @@ fn loose_prefix(text: &str, n: usize) -> Option<(u64, usize)> {
                     break;
                 }
                 if b[i].is_ascii_alphanumeric() {
-                    h.write_u8(b[i].to_ascii_lowercase());
+                    self.hash.write_u8(b[i].to_ascii_lowercase());
                 }
                 i += 1;
             } else {
-                let (c, len) = char_at(i);
+                let (c, len) = self.char_at(i);
                 if c.is_whitespace() {
                     break;
                 }
                 if c.is_alphanumeric() {
-                    c.to_lowercase().for_each(|l| h.write_u32(u32::from(l)));
+                    c.to_lowercase()
+                        .for_each(|l| self.hash.write_u32(u32::from(l)));
                 }
                 i += len;
             }
         }
-        end = i;
+        self.at = i;
+        Some((self.hash.finish(), i))
     }
-    Some((h.finish(), end))
 }
 
 /// [`split_with`] of each paragraph by its rules, on several threads for a long document

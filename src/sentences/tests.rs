@@ -870,3 +870,32 @@ fn wire_lines_run_together_stay_one_sentence() {
         assert_eq!(glued(original, adapted), [adapted.trim_end()], "{adapted}");
     }
 }
+
+#[test]
+fn lines_that_all_start_alike_are_each_found() {
+    // A table whose rows start with the same words: the right row is found for each
+    // sentence, however many rows there are.
+    let rows: Vec<String> = (0..200)
+        .map(|i| format!("Row data {i} of the table"))
+        .collect();
+    let original = rows.join("\n\n");
+    let adapted: Vec<String> = (rows.iter().enumerate())
+        .map(|(i, r)| {
+            if i % 7 == 0 {
+                format!("{r} Critics said the figure was wrong.")
+            } else {
+                r.clone()
+            }
+        })
+        .collect();
+    let got = glued(&original, &adapted.join("\n\n"));
+    assert_eq!(got.len(), 200 + 29);
+    assert_eq!(got[0], "Row data 0 of the table");
+    assert_eq!(got[1], "Critics said the figure was wrong.");
+    let last = got
+        .iter()
+        .position(|s| s == "Row data 196 of the table")
+        .unwrap();
+    assert_eq!(got[last + 1], "Critics said the figure was wrong.");
+    assert_eq!(got[last + 2], "Row data 197 of the table");
+}
