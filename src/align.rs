@@ -31,6 +31,7 @@ use std::time::{Duration, Instant};
 use similar::{Algorithm, DiffOp, capture_diff_deadline};
 
 mod paraphrase;
+mod runs;
 mod tags;
 mod vocab;
 mod words;
@@ -213,6 +214,7 @@ impl<'a> Aligner<'a> {
     fn run(mut self) -> (Vec<Segment>, Vec<Fallback>) {
         self.backbone();
         self.exact_elsewhere();
+        self.pair_runs();
         self.mark_moves();
         self.pair_rewordings();
         self.grow_splits_and_merges();
@@ -224,6 +226,7 @@ impl<'a> Aligner<'a> {
         }
         self.pair_again();
         self.settle_speech_tags();
+        self.settle_identical();
         self.segments()
     }
 
@@ -611,6 +614,33 @@ impl<'a> Aligner<'a> {
         }
     }
 
+    /// Step 1b: one sentence that is a run of sentences of the other side joined with no
+    /// word changed (wire lines an outlet ran together, or the other way round), paired
+    /// whole ([`runs`]). Step 3b makes the pair unchanged when the sentences it joins are
+    /// lines.
+    fn pair_runs(&mut self) {
+        for s in 0..self.originals.len() {
+            let a_free: Vec<bool> = self.adapted_group.iter().map(Option::is_none).collect();
+            let o_free: Vec<bool> = (self.original_group[s].iter())
+                .map(Option::is_none)
+                .collect();
+            let joined_a = runs::runs(self.adapted, &a_free, self.originals[s], &o_free);
+            for (a, o) in joined_a {
+                let sim = self.similarity(self.adapted_words(a), &self.union_o(s, &o));
+                self.add_group(a..a + 1, s, o, false, sim, PairedBy::Words);
+            }
+            let a_free: Vec<bool> = self.adapted_group.iter().map(Option::is_none).collect();
+            let o_free: Vec<bool> = (self.original_group[s].iter())
+                .map(Option::is_none)
+                .collect();
+            let joined_o = runs::runs(self.originals[s], &o_free, self.adapted, &a_free);
+            for (o, a) in joined_o {
+                let sim = self.similarity(&self.union_a(&a), self.original_words((s, o)));
+                self.add_group(a, s, o..o + 1, false, sim, PairedBy::Words);
+            }
+        }
+    }
+
     /// Step 5: a lone unmatched adapted sentence facing a lone unmatched original sentence
     /// between the same two kept neighbours is a rewording.
     fn pair_by_position(&mut self) {
@@ -825,6 +855,28 @@ impl<'a> Aligner<'a> {
             if tags::same_but_for_tags(original, adapted) {
                 g.exact = true;
                 g.similarity = 1.0;
+            }
+        }
+    }
+
+    /// Step 9: a pair whose two sides are the same text but for white space, quote marks,
+    /// dashes and case is unchanged, however the sentences were cut: wire sentences a page
+    /// ran into one paragraph that the sentence rules could not cut apart ("…wider-body
+    /// A350. Emirates is…"), a sentence cut where the wire broke a paragraph. A reworded
+    /// passage is never one without edits.
+    fn settle_identical(&mut self) {
+        let (mut a, mut o) = (String::new(), String::new());
+        for g in &mut self.groups {
+            // Sides with the same words have a similarity of 1.
+            if g.exact || g.similarity < 1.0 - 1e-9 {
+                continue;
+            }
+            let (x, y) = (
+                span_text(self.adapted, &g.adapted),
+                span_text(self.originals[g.source], &g.original),
+            );
+            if same_but_for_space(x, y, &mut a, &mut o) {
+                g.exact = true;
             }
         }
     }
@@ -1161,6 +1213,30 @@ fn gaps_at(slots: &[Option<usize>], groups: &[Group], at: &[usize]) -> Vec<Gap> 
         last = anchor(slot).or(last);
     }
     out
+}
+
+/// Whether `x` and `y` are the same text but for white space, and quote marks, dashes and
+/// case as [`crate::normalize::fold`] folds them. Compared ASCII byte by byte first, as most
+/// texts that differ do so in ASCII; `a` and `o` are buffers for the rest.
+fn same_but_for_space(x: &str, y: &str, a: &mut String, o: &mut String) -> bool {
+    let (xs, ys) = (x.bytes(), y.bytes());
+    let solid = |b: &u8| !b.is_ascii_whitespace();
+    for (p, q) in xs.filter(solid).zip(ys.filter(solid)) {
+        if !p.is_ascii() || !q.is_ascii() {
+            break;
+        }
+        if !p.eq_ignore_ascii_case(&q) {
+            return false;
+        }
+    }
+    let fold = |t: &str, out: &mut String| {
+        out.clear();
+        crate::normalize::fold_into(t, out);
+        out.retain(|c| !c.is_whitespace());
+    };
+    fold(x, a);
+    fold(y, o);
+    a == o
 }
 
 fn same_gap(a: Gap, o: Gap) -> bool {

@@ -654,6 +654,84 @@ fn ascii_masks(b: &[u8], i: usize) -> (u64, u64) {
     (alnum, upper)
 }
 
+/// The whitespace-separated tokens of a text, as a running hash of their letters and digits
+/// in small letters (after each token, the hash of all up to it) and the byte offset where
+/// each ends. Cheap enough to take of every sentence; texts whose [`key`]s are equal but for
+/// marks and case hash alike.
+pub(crate) struct LooseTokens<'t> {
+    text: &'t str,
+    at: usize,
+    hash: crate::util::FxHasher,
+}
+
+impl<'t> LooseTokens<'t> {
+    pub(crate) fn new(text: &'t str) -> Self {
+        LooseTokens {
+            text,
+            at: 0,
+            hash: crate::util::FxHasher::default(),
+        }
+    }
+
+    /// The char at byte `i` and its length in bytes.
+    fn char_at(&self, i: usize) -> (char, usize) {
+        (self.text[i..].chars().next()).map_or((' ', 1), |c| (c, c.len_utf8()))
+    }
+}
+
+impl Iterator for LooseTokens<'_> {
+    type Item = (u64, usize);
+
+    fn next(&mut self) -> Option<(u64, usize)> {
+        use std::hash::Hasher;
+        let b = self.text.as_bytes();
+        let mut i = self.at;
+        // To the token's start.
+        while i < b.len() {
+            if b[i].is_ascii() {
+                if !b[i].is_ascii_whitespace() {
+                    break;
+                }
+                i += 1;
+            } else {
+                let (c, len) = self.char_at(i);
+                if !c.is_whitespace() {
+                    break;
+                }
+                i += len;
+            }
+        }
+        if i == b.len() {
+            self.at = i;
+            return None;
+        }
+        // Through the token.
+        while i < b.len() {
+            if b[i].is_ascii() {
+                if b[i].is_ascii_whitespace() {
+                    break;
+                }
+                if b[i].is_ascii_alphanumeric() {
+                    self.hash.write_u8(b[i].to_ascii_lowercase());
+                }
+                i += 1;
+            } else {
+                let (c, len) = self.char_at(i);
+                if c.is_whitespace() {
+                    break;
+                }
+                if c.is_alphanumeric() {
+                    c.to_lowercase()
+                        .for_each(|l| self.hash.write_u32(u32::from(l)));
+                }
+                i += len;
+            }
+        }
+        self.at = i;
+        Some((self.hash.finish(), i))
+    }
+}
+
 /// Honorifics that house styles add or drop ("Mr Xi", "Mr. Xi", "Xi").
 const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "dr"];
 

@@ -178,7 +178,7 @@ const CLOSERS: [char; 6] = ['"', '”', '’', '\'', ')', ']'];
 
 /// The wire lines of [`split_after_wire_lines`] that start with the same [`LINE_TOKENS`]
 /// tokens: which sentence of which original each is, by its count of tokens and the
-/// [`LooseTokens`] hash of them all, and the counts there are, sorted.
+/// [`normalize::LooseTokens`] hash of them all, and the counts there are, sorted.
 #[derive(Default)]
 struct Start {
     lines: FastMap<(usize, u64), Vec<(usize, usize)>>,
@@ -211,7 +211,7 @@ pub fn split_after_wire_lines(
             if bare.ends_with(['.', '!', '?', '…']) || bare.ends_with(RUNS_ON) {
                 continue;
             }
-            let hashes: Vec<u64> = LooseTokens::new(text).map(|(h, _)| h).collect();
+            let hashes: Vec<u64> = normalize::LooseTokens::new(text).map(|(h, _)| h).collect();
             if hashes.len() < LINE_TOKENS {
                 continue;
             }
@@ -264,7 +264,7 @@ fn wire_line_end(
     starts: &FastMap<u64, Start>,
     originals: &[(&Document, &[Sentence])],
 ) -> Option<(usize, usize)> {
-    let mut tokens = LooseTokens::new(text);
+    let mut tokens = normalize::LooseTokens::new(text);
     let mut at = tokens.nth(LINE_TOKENS - 1)?;
     let start = starts.get(&at.0)?;
     let longest = *start.counts.last()?;
@@ -325,84 +325,6 @@ fn glued_after(
         .filter(|w| theirs.binary_search(w).is_ok())
         .count();
     (shared * 2 < ours.len()).then(|| (end, text.len() - rest.len()))
-}
-
-/// The whitespace-separated tokens of a text, as a running hash of their letters and digits
-/// in small letters (after each token, the hash of all up to it) and the byte offset where
-/// each ends. Cheap enough to take of every sentence; texts whose [`normalize::key`]s are
-/// equal but for marks and case hash alike.
-struct LooseTokens<'t> {
-    text: &'t str,
-    at: usize,
-    hash: crate::util::FxHasher,
-}
-
-impl<'t> LooseTokens<'t> {
-    fn new(text: &'t str) -> Self {
-        LooseTokens {
-            text,
-            at: 0,
-            hash: crate::util::FxHasher::default(),
-        }
-    }
-
-    /// The char at byte `i` and its length in bytes.
-    fn char_at(&self, i: usize) -> (char, usize) {
-        (self.text[i..].chars().next()).map_or((' ', 1), |c| (c, c.len_utf8()))
-    }
-}
-
-impl Iterator for LooseTokens<'_> {
-    type Item = (u64, usize);
-
-    fn next(&mut self) -> Option<(u64, usize)> {
-        use std::hash::Hasher;
-        let b = self.text.as_bytes();
-        let mut i = self.at;
-        // To the token's start.
-        while i < b.len() {
-            if b[i].is_ascii() {
-                if !b[i].is_ascii_whitespace() {
-                    break;
-                }
-                i += 1;
-            } else {
-                let (c, len) = self.char_at(i);
-                if !c.is_whitespace() {
-                    break;
-                }
-                i += len;
-            }
-        }
-        if i == b.len() {
-            self.at = i;
-            return None;
-        }
-        // Through the token.
-        while i < b.len() {
-            if b[i].is_ascii() {
-                if b[i].is_ascii_whitespace() {
-                    break;
-                }
-                if b[i].is_ascii_alphanumeric() {
-                    self.hash.write_u8(b[i].to_ascii_lowercase());
-                }
-                i += 1;
-            } else {
-                let (c, len) = self.char_at(i);
-                if c.is_whitespace() {
-                    break;
-                }
-                if c.is_alphanumeric() {
-                    c.to_lowercase()
-                        .for_each(|l| self.hash.write_u32(u32::from(l)));
-                }
-                i += len;
-            }
-        }
-        self.at = i;
-        Some((self.hash.finish(), i))
-    }
 }
 
 /// [`split_with`] of each paragraph by its rules, on several threads for a long document
@@ -808,13 +730,14 @@ const LOWER_ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Sentence ends after an all-lower-case word that `sentencex` reads as an abbreviation
-/// ("at me. I stayed", "love art. The"): its list has "Me." (Maine) and "Art.", but a
-/// lower-case word before a period and a capital is a sentence end, save for the few
-/// abbreviations written in lower case.
+/// ("at me. I stayed", "love art. The", "for me.” Then"): its list has "Me." (Maine) and
+/// "Art.", but a lower-case word before a period and a capital is a sentence end, save for
+/// the few abbreviations written in lower case.
 fn lowercase_word_ends(text: &str) -> Vec<usize> {
-    // What the regular expression `(?:^|[\s(])([a-z]{2,})\.\s+(?P<next>["“‘]?[A-Z])` finds,
+    // What the regular expression `(?:^|[\s(])([a-z]{2,})\.["”’']*\s+(?P<next>["“‘]?[A-Z])` finds,
     // from each period: two or more lower-case letters before it, after the start, a space
-    // or "("; one or more spaces after it, then a capital, maybe after an opening quote mark.
+    // or "("; closing quote marks, if any, then one or more spaces after it, then a capital,
+    // maybe after an opening quote mark.
     let b = text.as_bytes();
     let mut out = Vec::new();
     for dot in memchr::memchr_iter(b'.', b) {
@@ -833,7 +756,8 @@ fn lowercase_word_ends(text: &str) -> Vec<usize> {
         if !opens {
             continue;
         }
-        let after = &text[dot + 1..];
+        // Closing quote marks may follow the period ("for me.” Then").
+        let after = text[dot + 1..].trim_start_matches(['"', '”', '’', '\'']);
         let next = after.trim_start_matches(char::is_whitespace);
         if next.len() == after.len() {
             continue; // no space after the period

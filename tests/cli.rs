@@ -1077,6 +1077,52 @@ fn lines_run_together_are_unchanged() {
     assert_eq!(kind(seg_with(&r, "employs 40")), "reworded", "{r}");
 }
 
+/// A table of many lines that a page ran into one paragraph is one unchanged passage that
+/// covers every line, not an inserted sentence and the lines removed; and two wire
+/// sentences a page ran together where the sentence rules cannot cut them ("the U.S.
+/// Emirates") are unchanged, never a rewording without edits.
+#[test]
+fn many_lines_run_together_are_one_unchanged_passage() {
+    let rows: Vec<String> = std::iter::once("Driver Points Wins".to_string())
+        .chain((1..=20).map(|i| format!("{i} Driver{i} Team{i} {} {}", 5000 - i * 7, i % 5)))
+        .collect();
+    let (r, code) = compare_texts(
+        &format!(
+            "The standings after the race.\n\n{}\n\nThe season ends in Miami.\n",
+            rows.join("\n\n")
+        ),
+        &format!(
+            "The standings after the race.\n\n{}\n\nThe season ends in Miami.\n",
+            rows.join(" ")
+        ),
+    );
+    check_contract(&r);
+    assert_eq!(code, Some(0), "{r}");
+    let s = seg_with(&r, "Driver7 Team7");
+    assert_eq!(kind(s), "unchanged", "{s}");
+    for row in &rows {
+        assert!(o_text(s).contains(row.as_str()), "{row} in {}", o_text(s));
+    }
+    assert_eq!(of_kind(&r, "removed").len(), 0, "{r}");
+    // The other way round: the wire ran the table together, the page gives its lines.
+    let (r, code) = compare_texts(
+        &format!("The standings after the race.\n\n{}\n", rows.join(" ")),
+        &format!("The standings after the race.\n\n{}\n", rows.join("\n\n")),
+    );
+    check_contract(&r);
+    assert_eq!(code, Some(0), "{r}");
+    assert_eq!(r["segments"].as_array().unwrap().len(), 2, "{r}");
+    assert_eq!(kind(seg_with(&r, "Driver7 Team7")), "unchanged", "{r}");
+
+    let (r, code) = compare_texts(
+        "The jets were built in the U.S.\n\nEmirates is the number one buyer of the A380.\n",
+        "The jets were built in the U.S. Emirates is the number one buyer of the A380.\n",
+    );
+    check_contract(&r);
+    assert_eq!(code, Some(0), "{r}");
+    assert_eq!(kind(seg_with(&r, "Emirates")), "unchanged", "{r}");
+}
+
 /// A sentence an outlet glued onto a wire credit line, with no full stop between them, is
 /// an inserted passage of its own; the credit is unchanged.
 #[test]

@@ -169,13 +169,14 @@ fn quotations_and_parentheses_of_several_sentences_are_split() {
 
 #[test]
 fn lowercase_word_ends_agree_with_the_regular_expression() {
-    let re = Regex::new(r#"(?:^|[\s(])([a-z]{2,})\.\s+(?P<next>["“‘]?[A-Z])"#).expect("re");
+    let re = Regex::new(r#"(?:^|[\s(])([a-z]{2,})\.["”’']*\s+(?P<next>["“‘]?[A-Z])"#).expect("re");
     for text in [
         "at me. I stayed. love art. The end",
         "he said.  \u{a0}\"We go\" and (so. So) x.Y ab.\tZ etc. Then",
         "go. “Now” and. ‘Yes’ or. 'no' mr. Xi no. 5 é.. ab. c ab.D",
         "ab. Cd. Ef gh.\nIj kl.",
         "éab. X (ab. Y Inc. Z inc. Z",
+        "for me.” Then “go.’” So it.)\" No",
     ] {
         let slow: Vec<usize> = re
             .captures_iter(text)
@@ -196,6 +197,14 @@ fn lower_case_words_before_a_capital_end_sentences() {
     assert_eq!(
         split("I love art. The rest is noise."),
         ["I love art.", "The rest is noise."]
+    );
+    // ...and after a quotation it closes.
+    assert_eq!(
+        split("She said it “felt like a big enough subject for me.” When it stopped, she left."),
+        [
+            "She said it “felt like a big enough subject for me.”",
+            "When it stopped, she left."
+        ]
     );
     assert_eq!(
         split("Smith et al. Reported it first."),
@@ -412,7 +421,7 @@ fn no_terminator_beyond_ascii_char_by_char(text: &str) -> bool {
 
 fn lowercase_word_ends_by_regex(text: &str) -> Vec<usize> {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r#"(?:^|[\s(])([a-z]{2,})\.\s+(?P<next>["“‘]?[A-Z])"#).expect("re")
+        Regex::new(r#"(?:^|[\s(])([a-z]{2,})\.["”’']*\s+(?P<next>["“‘]?[A-Z])"#).expect("re")
     });
     RE.captures_iter(text)
         .filter(|c| !LOWER_ABBREVIATIONS.contains(&&c[1]))
