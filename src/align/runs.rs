@@ -6,8 +6,9 @@
 //! first sentence of the run is a line (no full stop ends it) that the joined sentence
 //! starts with, and the keys of the run, one after the other, make the joined sentence's key.
 //!
-//! Lines are found by a hash of their first two tokens, so the cost is one look-up for each
-//! unpaired sentence, and keys are made only for the sentences that start as a line does.
+//! Lines are found by a hash of their first two tokens (of their one token, for a heading of
+//! one word), so the cost is two look-ups for each unpaired sentence, and keys are made only
+//! for the sentences that start as a line does.
 
 use std::ops::Range;
 
@@ -15,7 +16,8 @@ use super::Side;
 use crate::normalize::{self, LooseTokens};
 use crate::util::FastMap;
 
-/// Tokens that index a line: one word ("Police") begins too many sentences.
+/// Tokens that index a line of more than one: "Police Chief" finds fewer sentences than
+/// "Police".
 const START_TOKENS: usize = 2;
 /// Lines with the same first tokens tried for one joined sentence.
 const TRIES: usize = 4;
@@ -30,8 +32,9 @@ pub(super) fn runs(
     lines_free: &[bool],
 ) -> Vec<(usize, Range<usize>)> {
     let n = lines.sentences.len();
-    // Free lines followed by a free sentence, by the hash of their first tokens.
-    let mut starts: FastMap<u64, Vec<usize>> = FastMap::default();
+    // Free lines followed by a free sentence, by the hash of their first tokens (of their
+    // one token, for a heading of one word: "Speakers").
+    let mut starts: FastMap<(usize, u64), Vec<usize>> = FastMap::default();
     for i in 0..n.saturating_sub(1) {
         if !lines_free[i] || !lines_free[i + 1] {
             continue;
@@ -40,9 +43,15 @@ pub(super) fn runs(
         if ends_sentence(text) {
             continue;
         }
-        if let Some((h, _)) = LooseTokens::new(text).nth(START_TOKENS - 1) {
-            starts.entry(h).or_default().push(i);
-        }
+        let mut tokens = LooseTokens::new(text);
+        let Some((first, _)) = tokens.next() else {
+            continue;
+        };
+        let start = match tokens.nth(START_TOKENS - 2) {
+            Some((h, _)) => (START_TOKENS, h),
+            None => (1, first),
+        };
+        starts.entry(start).or_default().push(i);
     }
     if starts.is_empty() {
         return Vec::new();
@@ -54,15 +63,20 @@ pub(super) fn runs(
             continue;
         }
         let text = s.text(joined.doc);
-        let Some((h, _)) = LooseTokens::new(text).nth(START_TOKENS - 1) else {
+        let mut tokens = LooseTokens::new(text);
+        let Some((first, _)) = tokens.next() else {
             continue;
         };
-        let Some(candidates) = starts.get(&h) else {
-            continue;
-        };
-        let key = normalize::key(text);
-        for &i in candidates.iter().take(TRIES) {
-            if let Some(end) = run_from(&key, lines, i, |k| lines_free[k] && !taken[k]) {
+        let second = tokens.nth(START_TOKENS - 2).map(|(h, _)| (START_TOKENS, h));
+        let candidates = [Some((1, first)), second]
+            .into_iter()
+            .flatten()
+            .filter_map(|start| starts.get(&start))
+            .flat_map(|c| c.iter().take(TRIES));
+        let mut key: Option<String> = None;
+        for &i in candidates {
+            let key = key.get_or_insert_with(|| normalize::key(text));
+            if let Some(end) = run_from(key, lines, i, |k| lines_free[k] && !taken[k]) {
                 taken[i..end].iter_mut().for_each(|t| *t = true);
                 out.push((j, i..end));
                 break;

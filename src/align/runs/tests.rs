@@ -62,3 +62,21 @@ fn a_run_with_a_word_changed_or_a_line_left_out_is_no_run() {
         assert!(got.is_empty(), "{flat}: {got:?}");
     }
 }
+
+#[test]
+fn a_heading_of_one_word_glued_to_its_sentence_is_a_run() {
+    let wire = "Speakers\n\nWe did not expect much change when it came to speakers.\n\nBattery\n\n\
+                The battery lasted nine hours.\n";
+    let page = "Speakers We did not expect much change when it came to speakers.\n\n\
+                Battery The battery lasted nine hours.\n";
+    let got = found(page, wire);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(
+        got[0].1,
+        [
+            "Speakers",
+            "We did not expect much change when it came to speakers."
+        ]
+    );
+    assert_eq!(got[1].1[0], "Battery");
+}
