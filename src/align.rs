@@ -842,7 +842,9 @@ impl<'a> Aligner<'a> {
     }
 
     /// Step 8: a reworded pair that differs only by a neutral speech tag around a quotation
-    /// copied word for word ("He said: 'We …" for "\`\`We …") is unchanged ([`tags`]).
+    /// copied word for word ("He said: 'We …" for "\`\`We …", or "Mr Tait said:" when the wire
+    /// names Mr Tait), or by the speaker of reported speech (a pronoun for a name the wire
+    /// has), is unchanged ([`tags`]).
     fn settle_speech_tags(&mut self) {
         for g in &mut self.groups {
             // A bare tag is a few light words: a pair that shares less than half of its
@@ -852,7 +854,8 @@ impl<'a> Aligner<'a> {
             }
             let original = span_text(self.originals[g.source], &g.original);
             let adapted = span_text(self.adapted, &g.adapted);
-            if tags::same_but_for_tags(original, adapted) {
+            let wire = &self.originals[g.source].doc.text;
+            if tags::same_but_for_tags(original, adapted, wire) {
                 g.exact = true;
                 g.similarity = 1.0;
             }

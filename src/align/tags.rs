@@ -1,13 +1,16 @@
-//! Step 7 of the aligner, **speech tags**: a quotation copied word for word is unchanged even
+//! Step 8 of the aligner, **speech tags**: a quotation copied word for word is unchanged even
 //! when the outlet added, dropped or swapped the bare "he said" that frames it.
 //!
 //! Wire copy and the papers that print it frame the same quotation differently: PA's
 //! "\`\`I have never taken drugs in my life." becomes "He said: 'I have never taken drugs in
 //! my life." A tag that only says who speaks, with a pronoun and a neutral verb ("he said",
-//! "she added", "he told the jury"), adds no fact, and the passage is unchanged. A tag that
-//! names or describes the speaker ("Prosecutor Paul Sloan told Newcastle Crown Court"), or
-//! a verb that judges ("he claimed", "she admitted"), is an edit, and the passage stays
-//! reworded. So is any change to the words inside the quotation.
+//! "she added", "he told the jury"), adds no fact, and the passage is unchanged. So does the
+//! bare name of a speaker the wire story names ("Mr Tait said:"), where the wire had no tag,
+//! and a pronoun made that name in reported speech ("He said the pair danced" and "Mr Grace
+//! said the pair danced"). A tag that describes the speaker ("Prosecutor Paul Sloan told
+//! Newcastle Crown Court"), a verb that judges ("he claimed", "she admitted"), or a named
+//! tag moved before the quotation is an edit, and the passage stays reworded. So is any
+//! change to the words inside the quotation.
 //!
 //! Interview labels ("Q:", "A:") that open a line of a question-and-answer piece are framing
 //! of the same kind.
@@ -16,6 +19,36 @@ use crate::normalize;
 
 /// Pronouns a bare tag may have.
 const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we"];
+/// Honorifics a speaker's name may have.
+const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "dr"];
+/// Most words of a speaker's name, honorific aside.
+const NAME_WORDS: usize = 2;
+/// Titles that describe a speaker ("Prosecutor Paul Sloan", "Judge Kay"): a fact, not a
+/// name.
+const TITLES: &[&str] = &[
+    "judge",
+    "justice",
+    "prosecutor",
+    "detective",
+    "inspector",
+    "sergeant",
+    "constable",
+    "officer",
+    "president",
+    "minister",
+    "chancellor",
+    "professor",
+    "coroner",
+    "sheriff",
+    "senator",
+    "governor",
+    "chief",
+    "superintendent",
+    "sir",
+    "lord",
+    "lady",
+    "recorder",
+];
 /// Neutral verbs of speech.
 const VERBS: &[&str] = &["said", "says", "added", "adds"];
 /// Whom "told" may name and stay bare: the audience a court story names.
@@ -55,13 +88,64 @@ fn one_of(w: &str, list: &[&str]) -> bool {
     list.iter().any(|x| x.eq_ignore_ascii_case(w))
 }
 
-/// The rest of `s` after a bare speech tag at its start ("he said", "she also added", "he
-/// told the jury"), or `None`.
-fn after_tag(s: &str) -> Option<&str> {
-    let (pronoun, mut rest) = word(s)?;
-    if !one_of(pronoun, PRONOUNS) {
-        return None;
+/// Whether `w` is in `text` as a whole word.
+fn has_word(text: &str, w: &str) -> bool {
+    let b = text.as_bytes();
+    text.match_indices(w).any(|(i, _)| {
+        let before = i.checked_sub(1).map(|j| b[j]);
+        let after = b.get(i + w.len()).copied();
+        !before.is_some_and(|c| c.is_ascii_alphanumeric())
+            && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+    })
+}
+
+/// The subject of a speech tag at the start of `s`, and the rest after it: a pronoun, or the
+/// bare name of a speaker the wire story names ("Mr Tait", "Lloyd Webber": an honorific
+/// and capitalized words, each in `wire` and never in small letters there), which adds no
+/// fact. `None` for anything else, "Prosecutor Paul Sloan" among them. The flag tells a
+/// pronoun.
+fn subject<'s>(s: &'s str, wire: &str) -> Option<(&'s str, bool)> {
+    let (first, rest) = word(s)?;
+    if one_of(first, PRONOUNS) {
+        return Some((rest, true));
     }
+    let (mut name, mut rest) = (Some(first), rest);
+    if one_of(first, HONORIFICS) {
+        rest = rest.strip_prefix('.').unwrap_or(rest);
+        name = None;
+    }
+    let mut words = 0;
+    loop {
+        let w = match name.take() {
+            Some(w) => w,
+            None => {
+                let Some((w, after)) = word(rest).filter(|(w, _)| {
+                    w.starts_with(|c: char| c.is_ascii_uppercase()) && !one_of(w, VERBS)
+                }) else {
+                    break;
+                };
+                rest = after;
+                w
+            }
+        };
+        // A name is in the wire, and never in small letters there ("The", "Police" are not).
+        if !w.starts_with(|c: char| c.is_ascii_uppercase())
+            || words == NAME_WORDS
+            || !has_word(wire, w)
+            || has_word(wire, &w.to_ascii_lowercase())
+            || one_of(w, TITLES)
+        {
+            return None;
+        }
+        words += 1;
+    }
+    (words > 0).then_some((rest, false))
+}
+
+/// The rest of `s` after a bare speech tag at its start ("he said", "she also added", "he
+/// told the jury", "Mr Tait said": a name `wire` has), or `None`.
+fn after_tag<'s>(s: &'s str, wire: &str) -> Option<&'s str> {
+    let (mut rest, _) = subject(s, wire)?;
     let (mut verb, mut after) = word(rest)?;
     if verb.eq_ignore_ascii_case("also") {
         (verb, after) = word(after)?;
@@ -82,7 +166,7 @@ fn after_tag(s: &str) -> Option<&str> {
 
 /// `s` without a tag before its quotation: "He said: 'We …", "She added, “We …", or an
 /// interview label ("Q: What …"). The opening quote mark goes with the tag.
-fn without_leading(s: &str) -> Option<&str> {
+fn without_leading<'s>(s: &'s str, wire: &str) -> Option<&'s str> {
     let t = s.trim_start();
     if t.len() > 2
         && matches!(t.as_bytes()[0], b'Q' | b'q' | b'A' | b'a')
@@ -91,14 +175,14 @@ fn without_leading(s: &str) -> Option<&str> {
         let rest = &t[2..];
         return rest.starts_with(char::is_whitespace).then_some(rest);
     }
-    let rest = after_tag(t)?.trim_start();
+    let rest = after_tag(t, wire)?.trim_start();
     let rest = rest.strip_prefix([':', ','])?.trim_start();
     Some(&rest[mark_len(rest)?..])
 }
 
 /// `s` without a tag after its closing quote mark: "… today,'' he said." or "… today,” she
 /// added". The closing mark goes with the tag.
-fn without_trailing(s: &str) -> Option<&str> {
+fn without_trailing<'s>(s: &'s str, wire: &str) -> Option<&'s str> {
     // The tag follows the last quote mark, a doubled one from its first character.
     let i = last_mark(s)?;
     let b = s.as_bytes();
@@ -108,7 +192,7 @@ fn without_trailing(s: &str) -> Option<&str> {
         i
     };
     let after = s[start + mark_len(&s[start..])?..].trim_start();
-    let rest = after_tag(after.strip_prefix(',').unwrap_or(after))?.trim_start();
+    let rest = after_tag(after.strip_prefix(',').unwrap_or(after), wire)?.trim_start();
     let rest = rest.strip_prefix(['.', '!', '?']).unwrap_or(rest);
     rest.trim().is_empty().then(|| &s[..start])
 }
@@ -132,27 +216,53 @@ fn last_mark(s: &str) -> Option<usize> {
 /// `s` without a neutral speech tag or interview label at its start or end (the quote mark
 /// next to the tag goes with it, which [`normalize::key`] ignores anyway), and whether one
 /// was found.
-fn untagged(s: &str) -> (&str, bool) {
+fn untagged<'s>(s: &'s str, wire: &str) -> (&'s str, bool) {
     let mut t = s;
-    if let Some(rest) = without_leading(t) {
+    if let Some(rest) = without_leading(t, wire) {
         t = rest;
     }
-    if let Some(rest) = without_trailing(t) {
+    if let Some(rest) = without_trailing(t, wire) {
         t = rest;
     }
     (t, t.len() != s.len())
 }
 
 /// Whether `original` and `adapted` say the same words but for neutral speech tags and
-/// interview labels (see the module's docs), with a tag on at least one side.
-pub(super) fn same_but_for_tags(original: &str, adapted: &str) -> bool {
-    let (o, o_tagged) = untagged(original);
-    let (a, a_tagged) = untagged(adapted);
-    if !(o_tagged || a_tagged) || o.split_whitespace().count() < 3 {
+/// interview labels (see the module's docs), with a tag on at least one side; or the same
+/// reported speech but for its speaker, named on one side as `wire` (the original's whole
+/// text) names them and a pronoun on the other ("He said the pair danced…" and "Mr Grace
+/// said the pair danced…").
+pub(super) fn same_but_for_tags(original: &str, adapted: &str, wire: &str) -> bool {
+    let (mut o, mut o_tagged) = untagged(original, wire);
+    let (mut a, mut a_tagged) = untagged(adapted, wire);
+    if o_tagged && a_tagged {
+        // A tag on each side: only pronouns make them the same. A named speaker's tag moved
+        // before the quotation ("'…,' Mayer said." to "Mayer said: '…'") is a rewording, as
+        // house styles of attribution go; a name added where the wire had no tag is not.
+        (o, o_tagged) = untagged(original, "");
+        (a, a_tagged) = untagged(adapted, "");
+    }
+    if o.split_whitespace().count() < 3 {
         return false;
     }
-    let (o_key, a_key) = (normalize::key(o), normalize::key(a));
-    !o_key.is_empty() && o_key == a_key
+    if o_tagged || a_tagged {
+        let (o_key, a_key) = (normalize::key(o), normalize::key(a));
+        return !o_key.is_empty() && o_key == a_key;
+    }
+    same_but_for_speaker(original, adapted, wire)
+}
+
+/// Whether `original` and `adapted` are the same reported speech ("… said the pair danced")
+/// but for its speaker: a pronoun on one side, a name `wire` has on the other.
+fn same_but_for_speaker(original: &str, adapted: &str, wire: &str) -> bool {
+    let (Some((o, o_pronoun)), Some((a, a_pronoun))) = (
+        subject(original.trim_start(), wire),
+        subject(adapted.trim_start(), wire),
+    ) else {
+        return false;
+    };
+    let said = |rest: &str| word(rest).is_some_and(|(verb, _)| one_of(verb, VERBS));
+    o_pronoun != a_pronoun && said(o) && normalize::key(o) == normalize::key(a)
 }
 
 #[cfg(test)]
@@ -165,7 +275,7 @@ mod tests {
             o in "(he said|told the jury|Q:|``|''|[a-zA-Z .,:'\"“”‘’«»„`]|\\PC){0,30}",
             a in "(he said|told the jury|Q:|``|''|[a-zA-Z .,:'\"“”‘’«»„`]|\\PC){0,30}",
         ) {
-            let _ = same_but_for_tags(&o, &a);
+            let _ = same_but_for_tags(&o, &a, &o);
         }
     }
 
@@ -194,7 +304,67 @@ mod tests {
                 "WHAT does the judgment mean?",
             ),
         ] {
-            assert!(same_but_for_tags(o, a), "{o} / {a}");
+            assert!(same_but_for_tags(o, a, o), "{o} / {a}");
+        }
+    }
+
+    /// A wire story that names no one of the tests below.
+    const WIRE: &str = "The prosecution said the case would continue tomorrow.";
+    /// One that names them.
+    const NAMES: &str = "Prosecutor Paul Sloan said Mr Tait and Andrew Lloyd Webber met \
+                         Mr Grace; he said the prosecution would continue.";
+
+    #[test]
+    fn the_bare_name_of_a_speaker_the_wire_names_is_a_neutral_tag() {
+        for (o, a) in [
+            (
+                "``It is the Crown's case that the alter ego was used to fool people.",
+                "Mr Tait said: 'It is the Crown's case that the alter ego was used to fool people.",
+            ),
+            (
+                "``We started out as friends, and then we saw more of each other.",
+                "Lloyd Webber said: \"We started out as friends, and then we saw more of each other.",
+            ),
+            // Reported speech, the speaker named for a pronoun.
+            (
+                "He said the pair danced professionally for eight years.",
+                "Mr Grace said the pair danced professionally for eight years.",
+            ),
+        ] {
+            assert!(same_but_for_tags(o, a, NAMES), "{o} / {a}");
+            assert!(
+                !same_but_for_tags(o, a, WIRE),
+                "names the wire lacks: {o} / {a}"
+            );
+        }
+        for (o, a) in [
+            // A description is a fact.
+            (
+                "``We will continue the case tomorrow.",
+                "Prosecutor Paul Sloan said: 'We will continue the case tomorrow.",
+            ),
+            // Another pronoun is another speaker; a word the wire has in small letters is
+            // no name.
+            (
+                "He said the pair danced professionally for eight years.",
+                "She said the pair danced professionally for eight years.",
+            ),
+            (
+                "He said the case would continue tomorrow.",
+                "Prosecution said the case would continue tomorrow.",
+            ),
+            // A named speaker's tag moved: a rewording of the attribution.
+            (
+                "``We will continue the case tomorrow,'' Mr Tait said.",
+                "Mr Tait said: 'We will continue the case tomorrow.'",
+            ),
+            // The speaker named and the words changed.
+            (
+                "He said the pair danced professionally for eight years.",
+                "Mr Grace said the pair danced for eight years.",
+            ),
+        ] {
+            assert!(!same_but_for_tags(o, a, NAMES), "{o} / {a}");
         }
     }
 
@@ -227,7 +397,7 @@ mod tests {
                 "The talks would resume on Monday.",
             ),
         ] {
-            assert!(!same_but_for_tags(o, a), "{o} / {a}");
+            assert!(!same_but_for_tags(o, a, WIRE), "{o} / {a}");
         }
     }
 }
