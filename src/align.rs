@@ -846,6 +846,9 @@ impl<'a> Aligner<'a> {
     /// names Mr Tait), or by the speaker of reported speech (a pronoun for a name the wire
     /// has), is unchanged ([`tags`]).
     fn settle_speech_tags(&mut self) {
+        let mut wires: Vec<tags::WireWords<'_>> = (self.originals.iter())
+            .map(|o| tags::WireWords::new(&o.doc.text))
+            .collect();
         for g in &mut self.groups {
             // A bare tag is a few light words: a pair that shares less than half of its
             // weighted words differs by more than that.
@@ -854,8 +857,7 @@ impl<'a> Aligner<'a> {
             }
             let original = span_text(self.originals[g.source], &g.original);
             let adapted = span_text(self.adapted, &g.adapted);
-            let wire = &self.originals[g.source].doc.text;
-            if tags::same_but_for_tags(original, adapted, wire) {
+            if tags::same_but_for_tags(original, adapted, &mut wires[g.source]) {
                 g.exact = true;
                 g.similarity = 1.0;
             }

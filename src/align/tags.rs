@@ -88,63 +88,96 @@ fn one_of(w: &str, list: &[&str]) -> bool {
     list.iter().any(|x| x.eq_ignore_ascii_case(w))
 }
 
-/// Whether `w` is in `text` as a whole word.
-fn has_word(text: &str, w: &str) -> bool {
-    let b = text.as_bytes();
-    text.match_indices(w).any(|(i, _)| {
-        let before = i.checked_sub(1).map(|j| b[j]);
-        let after = b.get(i + w.len()).copied();
-        !before.is_some_and(|c| c.is_ascii_alphanumeric())
-            && !after.is_some_and(|c| c.is_ascii_alphanumeric())
-    })
+/// A wire text, to tell a speaker's name by: a word is looked for in it as a whole word
+/// (letters and digits, as [`word`] reads them) only for the few pairs with a name where a
+/// tag goes, and each answer is kept for the next pair.
+pub(super) struct WireWords<'t> {
+    text: &'t str,
+    known: Vec<(String, bool)>,
+    /// While set, names are taken on trust and kept here, to be looked for later.
+    pending: Option<Vec<String>>,
+}
+
+impl<'t> WireWords<'t> {
+    /// The words of `text`, looked for when asked.
+    pub(super) fn new(text: &'t str) -> Self {
+        WireWords {
+            text,
+            known: Vec::new(),
+            pending: None,
+        }
+    }
+
+    /// No words at all: no name is known.
+    fn none() -> Self {
+        WireWords::new("")
+    }
+
+    fn has(&mut self, w: &str) -> bool {
+        if let Some(&(_, there)) = self.known.iter().find(|(k, _)| k == w) {
+            return there;
+        }
+        let b = self.text.as_bytes();
+        let there = memchr::memmem::find_iter(b, w.as_bytes()).any(|i| {
+            let before = i.checked_sub(1).map(|j| b[j]);
+            let after = b.get(i + w.len()).copied();
+            !before.is_some_and(|c| c.is_ascii_alphanumeric())
+                && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+        });
+        self.known.push((w.to_string(), there));
+        there
+    }
+
+    /// Whether `w`, capitalized, is a name the wire has: there as written, never in small
+    /// letters ("The", "Police" are not), and no title ("Prosecutor", "Judge").
+    fn has_name(&mut self, w: &str) -> bool {
+        if one_of(w, TITLES) {
+            return false;
+        }
+        if let Some(pending) = &mut self.pending {
+            pending.push(w.to_string());
+            return true;
+        }
+        self.has(w) && !self.has(&w.to_ascii_lowercase())
+    }
 }
 
 /// The subject of a speech tag at the start of `s`, and the rest after it: a pronoun, or the
 /// bare name of a speaker the wire story names ("Mr Tait", "Lloyd Webber": an honorific
-/// and capitalized words, each in `wire` and never in small letters there), which adds no
-/// fact. `None` for anything else, "Prosecutor Paul Sloan" among them. The flag tells a
-/// pronoun.
-fn subject<'s>(s: &'s str, wire: &str) -> Option<(&'s str, bool)> {
-    let (first, rest) = word(s)?;
+/// and capitalized words, each a name of `wire`, [`WireWords::has_name`]), which adds no
+/// fact, before a verb of speech. `None` for anything else, "Prosecutor Paul Sloan" among
+/// them. The flag tells a pronoun.
+fn subject<'s>(s: &'s str, wire: &mut WireWords<'_>) -> Option<(&'s str, bool)> {
+    let (first, mut rest) = word(s)?;
     if one_of(first, PRONOUNS) {
         return Some((rest, true));
     }
-    let (mut name, mut rest) = (Some(first), rest);
+    let mut names: Vec<&str> = Vec::with_capacity(NAME_WORDS);
     if one_of(first, HONORIFICS) {
         rest = rest.strip_prefix('.').unwrap_or(rest);
-        name = None;
+    } else {
+        names.push(first);
     }
-    let mut words = 0;
+    // The capitalized words up to the verb, read before the wire is.
     loop {
-        let w = match name.take() {
-            Some(w) => w,
-            None => {
-                let Some((w, after)) = word(rest).filter(|(w, _)| {
-                    w.starts_with(|c: char| c.is_ascii_uppercase()) && !one_of(w, VERBS)
-                }) else {
-                    break;
-                };
-                rest = after;
-                w
-            }
-        };
-        // A name is in the wire, and never in small letters there ("The", "Police" are not).
-        if !w.starts_with(|c: char| c.is_ascii_uppercase())
-            || words == NAME_WORDS
-            || !has_word(wire, w)
-            || has_word(wire, &w.to_ascii_lowercase())
-            || one_of(w, TITLES)
-        {
+        let (w, after) = word(rest)?;
+        if one_of(w, VERBS) || one_of(w, &["told", "also"]) {
+            break;
+        }
+        if names.len() == NAME_WORDS || !w.starts_with(|c: char| c.is_ascii_uppercase()) {
             return None;
         }
-        words += 1;
+        names.push(w);
+        rest = after;
     }
-    (words > 0).then_some((rest, false))
+    let capitalized = |w: &&str| w.starts_with(|c: char| c.is_ascii_uppercase());
+    (!names.is_empty() && names.iter().all(capitalized) && names.iter().all(|w| wire.has_name(w)))
+        .then_some((rest, false))
 }
 
 /// The rest of `s` after a bare speech tag at its start ("he said", "she also added", "he
 /// told the jury", "Mr Tait said": a name `wire` has), or `None`.
-fn after_tag<'s>(s: &'s str, wire: &str) -> Option<&'s str> {
+fn after_tag<'s>(s: &'s str, wire: &mut WireWords<'_>) -> Option<&'s str> {
     let (mut rest, _) = subject(s, wire)?;
     let (mut verb, mut after) = word(rest)?;
     if verb.eq_ignore_ascii_case("also") {
@@ -166,7 +199,7 @@ fn after_tag<'s>(s: &'s str, wire: &str) -> Option<&'s str> {
 
 /// `s` without a tag before its quotation: "He said: 'We …", "She added, “We …", or an
 /// interview label ("Q: What …"). The opening quote mark goes with the tag.
-fn without_leading<'s>(s: &'s str, wire: &str) -> Option<&'s str> {
+fn without_leading<'s>(s: &'s str, wire: &mut WireWords<'_>) -> Option<&'s str> {
     let t = s.trim_start();
     if t.len() > 2
         && matches!(t.as_bytes()[0], b'Q' | b'q' | b'A' | b'a')
@@ -182,7 +215,7 @@ fn without_leading<'s>(s: &'s str, wire: &str) -> Option<&'s str> {
 
 /// `s` without a tag after its closing quote mark: "… today,'' he said." or "… today,” she
 /// added". The closing mark goes with the tag.
-fn without_trailing<'s>(s: &'s str, wire: &str) -> Option<&'s str> {
+fn without_trailing<'s>(s: &'s str, wire: &mut WireWords<'_>) -> Option<&'s str> {
     // The tag follows the last quote mark, a doubled one from its first character.
     let i = last_mark(s)?;
     let b = s.as_bytes();
@@ -216,7 +249,7 @@ fn last_mark(s: &str) -> Option<usize> {
 /// `s` without a neutral speech tag or interview label at its start or end (the quote mark
 /// next to the tag goes with it, which [`normalize::key`] ignores anyway), and whether one
 /// was found.
-fn untagged<'s>(s: &'s str, wire: &str) -> (&'s str, bool) {
+fn untagged<'s>(s: &'s str, wire: &mut WireWords<'_>) -> (&'s str, bool) {
     let mut t = s;
     if let Some(rest) = without_leading(t, wire) {
         t = rest;
@@ -232,29 +265,50 @@ fn untagged<'s>(s: &'s str, wire: &str) -> (&'s str, bool) {
 /// reported speech but for its speaker, named on one side as `wire` (the original's whole
 /// text) names them and a pronoun on the other ("He said the pair danced…" and "Mr Grace
 /// said the pair danced…").
-pub(super) fn same_but_for_tags(original: &str, adapted: &str, wire: &str) -> bool {
+pub(super) fn same_but_for_tags(original: &str, adapted: &str, wire: &mut WireWords<'_>) -> bool {
+    // Names are taken on trust first and looked for in the wire only when the rest matches:
+    // most pairs differ elsewhere, and a look reads the whole wire text.
+    wire.pending = Some(Vec::new());
+    let same = same_trusting(original, adapted, wire);
+    let names = wire.pending.take().unwrap_or_default();
+    if !same || names.is_empty() {
+        return same;
+    }
+    if names.iter().all(|w| wire.has_name(w)) {
+        return true;
+    }
+    same_trusting(original, adapted, &mut WireWords::none())
+}
+
+/// [`same_but_for_tags`], with the names of `wire` as it answers for them.
+fn same_trusting(original: &str, adapted: &str, wire: &mut WireWords<'_>) -> bool {
     let (mut o, mut o_tagged) = untagged(original, wire);
     let (mut a, mut a_tagged) = untagged(adapted, wire);
     if o_tagged && a_tagged {
         // A tag on each side: only pronouns make them the same. A named speaker's tag moved
         // before the quotation ("'…,' Mayer said." to "Mayer said: '…'") is a rewording, as
         // house styles of attribution go; a name added where the wire had no tag is not.
-        (o, o_tagged) = untagged(original, "");
-        (a, a_tagged) = untagged(adapted, "");
+        (o, o_tagged) = untagged(original, &mut WireWords::none());
+        (a, a_tagged) = untagged(adapted, &mut WireWords::none());
     }
-    if o.split_whitespace().count() < 3 {
+    if !(o_tagged || a_tagged) {
+        return same_but_for_speaker(original, adapted, wire);
+    }
+    if o.split_whitespace().nth(2).is_none() {
         return false;
     }
-    if o_tagged || a_tagged {
-        let (o_key, a_key) = (normalize::key(o), normalize::key(a));
-        return !o_key.is_empty() && o_key == a_key;
-    }
-    same_but_for_speaker(original, adapted, wire)
+    let (o_key, a_key) = (normalize::key(o), normalize::key(a));
+    !o_key.is_empty() && o_key == a_key
 }
 
 /// Whether `original` and `adapted` are the same reported speech ("… said the pair danced")
 /// but for its speaker: a pronoun on one side, a name `wire` has on the other.
-fn same_but_for_speaker(original: &str, adapted: &str, wire: &str) -> bool {
+fn same_but_for_speaker(original: &str, adapted: &str, wire: &mut WireWords<'_>) -> bool {
+    // A pronoun on exactly one side, before any name is looked for.
+    let pronoun = |s: &str| word(s).is_some_and(|(w, _)| one_of(w, PRONOUNS));
+    if pronoun(original) == pronoun(adapted) {
+        return false;
+    }
     let (Some((o, o_pronoun)), Some((a, a_pronoun))) = (
         subject(original.trim_start(), wire),
         subject(adapted.trim_start(), wire),
@@ -262,7 +316,10 @@ fn same_but_for_speaker(original: &str, adapted: &str, wire: &str) -> bool {
         return false;
     };
     let said = |rest: &str| word(rest).is_some_and(|(verb, _)| one_of(verb, VERBS));
-    o_pronoun != a_pronoun && said(o) && normalize::key(o) == normalize::key(a)
+    o_pronoun != a_pronoun
+        && said(o)
+        && o.split_whitespace().nth(3).is_some()
+        && normalize::key(o) == normalize::key(a)
 }
 
 #[cfg(test)]
@@ -275,7 +332,7 @@ mod tests {
             o in "(he said|told the jury|Q:|``|''|[a-zA-Z .,:'\"“”‘’«»„`]|\\PC){0,30}",
             a in "(he said|told the jury|Q:|``|''|[a-zA-Z .,:'\"“”‘’«»„`]|\\PC){0,30}",
         ) {
-            let _ = same_but_for_tags(&o, &a, &o);
+            let _ = same_but_for_tags(&o, &a, &mut WireWords::new(&o));
         }
     }
 
@@ -304,7 +361,7 @@ mod tests {
                 "WHAT does the judgment mean?",
             ),
         ] {
-            assert!(same_but_for_tags(o, a, o), "{o} / {a}");
+            assert!(same_but_for_tags(o, a, &mut WireWords::new(o)), "{o} / {a}");
         }
     }
 
@@ -331,9 +388,12 @@ mod tests {
                 "Mr Grace said the pair danced professionally for eight years.",
             ),
         ] {
-            assert!(same_but_for_tags(o, a, NAMES), "{o} / {a}");
             assert!(
-                !same_but_for_tags(o, a, WIRE),
+                same_but_for_tags(o, a, &mut WireWords::new(NAMES)),
+                "{o} / {a}"
+            );
+            assert!(
+                !same_but_for_tags(o, a, &mut WireWords::new(WIRE)),
                 "names the wire lacks: {o} / {a}"
             );
         }
@@ -364,7 +424,10 @@ mod tests {
                 "Mr Grace said the pair danced for eight years.",
             ),
         ] {
-            assert!(!same_but_for_tags(o, a, NAMES), "{o} / {a}");
+            assert!(
+                !same_but_for_tags(o, a, &mut WireWords::new(NAMES)),
+                "{o} / {a}"
+            );
         }
     }
 
@@ -397,7 +460,10 @@ mod tests {
                 "The talks would resume on Monday.",
             ),
         ] {
-            assert!(!same_but_for_tags(o, a, WIRE), "{o} / {a}");
+            assert!(
+                !same_but_for_tags(o, a, &mut WireWords::new(WIRE)),
+                "{o} / {a}"
+            );
         }
     }
 }
