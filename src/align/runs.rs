@@ -68,13 +68,16 @@ pub(super) fn runs(
             continue;
         };
         let second = tokens.nth(START_TOKENS - 2).map(|(h, _)| (START_TOKENS, h));
-        let candidates = [Some((1, first)), second]
+        // Lines already in a run are passed over before the few tried are counted: a table
+        // a page ran into several paragraphs has rows that all start alike.
+        let candidates: Vec<usize> = [Some((1, first)), second]
             .into_iter()
             .flatten()
             .filter_map(|start| starts.get(&start))
-            .flat_map(|c| c.iter().take(TRIES));
+            .flat_map(|c| c.iter().filter(|&&i| !taken[i]).take(TRIES).copied())
+            .collect();
         let mut key: Option<String> = None;
-        for &i in candidates {
+        for i in candidates {
             let key = key.get_or_insert_with(|| normalize::key(text));
             if let Some(end) = run_from(key, lines, i, |k| lines_free[k] && !taken[k]) {
                 taken[i..end].iter_mut().for_each(|t| *t = true);

@@ -80,3 +80,19 @@ fn a_heading_of_one_word_glued_to_its_sentence_is_a_run() {
     );
     assert_eq!(got[1].1[0], "Battery");
 }
+
+#[test]
+fn a_table_run_into_several_paragraphs_is_found_run_by_run() {
+    // Every row starts alike; each paragraph of the page joins two of them.
+    let rows: Vec<String> = (1..=12)
+        .map(|i| format!("Row data {i} of the table"))
+        .collect();
+    let wire = rows.join("\n\n");
+    let page: Vec<String> = rows.chunks(2).map(|pair| pair.join(" ")).collect();
+    let got = found(&page.join("\n\n"), &wire);
+    assert_eq!(got.len(), 6, "{got:?}");
+    assert_eq!(
+        got[5].1,
+        ["Row data 11 of the table", "Row data 12 of the table"]
+    );
+}
