@@ -588,12 +588,8 @@ impl<'a> Aligner<'a> {
         // Whether every sentence of `r` but the last is a line: it ends with no full stop,
         // question or exclamation mark.
         let lines = |side: Side<'_>, r: &Range<usize>| {
-            side.sentences[r.start..r.end - 1].iter().all(|s| {
-                let t = s
-                    .text(side.doc)
-                    .trim_end_matches(['"', '”', '’', '\'', ')', ']', ' ']);
-                !t.ends_with(['.', '!', '?', '…'])
-            })
+            (side.sentences[r.start..r.end - 1].iter())
+                .all(|s| !crate::sentences::ends_sentence(s.text(side.doc)))
         };
         for g in 0..self.groups.len() {
             let gr = &self.groups[g];
@@ -619,20 +615,17 @@ impl<'a> Aligner<'a> {
     /// whole ([`runs`]). Step 3b makes the pair unchanged when the sentences it joins are
     /// lines.
     fn pair_runs(&mut self) {
+        // Which sentences of each side are still unpaired, as the runs found change them.
+        let free =
+            |slots: &[Option<usize>]| -> Vec<bool> { slots.iter().map(Option::is_none).collect() };
         for s in 0..self.originals.len() {
-            let a_free: Vec<bool> = self.adapted_group.iter().map(Option::is_none).collect();
-            let o_free: Vec<bool> = (self.original_group[s].iter())
-                .map(Option::is_none)
-                .collect();
+            let (a_free, o_free) = (free(&self.adapted_group), free(&self.original_group[s]));
             let joined_a = runs::runs(self.adapted, &a_free, self.originals[s], &o_free);
             for (a, o) in joined_a {
                 let sim = self.similarity(self.adapted_words(a), &self.union_o(s, &o));
                 self.add_group(a..a + 1, s, o, false, sim, PairedBy::Words);
             }
-            let a_free: Vec<bool> = self.adapted_group.iter().map(Option::is_none).collect();
-            let o_free: Vec<bool> = (self.original_group[s].iter())
-                .map(Option::is_none)
-                .collect();
+            let (a_free, o_free) = (free(&self.adapted_group), free(&self.original_group[s]));
             let joined_o = runs::runs(self.originals[s], &o_free, self.adapted, &a_free);
             for (o, a) in joined_o {
                 let sim = self.similarity(&self.union_a(&a), self.original_words((s, o)));

@@ -176,6 +176,12 @@ const SAME_LINES: usize = 4;
 /// Closing marks read past at the end of a line.
 const CLOSERS: [char; 6] = ['"', '”', '’', '\'', ')', ']'];
 
+/// Whether `text` ends as a sentence does: with a full stop, a question or exclamation mark,
+/// closing quote marks and brackets aside. What does not is a line: a heading, a list item.
+pub(crate) fn ends_sentence(text: &str) -> bool {
+    (text.trim_end_matches(['"', '”', '’', '\'', ')', ']', ' '])).ends_with(['.', '!', '?', '…'])
+}
+
 /// The wire lines of [`split_after_wire_lines`] that start with the same [`LINE_TOKENS`]
 /// tokens: which sentence of which original each is, by its count of tokens and the
 /// [`normalize::LooseTokens`] hash of them all, and the counts there are, sorted.
@@ -207,8 +213,7 @@ pub fn split_after_wire_lines(
     for (d, (doc, sents)) in originals.iter().enumerate() {
         for (i, s) in sents.iter().enumerate() {
             let text = s.text(doc);
-            let bare = text.trim_end_matches(CLOSERS);
-            if bare.ends_with(['.', '!', '?', '…']) || bare.ends_with(RUNS_ON) {
+            if ends_sentence(text) || text.trim_end_matches(CLOSERS).ends_with(RUNS_ON) {
                 continue;
             }
             let hashes: Vec<u64> = normalize::LooseTokens::new(text).map(|(h, _)| h).collect();

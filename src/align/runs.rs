@@ -14,6 +14,7 @@ use std::ops::Range;
 
 use super::Side;
 use crate::normalize::{self, LooseTokens};
+use crate::sentences::ends_sentence;
 use crate::util::FastMap;
 
 /// Tokens that index a line of more than one: "Police Chief" finds fewer sentences than
@@ -112,12 +113,6 @@ fn run_from(key: &str, lines: Side<'_>, i: usize, usable: impl Fn(usize) -> bool
         }
     }
     None
-}
-
-/// Whether `text` ends as a sentence does: with a full stop, a question or exclamation mark
-/// (closing quotes and brackets aside).
-fn ends_sentence(text: &str) -> bool {
-    (text.trim_end_matches(['"', '”', '’', '\'', ')', ']', ' '])).ends_with(['.', '!', '?', '…'])
 }
 
 #[cfg(test)]
