@@ -762,6 +762,11 @@ pub fn key_of_words(s: &str, words: &[String]) -> String {
     if out.is_empty() {
         out = fold(s);
     }
+    if out.is_empty() {
+        // Nothing but marks that fold to nothing (a paragraph of a zero-width space): the
+        // marks themselves, so that two such paragraphs still match.
+        out = s.trim().to_string();
+    }
     out
 }
 

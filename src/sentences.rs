@@ -721,9 +721,28 @@ fn enclosed_sentence_starts(text: &str, rules: Rules) -> Vec<usize> {
                 );
             }
         }
-        i = inner_start + rel + close.len_utf8();
+        let end = inner_start + rel + close.len_utf8();
+        if c == '(' {
+            starts.extend(after_parenthesized_sentence(text, i, end));
+        }
+        i = end;
     }
     starts
+}
+
+/// Where the sentence after a whole sentence in parentheses starts, for the parentheses
+/// `text[open..end]`: "(For more forecasts, see here.) Every year…" is two sentences.
+/// Parentheses inside a sentence end none: "science (He worked as an engineer.) at the
+/// University", "He left (at 5 p.m.) Then".
+fn after_parenthesized_sentence(text: &str, open: usize, end: usize) -> Option<usize> {
+    let inner = &text[open + 1..end - 1];
+    let before = text[..open].trim_end();
+    let after = &text[end..];
+    (plainly_ends_sentence(inner)
+        && after.starts_with(char::is_whitespace)
+        && starts_sentence(after)
+        && (before.is_empty() || ends_sentence(before)))
+    .then(|| text.len() - after.trim_start().len())
 }
 
 /// Abbreviations written in lower case: a period after them ends no sentence.

@@ -99,7 +99,11 @@ impl KeyInterner {
     fn key(&mut self, parts: &[u32], hash: u64, s: &str) -> u32 {
         let next = self.len() as u32;
         if parts.is_empty() {
-            let text = normalize::fold(s);
+            let mut text = normalize::fold(s);
+            if text.is_empty() {
+                // Marks that fold to nothing, as [`normalize::key`] keys them.
+                text = s.trim().to_string();
+            }
             if text.is_empty() {
                 return NO_KEY;
             }

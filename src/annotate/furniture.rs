@@ -235,6 +235,15 @@ static DATE_WIDGET: LazyLock<Regex> = LazyLock::new(|| {
     .expect("regex")
 });
 
+/// Marks that take no room on the page, which pages leave in empty paragraphs.
+fn is_invisible(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}'
+        )
+}
+
 /// Classifies one sentence (or line) on its own.
 ///
 /// Most sentences are news, not furniture: each test is guarded by a condition, read from
@@ -244,6 +253,10 @@ pub fn classify(text: &str) -> Option<Furniture> {
     let t = text.trim();
     if t.is_empty() {
         return None;
+    }
+    if t.chars().all(is_invisible) {
+        // A paragraph of a zero-width space or a byte-order mark: nothing a reader sees.
+        return Some(Furniture::Boilerplate);
     }
     let bare = t
         .trim_matches(|c: char| {
@@ -618,6 +631,8 @@ pub(crate) mod tests {
             ("- Advertisement -", Some(Furniture::Boilerplate)),
             ("TRENDING NOW", Some(Furniture::Boilerplate)),
             ("Quantcast", Some(Furniture::Boilerplate)),
+            ("\u{200B}", Some(Furniture::Boilerplate)),
+            ("\u{FEFF} \u{200B}", Some(Furniture::Boilerplate)),
             ("Saturday, December 21, 2024", Some(Furniture::Boilerplate)),
             (
                 "Updated 3:45 PM EST, Sept. 16, 2022",

@@ -266,11 +266,38 @@ fn datelines_are_passages_of_their_own() {
     // Not datelines
     for text in [
         "NATO — the alliance — met today.",
-        "(He was tired.) Then he left.",
         "US officials said so.",
         "I — for one — agree.",
     ] {
         assert!(split(text)[0].len() > 20, "{text}: {:?}", split(text));
+    }
+}
+
+#[test]
+fn a_sentence_in_parentheses_ends_where_they_close() {
+    assert_eq!(
+        split("(For more forecasts we made, see here.) Every year we do it again."),
+        [
+            "(For more forecasts we made, see here.)",
+            "Every year we do it again."
+        ]
+    );
+    assert_eq!(
+        split("He left. (He was tired.) Then he slept."),
+        ["He left.", "(He was tired.)", "Then he slept."]
+    );
+    // Inside a sentence, or with no sentence after them, they end nothing.
+    for text in [
+        "He teaches science (He previously worked for 5 years as an engineer.) at the local University.",
+        "He left early (He was tired.) Then he slept.",
+        "He left (at 5 p.m.) Then he slept.",
+        "(He was tired.) and then he slept.",
+    ] {
+        assert!(
+            split(text).len() == 1 || !split(text)[0].ends_with(".)"),
+            "{text}: {:?}",
+            split(text)
+        );
     }
 }
 
@@ -472,7 +499,11 @@ fn enclosed_sentence_starts_char_by_char(text: &str) -> Vec<usize> {
                     .map(|p| inner_start + p),
             );
         }
-        i = inner_start + rel + close.len_utf8();
+        let end = inner_start + rel + close.len_utf8();
+        if c == '(' {
+            starts.extend(after_parenthesized_sentence(text, i, end));
+        }
+        i = end;
     }
     starts
 }
