@@ -210,6 +210,7 @@ pub fn split_after_wire_lines(
     originals: &[(&Document, &[Sentence])],
 ) {
     let mut starts: FastMap<u64, Start> = FastMap::default();
+    let mut singles: FastMap<u64, Vec<(usize, usize)>> = FastMap::default();
     for (d, (doc, sents)) in originals.iter().enumerate() {
         for (i, s) in sents.iter().enumerate() {
             let text = s.text(doc);
@@ -217,6 +218,9 @@ pub fn split_after_wire_lines(
                 continue;
             }
             let hashes: Vec<u64> = normalize::LooseTokens::new(text).map(|(h, _)| h).collect();
+            if hashes.len() == 1 {
+                singles.entry(hashes[0]).or_default().push((d, i));
+            }
             if hashes.len() < LINE_TOKENS {
                 continue;
             }
@@ -226,7 +230,7 @@ pub fn split_after_wire_lines(
             start.counts.push(hashes.len());
         }
     }
-    if starts.is_empty() {
+    if starts.is_empty() && singles.is_empty() {
         return;
     }
     for start in starts.values_mut() {
@@ -244,11 +248,43 @@ pub fn split_after_wire_lines(
         });
         keys.contains(&normalize::key(text))
     };
+    // The pairs of words one after the other in the originals, made when first needed: a
+    // one-word line is cut from what follows only when the wire never has the two words
+    // together ("Police Chief John Smith said…" is not "Police" and a sentence).
+    let mut wire_pairs: Option<FastSet<(u64, u64)>> = None;
+    let mut in_wire_pairs = |before: &str, after: &str| {
+        let pairs = wire_pairs.get_or_insert_with(|| {
+            let mut pairs = FastSet::default();
+            let mut buf = String::new();
+            for (doc, sents) in originals {
+                for s in sents.iter() {
+                    let mut last = None;
+                    normalize::for_each_word(s.text(doc), &mut buf, |w| {
+                        let h = word_hash(w);
+                        if let Some(prev) = last.replace(h) {
+                            pairs.insert((prev, h));
+                        }
+                    });
+                }
+            }
+            pairs
+        });
+        let (mut last, mut first) = (None, None);
+        let mut buf = String::new();
+        normalize::for_each_word(before, &mut buf, |w| last = Some(word_hash(w)));
+        normalize::for_each_word(after, &mut buf, |w| {
+            first.get_or_insert_with(|| word_hash(w));
+        });
+        last.zip(first).is_some_and(|pair| pairs.contains(&pair))
+    };
     let mut out = Vec::with_capacity(sentences.len());
     for &s in sentences.iter() {
         let mut s = s;
-        while let Some((end, start)) = wire_line_end(s.text(adapted), &starts, originals) {
-            if is_wire(s.text(adapted)) {
+        while let Some((end, start, single)) =
+            wire_line_end(s.text(adapted), &starts, &singles, originals)
+        {
+            let text = s.text(adapted);
+            if is_wire(text) || (single && in_wire_pairs(&text[..end], &text[start..])) {
                 break;
             }
             out.push(Sentence {
@@ -267,30 +303,49 @@ pub fn split_after_wire_lines(
 fn wire_line_end(
     text: &str,
     starts: &FastMap<u64, Start>,
+    singles: &FastMap<u64, Vec<(usize, usize)>>,
     originals: &[(&Document, &[Sentence])],
-) -> Option<(usize, usize)> {
+) -> Option<(usize, usize, bool)> {
     let mut tokens = normalize::LooseTokens::new(text);
-    let mut at = tokens.nth(LINE_TOKENS - 1)?;
-    let start = starts.get(&at.0)?;
-    let longest = *start.counts.last()?;
-    for n in LINE_TOKENS..=longest {
-        if n > LINE_TOKENS {
-            at = tokens.next()?;
-        }
-        let (hash, end) = at;
-        if start.counts.binary_search(&n).is_err() {
-            continue;
-        }
-        let Some(lines) = start.lines.get(&(n, hash)) else {
-            continue;
-        };
-        for &(d, i) in lines.iter().take(SAME_LINES) {
-            if let Some(cut) = glued_after(text, end, originals[d], i) {
-                return Some(cut);
+    let first = tokens.next()?;
+    // Lines of two or more tokens, then one-token lines.
+    let mut longer = || {
+        let mut at = tokens.nth(LINE_TOKENS - 2)?;
+        let start = starts.get(&at.0)?;
+        let longest = *start.counts.last()?;
+        for n in LINE_TOKENS..=longest {
+            if n > LINE_TOKENS {
+                at = tokens.next()?;
+            }
+            let (hash, end) = at;
+            if start.counts.binary_search(&n).is_err() {
+                continue;
+            }
+            let Some(lines) = start.lines.get(&(n, hash)) else {
+                continue;
+            };
+            for &(d, i) in lines.iter().take(SAME_LINES) {
+                if let Some((end, start)) = glued_after(text, end, originals[d], i) {
+                    return Some((end, start, false));
+                }
             }
         }
-    }
-    None
+        None
+    };
+    longer().or_else(|| {
+        let lines = singles.get(&first.0)?;
+        (lines.iter().take(SAME_LINES))
+            .find_map(|&(d, i)| glued_after(text, first.1, originals[d], i))
+            .map(|(end, start)| (end, start, true))
+    })
+}
+
+/// A folded word's hash, for the pairs of words of [`split_after_wire_lines`].
+fn word_hash(w: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = crate::util::FxHasher::default();
+    h.write(w.as_bytes());
+    h.finish()
 }
 
 /// Whether a sentence of its own follows wire line `line` of `original` in `text`, which

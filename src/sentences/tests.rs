@@ -885,6 +885,36 @@ fn a_sentence_glued_to_a_wire_line_is_a_sentence_of_its_own() {
 }
 
 #[test]
+fn a_sentence_glued_to_a_one_word_line_is_a_sentence_of_its_own() {
+    let original = "Police Chief John Smith said the suspect fled on foot.\n\n\
+                    Summary\n\nThis post will discuss the following:\n\n\
+                    http://amzn.to/2iJFhRj\n\nPolice\n";
+    for (adapted, line) in [
+        (
+            "Summary As those companies prosper, they can hire more people.\n",
+            "Summary",
+        ),
+        (
+            "http://amzn.to/2iJFhRj Ian Hamilton, an expert in drug use, was not involved.\n",
+            "http://amzn.to/2iJFhRj",
+        ),
+    ] {
+        let got = glued(original, adapted);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0], line);
+    }
+    // The wire has the word after the line right after it elsewhere: a name, not a line
+    // and a sentence.
+    for adapted in [
+        "Police Chief John Smith told reporters that the suspect fled.\n",
+        // What follows the line is the wire's next sentence: one run of wire copy.
+        "Summary This post will discuss the following:\n",
+    ] {
+        assert_eq!(glued(original, adapted), [adapted.trim_end()], "{adapted}");
+    }
+}
+
+#[test]
 fn wire_lines_run_together_stay_one_sentence() {
     let original = "Modeling cost-effectiveness\n\nWe see risks to the success of this grant.\n\n\
                     Portion Fix Containers: 1 Purple\n\nApple Watch Series 4\n\n\
