@@ -165,6 +165,11 @@ pub fn segment_all(docs: &[&Document]) -> Vec<Vec<Sentence>> {
 /// Least whitespace-separated tokens of a wire line that [`split_after_wire_lines`] looks
 /// for: one word ("Police") begins too many sentences.
 const LINE_TOKENS: usize = 2;
+/// Most scans of the originals for the words around a cut after a one-word line, per
+/// comparison...
+const ONE_WORD_SCANS: usize = 16;
+/// ...or more for short originals: as many as make this many bytes.
+const MIN_SCAN_BYTES: usize = 1 << 20;
 /// Least tokens after the line for the rest to be a sentence of its own.
 const REST_TOKENS: usize = 3;
 /// Most wire sentences after a line read to tell whether the page ran them on.
@@ -181,6 +186,9 @@ const CLOSERS: [char; 6] = ['"', '”', '’', '\'', ')', ']'];
 pub(crate) fn ends_sentence(text: &str) -> bool {
     (text.trim_end_matches(['"', '”', '’', '\'', ')', ']', ' '])).ends_with(['.', '!', '?', '…'])
 }
+
+/// Wire lines (original and sentence index) by a hash of their first tokens.
+type Lines = FastMap<u64, Vec<(usize, usize)>>;
 
 /// The wire lines of [`split_after_wire_lines`] that start with the same [`LINE_TOKENS`]
 /// tokens: which sentence of which original each is, by its count of tokens and the
@@ -209,79 +217,87 @@ pub fn split_after_wire_lines(
     sentences: &mut Vec<Sentence>,
     originals: &[(&Document, &[Sentence])],
 ) {
-    let mut starts: FastMap<u64, Start> = FastMap::default();
-    let mut singles: FastMap<u64, Vec<(usize, usize)>> = FastMap::default();
+    // The wire lines by the hash of their first tokens; hashed whole ([`Start`]) only for
+    // the first tokens an adapted sentence has, when it first does.
+    let mut by_first: Lines = FastMap::default();
+    let mut singles: Lines = FastMap::default();
     for (d, (doc, sents)) in originals.iter().enumerate() {
         for (i, s) in sents.iter().enumerate() {
             let text = s.text(doc);
             if ends_sentence(text) || text.trim_end_matches(CLOSERS).ends_with(RUNS_ON) {
                 continue;
             }
-            let hashes: Vec<u64> = normalize::LooseTokens::new(text).map(|(h, _)| h).collect();
-            if hashes.len() == 1 {
-                singles.entry(hashes[0]).or_default().push((d, i));
-            }
-            if hashes.len() < LINE_TOKENS {
+            let mut tokens = normalize::LooseTokens::new(text);
+            let Some((first, _)) = tokens.next() else {
                 continue;
+            };
+            match tokens.next() {
+                Some((first_two, _)) => by_first.entry(first_two).or_default().push((d, i)),
+                None => singles.entry(first).or_default().push((d, i)),
             }
-            let start = starts.entry(hashes[LINE_TOKENS - 1]).or_default();
-            let key = (hashes.len(), hashes[hashes.len() - 1]);
-            start.lines.entry(key).or_default().push((d, i));
-            start.counts.push(hashes.len());
         }
     }
-    if starts.is_empty() && singles.is_empty() {
+    if by_first.is_empty() && singles.is_empty() {
         return;
     }
-    for start in starts.values_mut() {
-        start.counts.sort_unstable();
-        start.counts.dedup();
-    }
-    // The keys of the original sentences, made when first needed: an adapted sentence that
-    // is a whole wire sentence is never split.
-    let mut wire: Option<FastSet<String>> = None;
+    let mut starts: FastMap<u64, Start> = FastMap::default();
+    // Whether an adapted sentence is a whole wire sentence, which is never split: the wire
+    // sentences that start with its first tokens, hashed whole when first needed, so that
+    // each is read at most once, and only those that start as a cut sentence does.
+    let mut by_start: Option<FastMap<u64, Vec<(usize, usize)>>> = None;
+    let mut whole: FastMap<u64, FastSet<(usize, u64)>> = FastMap::default();
     let mut is_wire = |text: &str| {
-        let keys = wire.get_or_insert_with(|| {
-            (originals.iter())
-                .flat_map(|(doc, sents)| sents.iter().map(|s| normalize::key(s.text(doc))))
-                .collect()
-        });
-        keys.contains(&normalize::key(text))
-    };
-    // The pairs of words one after the other in the originals, made when first needed: a
-    // one-word line is cut from what follows only when the wire never has the two words
-    // together ("Police Chief John Smith said…" is not "Police" and a sentence).
-    let mut wire_pairs: Option<FastSet<(u64, u64)>> = None;
-    let mut in_wire_pairs = |before: &str, after: &str| {
-        let pairs = wire_pairs.get_or_insert_with(|| {
-            let mut pairs = FastSet::default();
-            let mut buf = String::new();
-            for (doc, sents) in originals {
-                for s in sents.iter() {
-                    let mut last = None;
-                    normalize::for_each_word(s.text(doc), &mut buf, |w| {
-                        let h = word_hash(w);
-                        if let Some(prev) = last.replace(h) {
-                            pairs.insert((prev, h));
-                        }
-                    });
+        let Some((first, count, all)) = loose_hashes(text) else {
+            return false;
+        };
+        let by_start = by_start.get_or_insert_with(|| {
+            let mut map: FastMap<u64, Vec<(usize, usize)>> = FastMap::default();
+            for (d, (doc, sents)) in originals.iter().enumerate() {
+                for (i, s) in sents.iter().enumerate() {
+                    let hash = normalize::LooseTokens::new(s.text(doc)).nth(LINE_TOKENS - 1);
+                    if let Some((hash, _)) = hash {
+                        map.entry(hash).or_default().push((d, i));
+                    }
                 }
             }
-            pairs
+            map
         });
-        let (mut last, mut first) = (None, None);
-        let mut buf = String::new();
-        normalize::for_each_word(before, &mut buf, |w| last = Some(word_hash(w)));
-        normalize::for_each_word(after, &mut buf, |w| {
-            first.get_or_insert_with(|| word_hash(w));
+        let sentences = whole.entry(first).or_insert_with(|| {
+            (by_start.get(&first).into_iter().flatten())
+                .filter_map(|&(d, i)| {
+                    let (doc, sents) = originals[d];
+                    loose_hashes(sents[i].text(doc)).map(|(_, count, all)| (count, all))
+                })
+                .collect()
         });
-        last.zip(first).is_some_and(|pair| pairs.contains(&pair))
+        sentences.contains(&(count, all))
+    };
+    // Whether the originals have the two words around a cut together: a one-word line is cut
+    // from what follows only when they never do ("Police Chief John Smith said…" is not the
+    // heading "Police" and a sentence). Each look is a scan of the originals, so that few
+    // are made: past [`ONE_WORD_SCANS`] of them, one-word lines are no longer cut.
+    let wire_bytes: usize = originals.iter().map(|(doc, _)| doc.text.len()).sum();
+    let mut scans = 0;
+    let mut in_wire_pairs = |before: &str, after: &str| {
+        let (Some(last), Some(first)) = (
+            before.split_ascii_whitespace().next_back(),
+            after.split_ascii_whitespace().next(),
+        ) else {
+            return true;
+        };
+        scans += 1;
+        if scans > ONE_WORD_SCANS.max(MIN_SCAN_BYTES / wire_bytes.max(1)) {
+            return true;
+        }
+        let pair = format!("{last} {first}");
+        let finder = memchr::memmem::Finder::new(pair.as_bytes());
+        (originals.iter()).any(|(doc, _)| finder.find(doc.text.as_bytes()).is_some())
     };
     let mut out = Vec::with_capacity(sentences.len());
     for &s in sentences.iter() {
         let mut s = s;
         while let Some((end, start, single)) =
-            wire_line_end(s.text(adapted), &starts, &singles, originals)
+            wire_line_end(s.text(adapted), &by_first, &mut starts, &singles, originals)
         {
             let text = s.text(adapted);
             if is_wire(text) || (single && in_wire_pairs(&text[..end], &text[start..])) {
@@ -302,8 +318,9 @@ pub fn split_after_wire_lines(
 /// starts, as byte offsets in `text` ([`split_after_wire_lines`]).
 fn wire_line_end(
     text: &str,
-    starts: &FastMap<u64, Start>,
-    singles: &FastMap<u64, Vec<(usize, usize)>>,
+    by_first: &Lines,
+    starts: &mut FastMap<u64, Start>,
+    singles: &Lines,
     originals: &[(&Document, &[Sentence])],
 ) -> Option<(usize, usize, bool)> {
     let mut tokens = normalize::LooseTokens::new(text);
@@ -311,7 +328,20 @@ fn wire_line_end(
     // Lines of two or more tokens, then one-token lines.
     let mut longer = || {
         let mut at = tokens.nth(LINE_TOKENS - 2)?;
-        let start = starts.get(&at.0)?;
+        let lines = by_first.get(&at.0)?;
+        let start = starts.entry(at.0).or_insert_with(|| {
+            let mut start = Start::default();
+            for &(d, i) in lines {
+                let (doc, sents) = originals[d];
+                if let Some((_, count, all)) = loose_hashes(sents[i].text(doc)) {
+                    start.lines.entry((count, all)).or_default().push((d, i));
+                    start.counts.push(count);
+                }
+            }
+            start.counts.sort_unstable();
+            start.counts.dedup();
+            start
+        });
         let longest = *start.counts.last()?;
         for n in LINE_TOKENS..=longest {
             if n > LINE_TOKENS {
@@ -340,12 +370,18 @@ fn wire_line_end(
     })
 }
 
-/// A folded word's hash, for the pairs of words of [`split_after_wire_lines`].
-fn word_hash(w: &str) -> u64 {
-    use std::hash::Hasher;
-    let mut h = crate::util::FxHasher::default();
-    h.write(w.as_bytes());
-    h.finish()
+/// The [`normalize::LooseTokens`] hash of `text`'s first [`LINE_TOKENS`] tokens, its count of
+/// tokens and the hash of them all; `None` for a text of fewer tokens.
+fn loose_hashes(text: &str) -> Option<(u64, usize, u64)> {
+    let (mut first, mut count, mut all) = (None, 0, 0);
+    for (hash, _) in normalize::LooseTokens::new(text) {
+        count += 1;
+        if count == LINE_TOKENS {
+            first = Some(hash);
+        }
+        all = hash;
+    }
+    first.map(|first| (first, count, all))
 }
 
 /// Whether a sentence of its own follows wire line `line` of `original` in `text`, which

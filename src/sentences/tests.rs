@@ -939,6 +939,11 @@ fn wire_lines_run_together_stay_one_sentence() {
     ] {
         assert_eq!(glued(original, adapted), [adapted.trim_end()], "{adapted}");
     }
+    // A whole wire sentence that starts with a line found far from it, before it: not cut.
+    let original = "Apple Watch Series 4 Space Gray Case with Black Sport Band is on sale.\n\n\
+                    Prices fell across the range this week.\n\nApple Watch Series 4\n";
+    let adapted = "Apple Watch Series 4 Space Gray Case with Black Sport Band is on sale.\n";
+    assert_eq!(glued(original, adapted), [adapted.trim_end()]);
 }
 
 #[test]
