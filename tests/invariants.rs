@@ -60,7 +60,7 @@ const WORDS: &[&str] = &[
 const ENDS: &[&str] = &[".", ".", ".", "?", "!", "…", ".\u{201d}", ".\"", ":"];
 
 fn sentence() -> impl Strategy<Value = String> {
-    let words = (
+    (
         prop::collection::vec(prop::sample::select(WORDS), 2..16),
         prop::sample::select(ENDS),
     )
@@ -70,19 +70,19 @@ fn sentence() -> impl Strategy<Value = String> {
                 s = c.to_uppercase() + &s[1..];
             }
             s + end
-        });
-    // Now and then a paragraph's piece with no word: a section break, or the zero-width
-    // space or byte-order mark that pages leave in empty paragraphs.
-    prop_oneof![
-        12 => words,
-        1 => prop::sample::select(&["* * *", "\u{200B}", "\u{FEFF}", "\u{200B}\u{200B}"][..])
-            .prop_map(str::to_string),
-    ]
+        })
 }
 
-/// An article: paragraphs of sentences.
+/// An article: paragraphs of sentences, and now and then a paragraph with no word: a
+/// section break, or the zero-width space or byte-order mark that pages leave in empty
+/// paragraphs.
 fn article() -> impl Strategy<Value = Vec<Vec<String>>> {
-    prop::collection::vec(prop::collection::vec(sentence(), 1..4), 1..10)
+    let paragraph = prop_oneof![
+        12 => prop::collection::vec(sentence(), 1..4),
+        1 => prop::sample::select(&["* * *", "\u{200B}", "\u{FEFF}", "\u{200B}\u{200B}"][..])
+            .prop_map(|s| vec![s.to_string()]),
+    ];
+    prop::collection::vec(paragraph, 1..10)
 }
 
 fn text(paras: &[Vec<String>]) -> String {
