@@ -305,12 +305,28 @@ fn walk(
 /// article-extraction benchmark unchanged at 0.981).
 const LINK_LIST: f64 = 0.9;
 
+/// Least links of an inline element, nothing but links, that [`dropped`] leaves out of a
+/// sentence.
+const HOVER_LINKS: u32 = 3;
+
 /// True when element `i` is left out of the text with its subtree.
 fn dropped(dom: &Dom<'_>, i: usize) -> bool {
     let node = &dom.nodes[i];
     let s = &dom.stats[i];
     // Class names drop blocks, and inline elements only when they stand alone: an inline link
     // classed "tag" inside a sentence is part of the sentence.
+    // A list of links tucked inside a sentence goes: a name's hover card of related
+    // headlines ("Ilhan OmarIlhan OmarHillicon Valley: Progressives oppose…"). The innermost
+    // element that holds it, so that the name's own link before it stays.
+    if !node.tag.is_block() {
+        let links_only = |i: usize| {
+            let s = &dom.stats[i];
+            s.links >= HOVER_LINKS && s.link_chars * 20 >= s.chars * 19
+        };
+        if links_only(i) && !super::score::element_children(dom, i).any(links_only) {
+            return true;
+        }
+    }
     let parent = node.parent as usize;
     let alone = node.tag.is_block() || dom.stats[parent].chars == s.chars;
     if !alone {
@@ -409,14 +425,33 @@ pub(super) fn key(s: &str) -> String {
         .join(" ")
 }
 
-/// Drops advertisement labels, paragraphs that are mostly links, and headings left without
-/// text after them.
+/// Least words of a paragraph of links that [`reads_as_prose`].
+const PROSE_WORDS: usize = 8;
+
+/// True for a paragraph that is a sentence however many of its words are links: several
+/// words, ending as a sentence does. Sites link most of a paragraph they add to wire copy
+/// ("Some have accused <a>current Ukrainian President Volodymyr Zelenskyy</a>, a <a>former
+/// television actor</a>, of being a <a>puppet for this globalist cabal</a>."), and such a
+/// paragraph must reach the comparison. A teaser or a link list does not read so: "RELATED:
+/// Soros Group Funds Riots in Kiev".
+fn reads_as_prose(text: &str) -> bool {
+    let end = text.trim_end_matches(['"', '”', '’', '\'', ')', ']', ' ']);
+    end.ends_with(['.', '!', '?', '…'])
+        && !end.ends_with("...")
+        && !end.ends_with('…')
+        && text.split_whitespace().nth(PROSE_WORDS - 1).is_some()
+}
+
+/// Drops advertisement labels, paragraphs that are mostly links (but for those that read as
+/// prose), and headings left without text after them.
 fn tidy(paras: &mut Vec<Para>) {
     paras.retain(|p| {
         if p.text.len() <= 60 && is_ad_label(&key(&p.text)) {
             return false;
         }
-        !(p.link_chars * 10 > p.chars * 6 && p.kind != Kind::Item)
+        !(p.link_chars * 10 > p.chars * 6
+            && p.kind != Kind::Item
+            && !(p.link_chars < p.chars && reads_as_prose(&p.text)))
     });
     // Date lines ("Published 10:48, Tue, Nov 19, 2019", "2018-08-16") above or below the text.
     let long = |p: &Para| p.chars >= 150;

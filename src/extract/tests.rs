@@ -859,3 +859,50 @@ fn a_list_that_says_something_around_its_links_stays_and_a_list_of_links_goes() 
     assert!(doc.text.contains("Manekenpix converted"), "{}", doc.text);
     assert!(!doc.text.contains("Budget row deepens"), "{}", doc.text);
 }
+
+#[test]
+fn a_paragraph_of_links_that_reads_as_a_sentence_stays() {
+    // Sites link most of what they add to wire copy; such a paragraph must reach the
+    // comparison. A teaser line of links still goes.
+    let body = format!(
+        "<article>{}<p>Some have accused <a href=\"/t/z\">current Ukrainian President \
+         Volodymyr Zelenskyy</a>, a <a href=\"/tv\">former television actor</a>, of being a \
+         <a href=\"/p\">puppet for this globalist cabal</a>.</p>\
+         <p><strong>RELATED:</strong> <a href=\"/x\">Soros Group Funds Riots in Kiev</a></p>{}\
+         </article>",
+        story_paras(0..3),
+        story_paras(3..6)
+    );
+    let doc = Document::from_html("page.html", &page("", &body));
+    let text = paras(&doc);
+    assert!(
+        text.contains(
+            &"Some have accused current Ukrainian President Volodymyr Zelenskyy, a \
+                        former television actor, of being a puppet for this globalist cabal."
+        ),
+        "{text:?}"
+    );
+    assert!(!text.iter().any(|p| p.contains("RELATED")), "{text:?}");
+}
+
+#[test]
+fn a_hover_card_of_links_inside_a_sentence_goes_and_the_name_stays() {
+    // The Hill's people cards: the name's link, then a block of its related headlines.
+    let card = "<span class=\"rollover-people\"><a href=\"/people/omar\">Ilhan Omar</a>\
+                <span class=\"rollover-people-block\"><span class=\"rollover-block\"><span>\
+                <a class=\"name\" href=\"/people/omar\">Ilhan Omar</a>\
+                <a href=\"/a\">Hillicon Valley: Progressives oppose funding bill</a> \
+                <a href=\"/b\">Progressives oppose spending stopgap measure</a> \
+                <a class=\"more\" href=\"/people/omar\">MORE</a></span></span></span></span>";
+    let body = format!(
+        "<article><p>A New York man pleaded guilty to charges he threatened to kill Rep. \
+         {card} (D-Minn.), prosecutors announced Monday.</p>{}</article>",
+        story_paras(0..4)
+    );
+    let doc = Document::from_html("page.html", &page("", &body));
+    assert_eq!(
+        paras(&doc)[doc.body_start],
+        "A New York man pleaded guilty to charges he threatened to kill Rep. Ilhan Omar \
+         (D-Minn.), prosecutors announced Monday."
+    );
+}
