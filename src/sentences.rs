@@ -242,28 +242,26 @@ pub fn split_after_wire_lines(
     }
     let mut starts: FastMap<u64, Start> = FastMap::default();
     // Whether an adapted sentence is a whole wire sentence, which is never split: the wire
-    // sentences that start with its first tokens, hashed whole when first needed, so that
-    // each is read at most once, and only those that start as a cut sentence does.
-    let mut by_start: Option<FastMap<u64, Vec<(usize, usize)>>> = None;
+    // sentences that open with its first letters, hashed whole when first needed, so that
+    // each is read at most once, and only those that open as a cut sentence does.
+    let mut by_opening: Option<FastMap<u64, Vec<(usize, usize)>>> = None;
     let mut whole: FastMap<u64, FastSet<(usize, u64)>> = FastMap::default();
     let mut is_wire = |text: &str| {
-        let Some((first, count, all)) = loose_hashes(text) else {
+        let Some((_, count, all)) = loose_hashes(text) else {
             return false;
         };
-        let by_start = by_start.get_or_insert_with(|| {
+        let by_opening = by_opening.get_or_insert_with(|| {
             let mut map: FastMap<u64, Vec<(usize, usize)>> = FastMap::default();
             for (d, (doc, sents)) in originals.iter().enumerate() {
                 for (i, s) in sents.iter().enumerate() {
-                    let hash = normalize::LooseTokens::new(s.text(doc)).nth(LINE_TOKENS - 1);
-                    if let Some((hash, _)) = hash {
-                        map.entry(hash).or_default().push((d, i));
-                    }
+                    map.entry(opening(s.text(doc))).or_default().push((d, i));
                 }
             }
             map
         });
-        let sentences = whole.entry(first).or_insert_with(|| {
-            (by_start.get(&first).into_iter().flatten())
+        let key = opening(text);
+        let sentences = whole.entry(key).or_insert_with(|| {
+            (by_opening.get(&key).into_iter().flatten())
                 .filter_map(|&(d, i)| {
                     let (doc, sents) = originals[d];
                     loose_hashes(sents[i].text(doc)).map(|(_, count, all)| (count, all))
@@ -293,9 +291,18 @@ pub fn split_after_wire_lines(
         let finder = memchr::memmem::Finder::new(pair.as_bytes());
         (originals.iter()).any(|(doc, _)| finder.find(doc.text.as_bytes()).is_some())
     };
+    // The wire's sentences as written: an adapted sentence copied from the wire byte for byte
+    // (most of them) is a whole wire sentence, and no more is read of it.
+    let copies: FastSet<&str> = (originals.iter())
+        .flat_map(|(doc, sents)| sents.iter().map(|s| s.text(doc)))
+        .collect();
     let mut out = Vec::with_capacity(sentences.len());
     for &s in sentences.iter() {
         let mut s = s;
+        if copies.contains(s.text(adapted)) {
+            out.push(s);
+            continue;
+        }
         while let Some((end, start, single)) =
             wire_line_end(s.text(adapted), &by_first, &mut starts, &singles, originals)
         {
@@ -368,6 +375,33 @@ fn wire_line_end(
             .find_map(|&(d, i)| glued_after(text, first.1, originals[d], i))
             .map(|(end, start)| (end, start, true))
     })
+}
+
+/// A hash of the first letters and digits of `text`, in small letters: texts whose
+/// [`normalize::LooseTokens`] hashes are equal open alike. Cheaper than the tokens' hash, for
+/// every sentence of the originals.
+fn opening(text: &str) -> u64 {
+    use std::hash::Hasher;
+    const LETTERS: usize = 12;
+    let mut h = crate::util::FxHasher::default();
+    let mut n = 0;
+    for c in text.chars() {
+        if c.is_ascii() {
+            if !c.is_ascii_alphanumeric() {
+                continue;
+            }
+            h.write_u8(c.to_ascii_lowercase() as u8);
+        } else if c.is_alphanumeric() {
+            c.to_lowercase().for_each(|l| h.write_u32(u32::from(l)));
+        } else {
+            continue;
+        }
+        n += 1;
+        if n == LETTERS {
+            break;
+        }
+    }
+    h.finish()
 }
 
 /// The [`normalize::LooseTokens`] hash of `text`'s first [`LINE_TOKENS`] tokens, its count of

@@ -58,6 +58,8 @@ pub(super) fn runs(
         return Vec::new();
     }
     let mut taken = vec![false; n];
+    // Each line's count of tokens and their hash, when first needed.
+    let mut line_hashes: Vec<Option<(usize, u64)>> = vec![None; n];
     let mut out = Vec::new();
     for (j, s) in joined.sentences.iter().enumerate() {
         if !joined_free[j] {
@@ -79,6 +81,15 @@ pub(super) fn runs(
             .collect();
         let mut key: Option<String> = None;
         for i in candidates {
+            // The line must be the first tokens of the joined sentence, alike but for marks
+            // and case, before any key is made.
+            let (count, all) = *line_hashes[i].get_or_insert_with(|| {
+                let line = lines.sentences[i].text(lines.doc);
+                LooseTokens::new(line).fold((0, 0), |(n, _), (h, _)| (n + 1, h))
+            });
+            if count == 0 || LooseTokens::new(text).nth(count - 1).map(|(h, _)| h) != Some(all) {
+                continue;
+            }
             let key = key.get_or_insert_with(|| normalize::key(text));
             if let Some(end) = run_from(key, lines, i, |k| lines_free[k] && !taken[k]) {
                 taken[i..end].iter_mut().for_each(|t| *t = true);
