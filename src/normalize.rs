@@ -673,6 +673,11 @@ impl<'t> LooseTokens<'t> {
         }
     }
 
+    /// The count of `text`'s tokens and the hash of them all (0 for none).
+    pub(crate) fn whole(text: &str) -> (usize, u64) {
+        LooseTokens::new(text).fold((0, 0), |(n, _), (h, _)| (n + 1, h))
+    }
+
     /// The char at byte `i` and its length in bytes.
     fn char_at(&self, i: usize) -> (char, usize) {
         (self.text[i..].chars().next()).map_or((' ', 1), |c| (c, c.len_utf8()))
@@ -730,6 +735,16 @@ impl Iterator for LooseTokens<'_> {
         self.at = i;
         Some((self.hash.finish(), i))
     }
+}
+
+/// Whether `c` takes no room on the page: white space, or a zero-width space or joiner, word
+/// joiner, byte-order mark or soft hyphen, which pages leave in text and empty paragraphs.
+pub(crate) fn is_blank(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}'
+        )
 }
 
 /// Honorifics that house styles add or drop ("Mr Xi", "Mr. Xi", "Xi").

@@ -184,7 +184,7 @@ const CLOSERS: [char; 6] = ['"', '”', '’', '\'', ')', ']'];
 /// Whether `text` ends as a sentence does: with a full stop, a question or exclamation mark,
 /// closing quote marks and brackets aside. What does not is a line: a heading, a list item.
 pub(crate) fn ends_sentence(text: &str) -> bool {
-    (text.trim_end_matches(['"', '”', '’', '\'', ')', ']', ' '])).ends_with(['.', '!', '?', '…'])
+    (text.trim_end_matches(|c| c == ' ' || CLOSERS.contains(&c))).ends_with(['.', '!', '?', '…'])
 }
 
 /// Wire lines (original and sentence index) by a hash of their first tokens.
@@ -247,9 +247,10 @@ pub fn split_after_wire_lines(
     let mut by_opening: Option<FastMap<u64, Vec<(usize, usize)>>> = None;
     let mut whole: FastMap<u64, FastSet<(usize, u64)>> = FastMap::default();
     let mut is_wire = |text: &str| {
-        let Some((_, count, all)) = loose_hashes(text) else {
+        let (count, all) = normalize::LooseTokens::whole(text);
+        if count < LINE_TOKENS {
             return false;
-        };
+        }
         let by_opening = by_opening.get_or_insert_with(|| {
             let mut map: FastMap<u64, Vec<(usize, usize)>> = FastMap::default();
             for (d, (doc, sents)) in originals.iter().enumerate() {
@@ -262,10 +263,11 @@ pub fn split_after_wire_lines(
         let key = opening(text);
         let sentences = whole.entry(key).or_insert_with(|| {
             (by_opening.get(&key).into_iter().flatten())
-                .filter_map(|&(d, i)| {
+                .map(|&(d, i)| {
                     let (doc, sents) = originals[d];
-                    loose_hashes(sents[i].text(doc)).map(|(_, count, all)| (count, all))
+                    normalize::LooseTokens::whole(sents[i].text(doc))
                 })
+                .filter(|&(count, _)| count >= LINE_TOKENS)
                 .collect()
         });
         sentences.contains(&(count, all))
@@ -340,10 +342,10 @@ fn wire_line_end(
             let mut start = Start::default();
             for &(d, i) in lines {
                 let (doc, sents) = originals[d];
-                if let Some((_, count, all)) = loose_hashes(sents[i].text(doc)) {
-                    start.lines.entry((count, all)).or_default().push((d, i));
-                    start.counts.push(count);
-                }
+                // Two tokens or more, as the lines are indexed by their first two.
+                let (count, all) = normalize::LooseTokens::whole(sents[i].text(doc));
+                start.lines.entry((count, all)).or_default().push((d, i));
+                start.counts.push(count);
             }
             start.counts.sort_unstable();
             start.counts.dedup();
@@ -402,20 +404,6 @@ fn opening(text: &str) -> u64 {
         }
     }
     h.finish()
-}
-
-/// The [`normalize::LooseTokens`] hash of `text`'s first [`LINE_TOKENS`] tokens, its count of
-/// tokens and the hash of them all; `None` for a text of fewer tokens.
-fn loose_hashes(text: &str) -> Option<(u64, usize, u64)> {
-    let (mut first, mut count, mut all) = (None, 0, 0);
-    for (hash, _) in normalize::LooseTokens::new(text) {
-        count += 1;
-        if count == LINE_TOKENS {
-            first = Some(hash);
-        }
-        all = hash;
-    }
-    first.map(|first| (first, count, all))
 }
 
 /// Whether a sentence of its own follows wire line `line` of `original` in `text`, which

@@ -83,10 +83,8 @@ pub(super) fn runs(
         for i in candidates {
             // The line must be the first tokens of the joined sentence, alike but for marks
             // and case, before any key is made.
-            let (count, all) = *line_hashes[i].get_or_insert_with(|| {
-                let line = lines.sentences[i].text(lines.doc);
-                LooseTokens::new(line).fold((0, 0), |(n, _), (h, _)| (n + 1, h))
-            });
+            let (count, all) = *line_hashes[i]
+                .get_or_insert_with(|| LooseTokens::whole(lines.sentences[i].text(lines.doc)));
             if count == 0 || LooseTokens::new(text).nth(count - 1).map(|(h, _)| h) != Some(all) {
                 continue;
             }

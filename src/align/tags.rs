@@ -152,11 +152,14 @@ fn subject<'s>(s: &'s str, wire: &mut WireWords<'_>) -> Option<(&'s str, bool)> 
     if one_of(first, PRONOUNS) {
         return Some((rest, true));
     }
+    let capitalized = |w: &str| w.starts_with(|c: char| c.is_ascii_uppercase());
     let mut names: Vec<&str> = Vec::with_capacity(NAME_WORDS);
     if one_of(first, HONORIFICS) {
         rest = rest.strip_prefix('.').unwrap_or(rest);
-    } else {
+    } else if capitalized(first) {
         names.push(first);
+    } else {
+        return None;
     }
     // The capitalized words up to the verb, read before the wire is.
     loop {
@@ -164,15 +167,13 @@ fn subject<'s>(s: &'s str, wire: &mut WireWords<'_>) -> Option<(&'s str, bool)> 
         if one_of(w, VERBS) || one_of(w, &["told", "also"]) {
             break;
         }
-        if names.len() == NAME_WORDS || !w.starts_with(|c: char| c.is_ascii_uppercase()) {
+        if names.len() == NAME_WORDS || !capitalized(w) {
             return None;
         }
         names.push(w);
         rest = after;
     }
-    let capitalized = |w: &&str| w.starts_with(|c: char| c.is_ascii_uppercase());
-    (!names.is_empty() && names.iter().all(capitalized) && names.iter().all(|w| wire.has_name(w)))
-        .then_some((rest, false))
+    (!names.is_empty() && names.iter().all(|w| wire.has_name(w))).then_some((rest, false))
 }
 
 /// The rest of `s` after a bare speech tag at its start ("he said", "she also added", "he

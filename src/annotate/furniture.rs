@@ -235,15 +235,6 @@ static DATE_WIDGET: LazyLock<Regex> = LazyLock::new(|| {
     .expect("regex")
 });
 
-/// Marks that take no room on the page, which pages leave in empty paragraphs.
-fn is_invisible(c: char) -> bool {
-    c.is_whitespace()
-        || matches!(
-            c,
-            '\u{AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}'
-        )
-}
-
 /// Classifies one sentence (or line) on its own.
 ///
 /// Most sentences are news, not furniture: each test is guarded by a condition, read from
@@ -254,7 +245,7 @@ pub fn classify(text: &str) -> Option<Furniture> {
     if t.is_empty() {
         return None;
     }
-    if t.chars().all(is_invisible) {
+    if t.chars().all(crate::normalize::is_blank) {
         // A paragraph of a zero-width space or a byte-order mark: nothing a reader sees.
         return Some(Furniture::Boilerplate);
     }

@@ -548,7 +548,7 @@ impl<'a> Dom<'a> {
             if node.tag == Tag::Text {
                 let s = &mut self.stats[i];
                 for c in node.text.chars() {
-                    if !blank(c) {
+                    if !crate::normalize::is_blank(c) {
                         s.chars += 1;
                         if matches!(c, ',' | '،' | '、' | '，') {
                             s.commas += 1;
@@ -692,16 +692,6 @@ impl<'a> Dom<'a> {
         }
         collapse(&out)
     }
-}
-
-/// True for whitespace and for the invisible format characters pages scatter in text (zero-width
-/// spaces and joiners, word joiners, byte-order marks, soft hyphens): not counted as text.
-pub(super) fn blank(c: char) -> bool {
-    c.is_whitespace()
-        || matches!(
-            c,
-            '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}'
-        )
 }
 
 /// Collapses every run of whitespace (and zero-width spaces) to one space and trims the ends;

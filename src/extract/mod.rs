@@ -496,7 +496,10 @@ fn json_ld_paragraphs(body: &str) -> Vec<clean::Para> {
     body.lines()
         .filter_map(|line| {
             let line = dom::collapse(line);
-            let chars = line.chars().filter(|&c| !dom::blank(c)).count() as u32;
+            let chars = line
+                .chars()
+                .filter(|&c| !crate::normalize::is_blank(c))
+                .count() as u32;
             (chars > 0).then_some(clean::Para {
                 text: line,
                 kind: clean::Kind::Text,
