@@ -336,11 +336,13 @@ fn pair_sets(
 }
 
 /// What the two sides of a reworded passage share, for a reader who doubts the pairing:
-/// shared words in the adapted side's order, each once, lower case, function words left out
-/// ([`evidence`] for a paraphrase, [`evidence_of_changes`] for the other pairings).
+/// shared words in the adapted side's order, each once, lower case, function words and
+/// honorifics ("Mr") left out ([`evidence`] for a paraphrase, [`evidence_of_changes`] for
+/// the other pairings).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Evidence {
-    /// Shared names: words written with a capital past the passage's first word.
+    /// Shared names: words the adapted side writes with a capital past a sentence's first
+    /// word, and the original with a capital.
     pub names: Vec<String>,
     /// Shared numbers: words with a digit.
     pub numbers: Vec<String>,
@@ -355,10 +357,13 @@ pub fn evidence(original: &str, adapted: &str) -> Evidence {
     let key = |w: &str| with_stem(&stemmer, w, hash);
     let mut buf = String::new();
     // The original's words (by the hash of the word or its stem), and whether each was
-    // written with a capital past the first word.
+    // written with a capital: a sentence may open with a name the adapted side moves inside
+    // one ("Roger Gedge, 30, …" to "He told Roger Gedge…").
     let mut there: FastMap<u64, bool> = FastMap::default();
-    for_each_cased_word(original, &mut buf, |w, capital| {
+    let original_capitals = capitals(original, &mut buf, true);
+    normalize::for_each_word(original, &mut buf, |w| {
         if !is_stopword(w) {
+            let capital = original_capitals.binary_search(&hash(w)).is_ok();
             *there.entry(key(w)).or_default() |= capital;
         }
     });
@@ -366,7 +371,7 @@ pub fn evidence(original: &str, adapted: &str) -> Evidence {
     let mut seen: FastMap<u64, ()> = FastMap::default();
     for_each_cased_word(adapted, &mut buf, |w, capital| {
         // Numbers are read whole below ("96,000", not "96" and "000").
-        if is_stopword(w) || w.bytes().any(|b| b.is_ascii_digit()) {
+        if is_stopword(w) || normalize::is_honorific(w) || w.bytes().any(|b| b.is_ascii_digit()) {
             return;
         }
         if seen.insert(hash(w), ()).is_some() {
@@ -394,14 +399,16 @@ pub fn evidence(original: &str, adapted: &str) -> Evidence {
 /// [`Evidence`] of a passage paired by its words ([`super::PairedBy::Words`] or
 /// [`super::PairedBy::Position`]): the words of the text its word-level edits keep
 /// ([`super::Op::Equal`]), which both sides have by definition. Names are the kept words
-/// written with a capital (past the passage's first word).
-pub fn evidence_of_changes(changes: &[super::Change]) -> Evidence {
+/// written with a capital past a sentence's first word, and with a capital somewhere in
+/// `original`, read for its capitals, which the edits do not keep ("A WORKER spiked…" from
+/// "A disgruntled worker…" shares a word, not a name).
+pub fn evidence_of_changes(changes: &[super::Change], original: &str) -> Evidence {
     // The kept words in order, each once, and whether each is written with a capital.
     let mut kept: Vec<(String, bool)> = Vec::new();
     let mut numbers: Vec<String> = Vec::new();
     let mut seen = Seen::default();
     let (mut buf, mut lower) = (String::new(), String::new());
-    let (mut tokens, mut capitals) = (0usize, 0usize);
+    let (mut tokens, mut uppers) = (0usize, 0usize);
     let mut first = true;
     for c in changes {
         if c.op != super::Op::Equal {
@@ -410,7 +417,11 @@ pub fn evidence_of_changes(changes: &[super::Change]) -> Evidence {
             continue;
         }
         let mut take = |w: &str, capital: bool| {
-            if !is_stopword(w) && !w.bytes().any(|b| b.is_ascii_digit()) && seen.first(hash(w)) {
+            if !is_stopword(w)
+                && !normalize::is_honorific(w)
+                && !w.bytes().any(|b| b.is_ascii_digit())
+                && seen.first(hash(w))
+            {
                 kept.push((w.to_string(), capital));
             }
         };
@@ -419,7 +430,7 @@ pub fn evidence_of_changes(changes: &[super::Change]) -> Evidence {
             let upper = b[0].is_ascii_uppercase()
                 || (!b[0].is_ascii() && token.chars().next().is_some_and(char::is_uppercase));
             tokens += 1;
-            capitals += usize::from(upper);
+            uppers += usize::from(upper);
             let capital = upper && !std::mem::replace(&mut first, false);
             if b.iter().all(u8::is_ascii_lowercase) {
                 take(token, false);
@@ -441,13 +452,14 @@ pub fn evidence_of_changes(changes: &[super::Change]) -> Evidence {
         }
     }
     // A headline in title case capitalizes every word: then a capital says nothing.
-    let title_case = tokens >= 4 && capitals * 3 > tokens * 2;
+    let title_case = tokens >= 4 && uppers * 3 > tokens * 2;
     let mut out = Evidence {
         numbers,
         ..Evidence::default()
     };
+    let there = capitals(original, &mut buf, true);
     for (w, capital) in kept {
-        if capital && !title_case {
+        if capital && !title_case && there.binary_search(&hash(&w)).is_ok() {
             out.names.push(w);
         } else {
             out.words.push(w);
@@ -511,15 +523,32 @@ fn numbers_in(s: &str) -> Vec<&str> {
 }
 
 /// Calls `f` with each of the folded words of `text` ([`normalize::for_each_word`]) and
-/// whether it is written with a capital somewhere in `text` past its first word: a name,
-/// mostly ("Zelenskyy", "China's"). Words never span white space,
-/// so the words of the pieces that start with a capital are those of the capitalized words.
+/// whether it is written with a capital somewhere in `text` past a sentence's first word
+/// ([`capitals`]): a name, mostly ("Zelenskyy", "China's").
 fn for_each_cased_word(text: &str, buf: &mut String, mut f: impl FnMut(&str, bool)) {
+    let capitals = capitals(text, buf, false);
+    normalize::for_each_word(text, buf, |w| {
+        f(
+            w,
+            !capitals.is_empty() && capitals.binary_search(&hash(w)).is_ok(),
+        );
+    });
+}
+
+/// The hashes of the folded words of `text` written with a capital, sorted and deduplicated:
+/// with `at_starts`, anywhere; without, past a sentence's first word: past `text`'s first
+/// word, and past the first word after a full stop, a question or an exclamation mark (not
+/// after "Mr." or "U.S."). "I" and its contractions ("I'm") are no names. Words never span
+/// white space, so the words of the pieces that start with a capital are those of the
+/// capitalized words.
+fn capitals(text: &str, buf: &mut String, at_starts: bool) -> Vec<u64> {
     let mut capitals: Vec<u64> = Vec::new();
     // A text with no capital needs no look at its pieces.
-    let maybe_capitals = !text.is_ascii() || text.bytes().any(|b| b.is_ascii_uppercase());
-    let pieces = text.split_ascii_whitespace().skip(1);
-    for piece in pieces.filter(|_| maybe_capitals) {
+    if text.is_ascii() && !text.bytes().any(|b| b.is_ascii_uppercase()) {
+        return capitals;
+    }
+    let mut starts = true;
+    for piece in text.split_ascii_whitespace() {
         let first = piece.bytes().find(|b| !b.is_ascii_punctuation());
         let upper = match first {
             Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
@@ -528,18 +557,40 @@ fn for_each_cased_word(text: &str, buf: &mut String, mut f: impl FnMut(&str, boo
             }
             None => false,
         };
-        if upper {
+        let pronoun = || {
+            let word = piece.trim_start_matches(|c: char| !c.is_alphanumeric());
+            let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+            word == "I" || word.starts_with("I'") || word.starts_with("I’")
+        };
+        if upper && (at_starts || !starts) && !pronoun() {
             normalize::for_each_word(piece, buf, |w| capitals.push(hash(w)));
+        }
+        // Marks alone ("—", "``") neither start nor end a sentence.
+        if first.is_some() {
+            starts = ends_sentence(piece);
         }
     }
     capitals.sort_unstable();
     capitals.dedup();
-    normalize::for_each_word(text, buf, |w| {
-        f(
-            w,
-            !capitals.is_empty() && capitals.binary_search(&hash(w)).is_ok(),
-        );
-    });
+    capitals
+}
+
+/// Whether `piece`, a word as written between spaces, ends a sentence: it ends in a full
+/// stop, a question or an exclamation mark (closing quotes and brackets aside), and a full
+/// stop is not an abbreviation's: not after a capital and at most two more letters ("Mr.",
+/// "Gen."), nor inside the word ("U.S.", "p.m.").
+fn ends_sentence(piece: &str) -> bool {
+    let piece = piece.trim_end_matches(['"', '”', '’', '\'', ')', ']']);
+    if piece.ends_with(['!', '?']) {
+        return true;
+    }
+    let Some(word) = piece.strip_suffix('.') else {
+        return false;
+    };
+    let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let short_capital =
+        word.chars().next().is_some_and(char::is_uppercase) && word.chars().count() <= 3;
+    !word.is_empty() && !word.contains('.') && !short_capital
 }
 
 /// Most words whose stems a thread keeps from one comparison to the next.

@@ -246,7 +246,7 @@ pub(crate) fn pairing(cmp: &Comparison, seg: &Segment) -> Option<PairingOut> {
             align::span_text(cmp.adapted_side(), a),
         ),
         align::PairedBy::Words | align::PairedBy::Position => {
-            align::evidence_of_changes(&seg.changes)
+            align::evidence_of_changes(&seg.changes, align::span_text(cmp.original_side(*s), o))
         }
     };
     Some(PairingOut {

@@ -128,27 +128,88 @@ fn evidence_of_edits_lists_the_kept_words() {
         op,
         text: text.to_string(),
     };
-    let e = evidence_of_changes(&[
-        change(Op::Delete, "Prosecutor Susan"),
-        change(Op::Insert, "Miss"),
-        change(Op::Equal, " Ferrier said "),
-        change(Op::Delete, "they"),
-        change(Op::Insert, "the prosecution"),
-        change(
-            Op::Equal,
-            " was offering £96,000 in China's further evidence.",
-        ),
-    ]);
+    let e = evidence_of_changes(
+        &[
+            change(Op::Delete, "Prosecutor Susan"),
+            change(Op::Insert, "Miss"),
+            change(Op::Equal, " Ferrier said "),
+            change(Op::Delete, "they"),
+            change(Op::Insert, "the prosecution"),
+            change(
+                Op::Equal,
+                " was offering £96,000 in China's further evidence.",
+            ),
+        ],
+        "Prosecutor Susan Ferrier said they was offering £96,000 in China's further evidence.",
+    );
     assert_eq!(e.names, ["ferrier", "chinas"]);
     assert_eq!(e.numbers, ["96,000"]);
     assert_eq!(e.words, ["offering", "further", "evidence"]);
     // A title-case headline: its capitals are no names.
-    let e = evidence_of_changes(&[
-        change(Op::Equal, "China's Xi Calls for Anti-Western Alliance"),
-        change(Op::Insert, " Now"),
-    ]);
+    let e = evidence_of_changes(
+        &[
+            change(Op::Equal, "China's Xi Calls for Anti-Western Alliance"),
+            change(Op::Insert, " Now"),
+        ],
+        "China's Xi Calls for Anti-Western Alliance",
+    );
     assert!(e.names.is_empty(), "{e:?}");
     assert_eq!(e.words[..3], ["chinas", "xi", "calls"]);
+}
+
+/// A capital is a name's only past a sentence's first word, and only when the original has
+/// the word with a capital too: a tabloid's capitals, a second sentence's first word and a
+/// word the original writes in small letters are no names.
+#[test]
+fn evidence_names_are_names_on_both_sides() {
+    use crate::align::{Change, Op};
+    let change = |op, text: &str| Change {
+        op,
+        text: text.to_string(),
+    };
+    // pancake275_mirror: "A WORKER spiked…" from "A disgruntled worker contaminated…".
+    let e = evidence_of_changes(
+        &[
+            change(Op::Equal, "A "),
+            change(Op::Delete, "disgruntled "),
+            change(Op::Equal, "WORKER "),
+            change(Op::Delete, "contaminated"),
+            change(Op::Insert, "spiked"),
+            change(
+                Op::Equal,
+                " thousands of pancakes with glass, Newcastle Crown Court heard.",
+            ),
+        ],
+        "A disgruntled worker contaminated thousands of pancakes with glass, Newcastle Crown court heard.",
+    );
+    assert_eq!(e.names, ["newcastle", "crown"], "{e:?}");
+    assert_eq!(
+        e.words,
+        ["worker", "thousands", "pancakes", "glass", "court", "heard"]
+    );
+    // Two sentences run together: the second's first word is no name; after "Mr." it is.
+    let e = evidence_of_changes(
+        &[change(
+            Op::Equal,
+            "There are hardly any homes. Most people see Mr. Gedge.",
+        )],
+        "There are hardly any homes, and most people see Mr. Gedge.",
+    );
+    assert_eq!(e.names, ["gedge"], "{e:?}");
+    assert_eq!(e.words, ["hardly", "any", "homes", "most", "people", "see"]);
+    // A name that opens the original's sentence is still a name inside the adapted one, and
+    // "I'm" is none.
+    let e = evidence_of_changes(
+        &[change(Op::Equal, "He told Roger Gedge: \"I'm sorry.\"")],
+        "Roger Gedge said: \"I'm sorry.\"",
+    );
+    assert_eq!(e.names, ["roger", "gedge"], "{e:?}");
+    let e = evidence(
+        "Roger Gedge, 30, lost a leg.",
+        "The judge told Roger Gedge his leg was lost. Lost legs cost.",
+    );
+    assert_eq!(e.names, ["roger", "gedge"], "{e:?}");
+    assert_eq!(e.words, ["leg", "lost", "legs"], "{e:?}");
 }
 
 #[test]
