@@ -121,13 +121,17 @@ fn evidence_sorts_shared_words_into_names_numbers_and_words() {
     assert_eq!(evidence(o, a).words, ["contamination", "pancake"]);
 }
 
-#[test]
-fn evidence_of_edits_lists_the_kept_words() {
-    use crate::align::{Change, Op};
-    let change = |op, text: &str| Change {
+/// A word-level edit of `text`.
+fn change(op: crate::align::Op, text: &str) -> crate::align::Change {
+    crate::align::Change {
         op,
         text: text.to_string(),
-    };
+    }
+}
+
+#[test]
+fn evidence_of_edits_lists_the_kept_words() {
+    use crate::align::Op;
     let e = evidence_of_changes(
         &[
             change(Op::Delete, "Prosecutor Susan"),
@@ -162,11 +166,7 @@ fn evidence_of_edits_lists_the_kept_words() {
 /// word the original writes in small letters are no names.
 #[test]
 fn evidence_names_are_names_on_both_sides() {
-    use crate::align::{Change, Op};
-    let change = |op, text: &str| Change {
-        op,
-        text: text.to_string(),
-    };
+    use crate::align::Op;
     // pancake275_mirror: "A WORKER spiked…" from "A disgruntled worker contaminated…".
     let e = evidence_of_changes(
         &[
