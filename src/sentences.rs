@@ -526,7 +526,10 @@ fn split_with(text: &str, rules: Rules) -> Vec<Range<usize>> {
         c > 0 && c < text.len() && text.is_char_boundary(c) && !after_clock_time(text, c)
     });
 
-    // A piece that is nothing but a list marker ("1.", "⁃9.") belongs to the item it opens.
+    // A piece that is nothing but a list marker ("1.", "⁃9.") belongs to the item it opens,
+    // and so does one that is nothing but the opening quote marks of a quotation that runs
+    // on unclosed (`talking. "We started…`, as a quotation that goes on into the next
+    // paragraph is written).
     let mut kept: Vec<usize> = Vec::with_capacity(cuts.len());
     let mut prev = 0;
     for &c in &cuts {
@@ -537,6 +540,12 @@ fn split_with(text: &str, rules: Rules) -> Vec<Range<usize>> {
             .unwrap_or(piece)
             .trim_start();
         if after_bullet.len() <= 4 && LONE_MARKER.is_match(piece) {
+            continue;
+        }
+        let opens = !piece.is_empty()
+            && piece.chars().all(|ch| QUOTE_MARKS.contains(&ch))
+            && !text[c..].starts_with(char::is_whitespace);
+        if opens {
             continue;
         }
         kept.push(c);
@@ -551,7 +560,7 @@ fn split_with(text: &str, rules: Rules) -> Vec<Range<usize>> {
         // Both patterns end the piece: only a piece ending in a quote mark or in ". . . ."
         // is searched.
         let stray_quote = piece
-            .ends_with(['"', '“', '”', '„', '«', '‘', '’', '\''])
+            .ends_with(QUOTE_MARKS)
             .then(|| STRAY_QUOTE.find(piece))
             .flatten();
         let ellipsis = || {
@@ -644,12 +653,18 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 /// Sentence starts that `sentencex` finds in `text`, after 0. Its `segment` finds the same
 /// boundaries as `get_sentence_boundaries` without the character counts and terminal
 /// marks of each, which wirediff has no use for; the starts are where the slices lie.
+///
+/// Typesetting quote marks left open are hidden from it: it pairs "``" (as PA's wire copy
+/// opens a quotation) with the next "``" as a quotation it never cuts, and wire copy often
+/// leaves one unclosed ("``I was in Brixton… we got talking. ``We started out as friends…''"
+/// is three sentences). A "``" closed by "''" before the next one stays.
 fn sentencex_starts(text: &str, rules: Rules) -> impl Iterator<Item = usize> {
-    rules
-        .segment(text)
-        .into_iter()
-        .map(move |s| s.as_ptr() as usize - text.as_ptr() as usize)
+    let masked = mask_unclosed_backquotes(text);
+    let starts: Vec<usize> = (rules.segment(&masked).into_iter())
+        .map(|s| s.as_ptr() as usize - masked.as_ptr() as usize)
         .filter(|&c| c > 0)
+        .collect();
+    starts.into_iter()
 }
 
 /// True when `sentencex` is sure to find no sentence start after 0 in `text`, so that
@@ -760,6 +775,31 @@ fn no_terminator_beyond_ascii(b: &[u8]) -> bool {
         }
     }
     true
+}
+
+/// `text` with each "``" that no "''" closes before the next "``" (or the end) made spaces.
+fn mask_unclosed_backquotes(text: &str) -> Cow<'_, str> {
+    let b = text.as_bytes();
+    let opens: Vec<usize> = memchr::memmem::find_iter(b, b"``").collect();
+    if opens.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = b.to_vec();
+    // Overlapping finds ("```") are read as the first of them.
+    let mut last_end = 0;
+    for (k, &at) in opens.iter().enumerate() {
+        if at < last_end {
+            continue;
+        }
+        last_end = at + 2;
+        let next = opens[k + 1..].iter().find(|&&o| o >= at + 2).copied();
+        let until = next.unwrap_or(b.len());
+        if memchr::memmem::find(&b[at + 2..until], b"''").is_none() {
+            out[at..at + 2].copy_from_slice(b"  ");
+        }
+    }
+    // Only ASCII bytes were replaced by ASCII bytes.
+    Cow::Owned(String::from_utf8(out).expect("UTF-8"))
 }
 
 /// Double quote marks, hidden from `sentencex` inside an enclosure.
@@ -1087,7 +1127,11 @@ fn after_credits(text: &str) -> Vec<usize> {
 }
 
 static STRAY_QUOTE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"\s["“”„«‘’']+$"#).expect("regex"));
+    LazyLock::new(|| Regex::new(r#"\s["“”„«‘’'`]+$"#).expect("regex"));
+
+/// Quote marks: straight, curly, guillemets, and the backquotes that open a quotation in
+/// wire copy set for typesetting ("``We started out…''").
+const QUOTE_MARKS: [char; 9] = ['"', '“', '”', '„', '«', '‘', '’', '\'', '`'];
 
 static TRAILING_ELLIPSIS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\w\.(?: \.){3}$").expect("regex"));

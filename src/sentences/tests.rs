@@ -122,6 +122,46 @@ fn quotes_and_attributions_stay_together() {
     );
 }
 
+/// A quotation that runs on unclosed, as one that goes on into the next paragraph is
+/// written, opens its sentence: its quote mark is no sentence of its own.
+#[test]
+fn an_unclosed_quotation_opens_its_sentence() {
+    assert_eq!(
+        split("The minister spoke. \"We will fight,\" he said. \"We will win."),
+        [
+            "The minister spoke.",
+            "\"We will fight,\" he said.",
+            "\"We will win."
+        ]
+    );
+    assert_eq!(
+        split("They met at a party. “We started out as friends."),
+        ["They met at a party.", "“We started out as friends."]
+    );
+    // PA's typesetting marks: "``" opens, "''" closes, and a quotation is often left open
+    // (webber136_telegraph): "``" then pairs with no later "``".
+    assert_eq!(
+        split(
+            "``I was in Brixton with friends. We got talking. ``We started out as friends.'' He added: ``It is important."
+        ),
+        [
+            "``I was in Brixton with friends.",
+            "We got talking.",
+            "``We started out as friends.''",
+            "He added: ``It is important."
+        ]
+    );
+    assert_eq!(
+        split("They met and got talking. ``We started out as friends."),
+        ["They met and got talking.", "``We started out as friends."]
+    );
+    // A closed one is kept whole, as quotations in single quote marks are (marco479_times).
+    assert_eq!(
+        split("Mr White replied: ``No. Why should I?'' Then he left."),
+        ["Mr White replied: ``No. Why should I?''", "Then he left."]
+    );
+}
+
 #[test]
 fn quotations_and_parentheses_of_several_sentences_are_split() {
     assert_eq!(
