@@ -523,7 +523,11 @@ fn split_with(text: &str, rules: Rules) -> Vec<Range<usize>> {
     cuts.sort_unstable();
     cuts.dedup();
     cuts.retain(|&c| {
-        c > 0 && c < text.len() && text.is_char_boundary(c) && !after_clock_time(text, c)
+        c > 0
+            && c < text.len()
+            && text.is_char_boundary(c)
+            && !after_clock_time(text, c)
+            && !inside_code(text, c)
     });
 
     // A piece that is nothing but a list marker ("1.", "⁃9.") belongs to the item it opens,
@@ -898,13 +902,42 @@ fn after_parenthesized_sentence(text: &str, open: usize, end: usize) -> Option<u
     .then(|| text.len() - after.trim_start().len())
 }
 
-/// Abbreviations written in lower case: a period after them ends no sentence.
+/// Abbreviations written in lower case: a period after them ends no sentence. Not "no.":
+/// before a number it is one ("no. 5"), before a capital a word ("telling me no. When").
 const LOWER_ABBREVIATIONS: &[&str] = &[
     "etc", "vs", "al", "approx", "ca", "cf", "viz", "incl", "esp", "ft", "oz", "lb", "lbs", "sq",
-    "mt", "misc", "ed", "eds", "vol", "pp", "op", "cit", "ibid", "no", "nos", "fig", "figs", "st",
-    "jr", "sr", "dept", "est", "inc", "corp", "ltd", "co", "mr", "mrs", "ms", "dr", "prof", "gov",
-    "sen", "rep", "gen", "col", "lt", "sgt", "capt", "rev", "hon",
+    "mt", "misc", "ed", "eds", "vol", "pp", "op", "cit", "ibid", "fig", "figs", "st", "jr", "sr",
+    "dept", "est", "inc", "corp", "ltd", "co", "mr", "mrs", "ms", "dr", "prof", "gov", "sen",
+    "rep", "gen", "col", "lt", "sgt", "capt", "rev", "hon",
 ];
+
+/// Whether a cut at `c` falls inside a code or an abbreviation, right after a full stop
+/// with no space: a Reuters instrument code (" .DJI fell", "AAPL.O rose": a full stop, then
+/// at most five capitals and digits) or a chain of abbreviations ("R-W.Va., visited"), an
+/// initial or two, a full stop, a short word and a full stop.
+fn inside_code(text: &str, c: usize) -> bool {
+    if text.as_bytes()[c - 1] != b'.' {
+        return false;
+    }
+    let rest = &text[c..];
+    let len = rest
+        .find(|ch: char| !ch.is_ascii_alphanumeric())
+        .unwrap_or(rest.len());
+    let token = &rest.as_bytes()[..len];
+    let code = (1..=5).contains(&len)
+        && token
+            .iter()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        && token.iter().any(u8::is_ascii_uppercase);
+    // Before the full stop, an initial or two ("W", "N.Y"), not a word ("Tuesday.Mr. Smith").
+    let before = text.as_bytes()[..c - 1]
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    let chain = (1..=3).contains(&len) && rest[len..].starts_with('.') && (1..=2).contains(&before);
+    code || chain
+}
 
 /// Sentence ends after an all-lower-case word that `sentencex` reads as an abbreviation
 /// ("at me. I stayed", "love art. The", "for me.” Then"): its list has "Me." (Maine) and
@@ -918,11 +951,19 @@ fn lowercase_word_ends(text: &str) -> Vec<usize> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     for dot in memchr::memchr_iter(b'.', b) {
+        // A unit's letters count whole ("km/h.").
         let word_start = b[..dot]
             .iter()
-            .rposition(|c| !c.is_ascii_lowercase())
+            .rposition(|&c| !c.is_ascii_lowercase() && c != b'/')
             .map_or(0, |i| i + 1);
-        if dot - word_start < 2 {
+        let letters = b[word_start..dot].iter().filter(|c| c.is_ascii_lowercase());
+        let month = dot >= 3 && &b[dot - 3..dot] == b"May" && {
+            // "May" written in full is a month, never an abbreviation ("in May. Polls").
+            let before = dot - 3;
+            before == 0 || matches!(b[before - 1], b' ' | b'(')
+        };
+        let word_start = if month { dot - 3 } else { word_start };
+        if letters.count() < 2 && !month {
             continue;
         }
         let opens = word_start == 0

@@ -122,6 +122,34 @@ fn quotes_and_attributions_stay_together() {
     );
 }
 
+/// Reuters instrument codes and chains of abbreviations hold full stops that end nothing;
+/// a month written in full, a unit and "no" before a capital end their sentences.
+#[test]
+fn codes_are_no_sentence_ends_and_full_words_are() {
+    assert_eq!(
+        split(
+            "The Dow Jones Industrial Average .DJI fell 102.2 points, the S&P 500 .SPX lost 1.85. Shares of Apple Inc AAPL.O rose 2%. Rep. David McKinley, R-W.Va., visited."
+        ),
+        [
+            "The Dow Jones Industrial Average .DJI fell 102.2 points, the S&P 500 .SPX lost 1.85.",
+            "Shares of Apple Inc AAPL.O rose 2%.",
+            "Rep. David McKinley, R-W.Va., visited."
+        ]
+    );
+    assert_eq!(
+        split(
+            "The election is due in May. Polls show him ahead. It goes up to 50 km/h. Meanwhile, she kept telling me no. When she left, he lived at No. 10 Downing Street."
+        ),
+        [
+            "The election is due in May.",
+            "Polls show him ahead.",
+            "It goes up to 50 km/h.",
+            "Meanwhile, she kept telling me no.",
+            "When she left, he lived at No. 10 Downing Street."
+        ]
+    );
+}
+
 /// A quotation that runs on unclosed, as one that goes on into the next paragraph is
 /// written, opens its sentence: its quote mark is no sentence of its own.
 #[test]
@@ -209,7 +237,10 @@ fn quotations_and_parentheses_of_several_sentences_are_split() {
 
 #[test]
 fn lowercase_word_ends_agree_with_the_regular_expression() {
-    let re = Regex::new(r#"(?:^|[\s(])([a-z]{2,})\.["”’']*\s+(?P<next>["“‘]?[A-Z])"#).expect("re");
+    let re = Regex::new(
+        r#"(?:^|[\s(])([a-z/]*[a-z][a-z/]*[a-z][a-z/]*|May)\.["”’']*\s+(?P<next>["“‘]?[A-Z])"#,
+    )
+    .expect("re");
     for text in [
         "at me. I stayed. love art. The end",
         "he said.  \u{a0}\"We go\" and (so. So) x.Y ab.\tZ etc. Then",
@@ -217,6 +248,7 @@ fn lowercase_word_ends_agree_with_the_regular_expression() {
         "ab. Cd. Ef gh.\nIj kl.",
         "éab. X (ab. Y Inc. Z inc. Z",
         "for me.” Then “go.’” So it.)\" No",
+        "50 km/h. Meanwhile a/b. C /x. D and/or. E in May. Polls (May. X Mayfair. Y 2May. Z",
     ] {
         let slow: Vec<usize> = re
             .captures_iter(text)
