@@ -557,7 +557,8 @@ fn split_with(text: &str, rules: Rules) -> Vec<Range<usize>> {
     }
 
     // An opening quote mark stranded at the end of a sentence belongs to the next one, and
-    // so does the ellipsis of a four-dot ellipsis ("compounds. . . . The practice").
+    // so does the ellipsis of a four-dot ellipsis ("compounds. . . . The practice"); a
+    // closing one cut from its sentence goes back to it.
     let mut prev = 0;
     for c in kept.iter_mut() {
         let piece = text[prev..*c].trim_end();
@@ -577,6 +578,18 @@ fn split_with(text: &str, rules: Rules) -> Vec<Range<usize>> {
             let quote_start = prev + m.start() + (m.as_str().len() - m.as_str().trim_start().len());
             if quote_start > prev {
                 *c = quote_start;
+            }
+        } else if !text[..*c].ends_with(char::is_whitespace)
+            && (text[..*c].trim_end_matches(QUOTE_MARKS)).ends_with(['.', '!', '?'])
+        {
+            // Closing quote marks cut from the sentence they close, with a space or nothing
+            // after them ("content.’’ Then", "go public?''' "), go back to it.
+            let after = &text[*c..];
+            let rest = after.trim_start_matches(QUOTE_MARKS);
+            if rest.len() < after.len()
+                && (rest.is_empty() || rest.starts_with(char::is_whitespace))
+            {
+                *c += after.len() - rest.len();
             }
         } else if let Some(m) = ellipsis() {
             let word_char = m.as_str().chars().next().map_or(1, char::len_utf8);

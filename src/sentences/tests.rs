@@ -183,6 +183,15 @@ fn an_unclosed_quotation_opens_its_sentence() {
         split("They met and got talking. ``We started out as friends."),
         ["They met and got talking.", "``We started out as friends."]
     );
+    // Closing marks cut from their sentence go back to it.
+    assert_eq!(
+        split("It had “a role in regulating content.’’ Then he left."),
+        ["It had “a role in regulating content.’’", "Then he left."]
+    );
+    assert_eq!(
+        split("Then saying `pay me or I will go public?'''"),
+        ["Then saying `pay me or I will go public?'''"]
+    );
     // A closed one is kept whole, as quotations in single quote marks are (marco479_times).
     assert_eq!(
         split("Mr White replied: ``No. Why should I?'' Then he left."),
