@@ -9,7 +9,8 @@
 //! words in the same order ("thousands of savoury pancakes", "with glass"), which a sentence
 //! the outlet wrote itself about the same story rarely does. A sentence condensed from a
 //! longer one shares little of the whole, but most of what it says is in it: that pairs too,
-//! when the words it shares are not only names.
+//! when the words it shares are not only names; so does one that keeps many of a wire
+//! sentence's words among many of its own.
 //!
 //! Only the unpaired sentences are read here, so the cost follows how much was rewritten,
 //! not the length of the documents; candidates come from an index of shared rare stems.
@@ -40,6 +41,15 @@ const CONDENSED_STEMS: usize = 3;
 /// ...of which this many are plain words, not names: an editorial sentence about "Ukrainian
 /// President Volodymyr Zelenskyy" shares four names with any wire sentence about him.
 const CONDENSED_PLAIN: usize = 2;
+/// Least content stems shared for a pair on their number...
+const MANY_STEMS: usize = 4;
+/// ...at this least weighted overlap: a sentence that keeps a wire sentence's facts among
+/// many of its own ("BBC1 controller Peter Salmon used the event to fire a coded broadside
+/// at ITV which last week recruited BBC1 sports presenter Des Lynam…" from "BBC1 recently
+/// lost its sport figurehead Des Lynam to ITV…")...
+const WITH_MANY: f64 = 0.2;
+/// ...when this many of them are plain words, not names.
+const MANY_PLAIN: usize = 1;
 /// Candidates scored for each adapted sentence.
 const CANDIDATES: usize = 12;
 /// Most sentences a stem may be in and still find candidates.
@@ -87,7 +97,7 @@ impl Stems {
     }
 
     /// The stems of `text`'s words that are neither function words nor names (written with
-    /// a capital past its first word), sorted and deduplicated.
+    /// a capital past a sentence's first word, [`capitals`]), sorted and deduplicated.
     fn plain(&mut self, text: &str, buf: &mut String) -> Vec<u32> {
         let mut out = Vec::new();
         for_each_cased_word(text, buf, |w, capital| {
@@ -291,19 +301,20 @@ fn pair_sets(
                 runs
             };
             // Or a sentence condensed from a long one: much of it is in the original, which
-            // dilutes the overlap with all it left out.
+            // dilutes the overlap with all it left out. Or one that keeps many of the
+            // original's words among many of its own.
+            let condensed = a_mass[i] > 0.0
+                && shared / a_mass[i] >= CONDENSED_SHARE
+                && content >= CONDENSED_STEMS;
+            let many = content >= MANY_STEMS && similarity >= WITH_MANY;
             let paired = similarity >= ALONE
                 || runs >= RUNS
-                || (a_mass[i] > 0.0
-                    && shared / a_mass[i] >= CONDENSED_SHARE
-                    && content >= CONDENSED_STEMS
-                    && {
-                        let plain =
-                            a_plain[i].get_or_insert_with(|| stems.plain(adapted[i], &mut buf));
-                        let mut n = 0;
-                        for_each_shared(plain, &o[k], |_| n += 1);
-                        n >= CONDENSED_PLAIN
-                    });
+                || ((condensed || many) && {
+                    let plain = a_plain[i].get_or_insert_with(|| stems.plain(adapted[i], &mut buf));
+                    let mut n = 0;
+                    for_each_shared(plain, &o[k], |_| n += 1);
+                    n >= if many { MANY_PLAIN } else { CONDENSED_PLAIN }
+                });
             if paired {
                 found.push(Paraphrase {
                     adapted: i,
@@ -536,9 +547,9 @@ fn for_each_cased_word(text: &str, buf: &mut String, mut f: impl FnMut(&str, boo
 }
 
 /// The hashes of the folded words of `text` written with a capital, sorted and deduplicated:
-/// with `at_starts`, anywhere; without, past a sentence's first word: past `text`'s first
-/// word, and past the first word after a full stop, a question or an exclamation mark (not
-/// after "Mr." or "U.S."). "I" and its contractions ("I'm") are no names. Words never span
+/// with `at_starts`, anywhere; without, past a sentence's first word (past `text`'s first
+/// word, and past the first word after a full stop, a question or an exclamation mark, not
+/// after "Mr." or "U.S."), or as a sentence's first word with more capitals ("BBC1"). "I" and its contractions ("I'm") are no names. Words never span
 /// white space, so the words of the pieces that start with a capital are those of the
 /// capitalized words.
 fn capitals(text: &str, buf: &mut String, at_starts: bool) -> Vec<u64> {
@@ -562,7 +573,13 @@ fn capitals(text: &str, buf: &mut String, at_starts: bool) -> Vec<u64> {
             let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
             word == "I" || word.starts_with("I'") || word.starts_with("I’")
         };
-        if upper && (at_starts || !starts) && !pronoun() {
+        // A sentence's first word is a name when it has capitals past its first letter:
+        // "BBC1", "McKay", a tabloid's "CILLA Black".
+        let inner_capital = || {
+            let mut letters = piece.chars().filter(|c| c.is_alphabetic()).skip(1);
+            letters.any(char::is_uppercase)
+        };
+        if upper && (at_starts || !starts || inner_capital()) && !pronoun() {
             normalize::for_each_word(piece, buf, |w| capitals.push(hash(w)));
         }
         // Marks alone ("—", "``") neither start nor end a sentence.
