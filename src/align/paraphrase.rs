@@ -421,10 +421,24 @@ pub fn evidence_of_changes(changes: &[super::Change], original: &str) -> Evidenc
     let (mut buf, mut lower) = (String::new(), String::new());
     let (mut tokens, mut uppers) = (0usize, 0usize);
     let mut first = true;
+    // Whether a token starts with a capital.
+    let upper = |token: &str| {
+        let b = token.as_bytes();
+        b[0].is_ascii_uppercase()
+            || (!b[0].is_ascii() && token.chars().next().is_some_and(char::is_uppercase))
+    };
     for c in changes {
         if c.op != super::Op::Equal {
             // Words the adapted side added before come first.
             first &= c.op == super::Op::Delete || !c.text.chars().any(char::is_alphanumeric);
+            if c.op == super::Op::Insert {
+                // Title case is the adapted passage's, not only of the words it kept, which
+                // names fill.
+                words::for_each_word_token(&c.text, |token| {
+                    tokens += 1;
+                    uppers += usize::from(upper(token));
+                });
+            }
             continue;
         }
         let mut take = |w: &str, capital: bool| {
@@ -438,8 +452,7 @@ pub fn evidence_of_changes(changes: &[super::Change], original: &str) -> Evidenc
         };
         words::for_each_word_token(&c.text, |token| {
             let b = token.as_bytes();
-            let upper = b[0].is_ascii_uppercase()
-                || (!b[0].is_ascii() && token.chars().next().is_some_and(char::is_uppercase));
+            let upper = upper(token);
             tokens += 1;
             uppers += usize::from(upper);
             let capital = upper && !std::mem::replace(&mut first, false);

@@ -231,6 +231,23 @@ fn evidence_names_are_names_on_both_sides() {
         "Roger Gedge said: \"I'm sorry.\"",
     );
     assert_eq!(e.names, ["roger", "gedge"], "{e:?}");
+    // A passage that keeps only names is no title-case headline: its added words count.
+    let e = evidence_of_changes(
+        &[
+            change(Op::Delete, "Earlier "),
+            change(Op::Equal, "Clive Nicholls QC, "),
+            change(Op::Delete, "also"),
+            change(Op::Insert, "counsel"),
+            change(Op::Equal, " for "),
+            change(Op::Insert, "General "),
+            change(Op::Equal, "Pinochet, "),
+            change(Op::Delete, "urged the court to strike out the charges."),
+            change(Op::Insert, "apologised."),
+        ],
+        "Earlier Clive Nicholls QC, also for Pinochet, urged the court to strike out the charges.",
+    );
+    assert_eq!(e.names, ["nicholls", "qc", "pinochet"], "{e:?}");
+    assert_eq!(e.words, ["clive"], "{e:?}");
     let e = evidence(
         "Roger Gedge, 30, lost a leg.",
         "The judge told Roger Gedge his leg was lost. Lost legs cost.",
