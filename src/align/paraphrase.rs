@@ -410,12 +410,13 @@ pub fn evidence(original: &str, adapted: &str) -> Evidence {
 /// [`Evidence`] of a passage paired by its words ([`super::PairedBy::Words`] or
 /// [`super::PairedBy::Position`]): the words of the text its word-level edits keep
 /// ([`super::Op::Equal`]), which both sides have by definition. Names are the kept words
-/// written with a capital past a sentence's first word, and with a capital somewhere in
-/// `original`, read for its capitals, which the edits do not keep ("A WORKER spiked…" from
-/// "A disgruntled worker…" shares a word, not a name).
-pub fn evidence_of_changes(changes: &[super::Change], original: &str) -> Evidence {
-    // The kept words in order, each once, and whether each is written with a capital.
-    let mut kept: Vec<(String, bool)> = Vec::new();
+/// written with a capital past a sentence's first word, and written the same way somewhere
+/// in `original`, which the edits do not show ("A WORKER spiked…" from "A disgruntled
+/// worker…" shares a word, not a name; "al-Tanf" shares the name "Tanf").
+pub fn evidence_of_changes<'c>(changes: &'c [super::Change], original: &str) -> Evidence {
+    // The kept words in order, each once, and for each written with a capital, how: its
+    // first letters and digits ("Pinochet" of "Pinochet's").
+    let mut kept: Vec<(String, Option<&str>)> = Vec::new();
     let mut numbers: Vec<String> = Vec::new();
     let mut seen = Seen::default();
     let (mut buf, mut lower) = (String::new(), String::new());
@@ -441,7 +442,7 @@ pub fn evidence_of_changes(changes: &[super::Change], original: &str) -> Evidenc
             }
             continue;
         }
-        let mut take = |w: &str, capital: bool| {
+        let mut take = |w: &str, capital: Option<&'c str>| {
             if !is_stopword(w)
                 && !normalize::is_honorific(w)
                 && !w.bytes().any(|b| b.is_ascii_digit())
@@ -455,9 +456,14 @@ pub fn evidence_of_changes(changes: &[super::Change], original: &str) -> Evidenc
             let upper = upper(token);
             tokens += 1;
             uppers += usize::from(upper);
-            let capital = upper && !std::mem::replace(&mut first, false);
+            let written = token
+                .find(|c: char| !c.is_alphanumeric())
+                .map_or(token, |end| &token[..end]);
+            // "I" and its contractions ("I'm") are no names.
+            let capital = (upper && !std::mem::replace(&mut first, false) && written != "I")
+                .then_some(written);
             if b.iter().all(u8::is_ascii_lowercase) {
-                take(token, false);
+                take(token, None);
             } else if b.iter().all(u8::is_ascii_alphabetic) {
                 // A word of ASCII letters folds to its small letters.
                 lower.clear();
@@ -481,15 +487,23 @@ pub fn evidence_of_changes(changes: &[super::Change], original: &str) -> Evidenc
         numbers,
         ..Evidence::default()
     };
-    let there = capitals(original, &mut buf, true);
     for (w, capital) in kept {
-        if capital && !title_case && there.binary_search(&hash(&w)).is_ok() {
+        let name = !title_case && capital.is_some_and(|written| written_in(original, written));
+        if name {
             out.names.push(w);
         } else {
             out.words.push(w);
         }
     }
     out
+}
+
+/// Whether `text` has `word` as written, as a whole word.
+fn written_in(text: &str, word: &str) -> bool {
+    let b = text.as_bytes();
+    let alnum = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphanumeric);
+    memchr::memmem::find_iter(b, word.as_bytes())
+        .any(|at| (at == 0 || !alnum(at - 1)) && !alnum(at + word.len()))
 }
 
 /// The hashes of the words met so far: a short list, or a set once it grows.
@@ -595,9 +609,10 @@ fn capitals(text: &str, buf: &mut String, at_starts: bool) -> Vec<u64> {
         if upper && (at_starts || !starts || inner_capital()) && !pronoun() {
             normalize::for_each_word(piece, buf, |w| capitals.push(hash(w)));
         }
-        // Marks alone ("—", "``") neither start nor end a sentence.
+        // Marks alone ("—", "``") neither start nor end a sentence; a piece that ends in a
+        // letter or a digit, as most do, ends none.
         if first.is_some() {
-            starts = ends_sentence(piece);
+            starts = !piece.ends_with(|c: char| c.is_ascii_alphanumeric()) && ends_sentence(piece);
         }
     }
     capitals.sort_unstable();
