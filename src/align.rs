@@ -109,7 +109,7 @@ type OriginalRef = (usize, usize);
 const AGAIN_WORDS: usize = 3;
 
 /// Least share of the adapted sentence's weight that those words make.
-const AGAIN_SHARE: f64 = 0.2;
+const AGAIN_SHARE: f64 = 0.15;
 
 /// Rare words (in at most [`AGAIN_DF`] sentences) an adapted sentence must share with a held
 /// original sentence for [`Aligner::pair_again`] to look at the pair.

@@ -113,3 +113,29 @@ fn a_second_sentence_drawn_from_a_held_wire_sentence_is_paired_again() {
     );
     assert_eq!(of("critics say").kind, Kind::Inserted);
 }
+
+/// A second sentence drawn from a held wire sentence may wrap the words the first passage
+/// left out in many of its own (informant4_sun: "A CROWN Prosecution Service clerk tipped
+/// off mobsters…"): it is still paired again.
+#[test]
+fn a_second_sentence_with_many_words_of_its_own_is_paired_again() {
+    let original = "A worker contaminated thousands of savoury pancakes with glass, a court heard. \
+        Paul Sloan, prosecuting, said the 61-year-old, who denies five charges of contaminating \
+        goods, was heard singing a ditty about glass. The factory employs 800 workers. \
+        Rumours spread around the plant over the weekend.";
+    let adapted = "A worker spiked thousands of savoury pancakes with glass, a court heard. \
+        Angry John McKay, 61, was heard singing a ditty about glass. \
+        The factory employs 800 workers. \
+        The grandfather of three, who had worked on the production line at the plant for over \
+        two decades and now lives alone in a rented flat near the river with his elderly dog, \
+        denies five charges of contaminating goods.";
+    let (a, as_, segs) = aligned(original, adapted);
+    let i = (as_.iter())
+        .position(|s| s.text(&a).contains("The grandfather"))
+        .expect("an adapted sentence");
+    let again = (segs.iter())
+        .find(|s| s.adapted.as_ref().is_some_and(|r| r.contains(&i)))
+        .expect("its segment");
+    assert_eq!(again.kind, Kind::Reworded, "{segs:?}");
+    assert_eq!(again.paired_by, Some(PairedBy::Again));
+}
