@@ -77,28 +77,23 @@ fn long_replacement_sharing_no_words_is_insertion_and_removal() {
     );
 }
 
+/// Wire copy with a sentence two adapted sentences draw on.
+const PANCAKES: &str = "A worker contaminated thousands of savoury pancakes with glass, a court heard. \
+    Paul Sloan, prosecuting, said the 61-year-old, who denies five charges of contaminating \
+    goods, was heard singing a ditty about glass. The factory employs 800 workers. \
+    Rumours spread around the plant over the weekend.";
+
 /// Two adapted sentences drawn from one wire sentence, far apart: the second is paired with
 /// it again, by the words the first left out; an editorial sentence that reuses only the
 /// words the first took stays inserted.
 #[test]
 fn a_second_sentence_drawn_from_a_held_wire_sentence_is_paired_again() {
-    let original = "A worker contaminated thousands of savoury pancakes with glass, a court heard. \
-        Paul Sloan, prosecuting, said the 61-year-old, who denies five charges of contaminating \
-        goods, was heard singing a ditty about glass. The factory employs 800 workers. \
-        Rumours spread around the plant over the weekend.";
     let adapted = "A worker spiked thousands of savoury pancakes with glass, a court heard. \
         Angry John McKay, 61, was heard singing a ditty about glass. \
         The factory employs 800 workers. McKay sang about glass, critics say, as if it were a joke. \
         He denies five charges of contaminating goods.";
-    let (a, as_, segs) = aligned(original, adapted);
-    let of = |needle: &str| {
-        let i = (as_.iter())
-            .position(|s| s.text(&a).contains(needle))
-            .expect("an adapted sentence");
-        (segs.iter())
-            .find(|s| s.adapted.as_ref().is_some_and(|r| r.contains(&i)))
-            .expect("its segment")
-    };
+    let (a, as_, segs) = aligned(PANCAKES, adapted);
+    let of = |needle: &str| segment_of(&a, &as_, &segs, needle);
     let first = of("Angry John McKay");
     assert_eq!(first.kind, Kind::Reworded);
     let again = of("He denies five charges");
@@ -119,23 +114,29 @@ fn a_second_sentence_drawn_from_a_held_wire_sentence_is_paired_again() {
 /// off mobsters…"): it is still paired again.
 #[test]
 fn a_second_sentence_with_many_words_of_its_own_is_paired_again() {
-    let original = "A worker contaminated thousands of savoury pancakes with glass, a court heard. \
-        Paul Sloan, prosecuting, said the 61-year-old, who denies five charges of contaminating \
-        goods, was heard singing a ditty about glass. The factory employs 800 workers. \
-        Rumours spread around the plant over the weekend.";
     let adapted = "A worker spiked thousands of savoury pancakes with glass, a court heard. \
         Angry John McKay, 61, was heard singing a ditty about glass. \
         The factory employs 800 workers. \
         The grandfather of three, who had worked on the production line at the plant for over \
         two decades and now lives alone in a rented flat near the river with his elderly dog, \
         denies five charges of contaminating goods.";
-    let (a, as_, segs) = aligned(original, adapted);
-    let i = (as_.iter())
-        .position(|s| s.text(&a).contains("The grandfather"))
-        .expect("an adapted sentence");
-    let again = (segs.iter())
-        .find(|s| s.adapted.as_ref().is_some_and(|r| r.contains(&i)))
-        .expect("its segment");
+    let (a, as_, segs) = aligned(PANCAKES, adapted);
+    let again = segment_of(&a, &as_, &segs, "The grandfather");
     assert_eq!(again.kind, Kind::Reworded, "{segs:?}");
     assert_eq!(again.paired_by, Some(PairedBy::Again));
+}
+
+/// The segment that holds the adapted sentence containing `needle`.
+fn segment_of<'s>(
+    doc: &Document,
+    sentences: &[Sentence],
+    segs: &'s [Segment],
+    needle: &str,
+) -> &'s Segment {
+    let i = (sentences.iter())
+        .position(|s| s.text(doc).contains(needle))
+        .expect("an adapted sentence");
+    (segs.iter())
+        .find(|s| s.adapted.as_ref().is_some_and(|r| r.contains(&i)))
+        .expect("its segment")
 }
