@@ -171,14 +171,15 @@ pub struct Hit {
     /// The longest passages it shares with the article, in the article's order.
     pub passages: Vec<Passage>,
     /// Found by its words alone: the aligner pairs none (or few) of the article's sentences
-    /// with it, but its BM25 score is at least twice that of any other story's candidate.
-    /// An article that rewrote every sentence of its source is found this way.
+    /// with it, but its BM25 score is well above that of any other candidate. An article
+    /// that rewrote every sentence of its source is found this way, even beside a story it
+    /// copied a paragraph from.
     pub by_words: bool,
     /// The share of the article's most telling words (those the query is made of, each
     /// weighted as in the query) that the document holds, 0 to 1.
     pub word_share: f64,
     /// Which of the article's sentences it covers.
-    covered: Vec<bool>,
+    pub(super) covered: Vec<bool>,
 }
 
 impl<'a> Article<'a> {
@@ -217,7 +218,8 @@ impl Index {
 
     /// The originals to compare `adapted` with: the fewest indexed documents that together
     /// cover the most of it. Each adds at least 5% of the article's words that the ones
-    /// before it did not cover; they come in the order the article first draws on them.
+    /// before it did not cover (the one found by its words alone may be among them); they
+    /// come in the order the article first draws on them.
     pub fn select(&self, adapted: &Document, opts: &FindOptions) -> Result<Vec<Hit>> {
         let article = Article::read(adapted);
         let hits = self.candidates(&article, opts)?;
@@ -228,7 +230,7 @@ impl Index {
         let fallback = hits.iter().find(|h| h.by_words).cloned();
         let mut pool: Vec<Hit> = hits
             .into_iter()
-            .filter(|h| h.coverage >= opts.min_coverage)
+            .filter(|h| h.coverage >= opts.min_coverage || h.by_words)
             .collect();
         while chosen.len() < SELECT_MAX {
             let gain = |h: &Hit| -> usize {
@@ -529,23 +531,30 @@ fn align_with(article: &Article<'_>, wire: WireDoc, score: f32, opts: &Options) 
 }
 
 /// Marks the candidate found by its words alone ([`Hit::by_words`]): the best by BM25, when
-/// no candidate covers [`COVERAGE_FLOOR`], it scores [`BY_WORDS_MARGIN`] times the median
-/// candidate (the level of documents that share only common words) and [`BY_WORDS_LEAD`]
-/// times the next one.
-fn mark_by_words(hits: &mut [Hit]) {
-    if hits.len() < 3 || hits.iter().any(|h| h.coverage >= COVERAGE_FLOOR) {
+/// it covers less than [`COVERAGE_FLOOR`], it scores [`BY_WORDS_LEAD`] times the next one and
+/// either [`BY_WORDS_MARGIN`] times the median candidate (the level of documents that share
+/// only common words) or covers half the floor. Another story may cover more: an article
+/// rewritten from one story that copies a paragraph of another (enfield53_times: the Des
+/// Lynam paragraph of a PA story on the BBC) drew on both.
+pub(super) fn mark_by_words(hits: &mut [Hit]) {
+    if hits.len() < 3 {
+        return;
+    }
+    let Some(best) = (0..hits.len()).max_by(|&a, &b| hits[a].score.total_cmp(&hits[b].score))
+    else {
+        return;
+    };
+    if hits[best].coverage >= COVERAGE_FLOOR {
         return;
     }
     let mut scores: Vec<f32> = hits.iter().map(|h| h.score).collect();
     scores.sort_by(f32::total_cmp);
     let median = scores[scores.len() / 2];
-    let Some(best) = (0..hits.len()).max_by(|&a, &b| hits[a].score.total_cmp(&hits[b].score))
-    else {
-        return;
-    };
     let second = scores[scores.len() - 2];
-    hits[best].by_words =
-        hits[best].score >= BY_WORDS_MARGIN * median && hits[best].score >= BY_WORDS_LEAD * second;
+    // Half the floor covered is passages enough to stand for the margin over the median.
+    let some_passages = hits[best].coverage >= COVERAGE_FLOOR / 2.0;
+    hits[best].by_words = (some_passages || hits[best].score >= BY_WORDS_MARGIN * median)
+        && hits[best].score >= BY_WORDS_LEAD * second;
 }
 
 /// Hits in order of their story's best, each story's versions together, best first; stories

@@ -375,3 +375,42 @@ fn a_word_in_a_wire_title_counts_beside_its_text() {
     assert_eq!(ids(&hits), ["b-titled", "a-untitled"]);
     assert!(hits[0].score > hits[1].score);
 }
+
+/// An article rewritten from one story, a sentence or two paired, that copies a paragraph of
+/// another story (enfield53_times and a PA story on the BBC's schedule): the story its words
+/// point to is found by them, beside the one that covers more of the article.
+#[test]
+fn a_story_far_ahead_by_its_words_is_found_beside_one_covering_more() {
+    let hit = |id: &str, score: f32, coverage: f64| Hit {
+        id: id.to_string(),
+        url: None,
+        document: Document::from_text(id, "A wire story."),
+        score,
+        coverage,
+        story: 0,
+        passages: Vec::new(),
+        by_words: false,
+        word_share: 0.0,
+        covered: Vec::new(),
+    };
+    let field = |best_coverage: f64| {
+        vec![
+            hit("enfield", 377.0, best_coverage),
+            hit("schedule", 222.0, 0.11),
+            hit("cilla", 138.0, 0.0),
+            hit("coogan", 132.0, 0.0),
+            hit("page", 58.0, 0.06),
+        ]
+    };
+    let mut hits = field(0.08);
+    rank::mark_by_words(&mut hits);
+    assert!(hits[0].by_words && !hits[1].by_words);
+    // Covering little and not far above the median, it is not found by its words.
+    let mut hits = field(0.02);
+    rank::mark_by_words(&mut hits);
+    assert!(!hits[0].by_words);
+    // Covering the floor, it is found by its passages.
+    let mut hits = field(COVERAGE_FLOOR);
+    rank::mark_by_words(&mut hits);
+    assert!(!hits[0].by_words);
+}
