@@ -179,7 +179,7 @@ const RUNS_ON: [char; 9] = [',', ';', '-', '–', '—', '(', '/', '&', '+'];
 /// Most copies of one wire line (alike in their tokens) tried for one adapted sentence.
 const SAME_LINES: usize = 4;
 /// Closing marks read past at the end of a line.
-const CLOSERS: [char; 6] = ['"', '”', '’', '\'', ')', ']'];
+pub(crate) const CLOSERS: [char; 6] = ['"', '”', '’', '\'', ')', ']'];
 
 /// Whether `text` ends as a sentence does: with a full stop, a question or exclamation mark,
 /// closing quote marks and brackets aside. What does not is a line: a heading, a list item.

@@ -100,7 +100,7 @@ impl Stems {
     /// a capital past a sentence's first word, [`capitals`]), sorted and deduplicated.
     fn plain(&mut self, text: &str, buf: &mut String) -> Vec<u32> {
         let mut out = Vec::new();
-        for_each_cased_word(text, buf, |w, capital| {
+        for_each_cased_word(text, buf, false, |w, capital| {
             let id = self.id(w);
             if !capital && !self.stop[id as usize] {
                 out.push(id);
@@ -117,7 +117,9 @@ impl Stems {
     /// for the pairs that need them.
     fn runs(&mut self, text: &str, buf: &mut String) -> Vec<u64> {
         let mut seq: Vec<(u32, bool)> = Vec::new();
-        for_each_cased_word(text, buf, |w, capital| seq.push((self.id(w), capital)));
+        for_each_cased_word(text, buf, false, |w, capital| {
+            seq.push((self.id(w), capital))
+        });
         let mut runs: Vec<u64> = (seq.windows(2))
             .filter(|p| {
                 let function_words = self.stop[p[0].0 as usize] && self.stop[p[1].0 as usize];
@@ -371,16 +373,14 @@ pub fn evidence(original: &str, adapted: &str) -> Evidence {
     // written with a capital: a sentence may open with a name the adapted side moves inside
     // one ("Roger Gedge, 30, …" to "He told Roger Gedge…").
     let mut there: FastMap<u64, bool> = FastMap::default();
-    let original_capitals = capitals(original, &mut buf, true);
-    normalize::for_each_word(original, &mut buf, |w| {
+    for_each_cased_word(original, &mut buf, true, |w, capital| {
         if !is_stopword(w) {
-            let capital = original_capitals.binary_search(&hash(w)).is_ok();
             *there.entry(key(w)).or_default() |= capital;
         }
     });
     let mut out = Evidence::default();
     let mut seen: FastMap<u64, ()> = FastMap::default();
-    for_each_cased_word(adapted, &mut buf, |w, capital| {
+    for_each_cased_word(adapted, &mut buf, false, |w, capital| {
         // Numbers are read whole below ("96,000", not "96" and "000").
         if is_stopword(w) || normalize::is_honorific(w) || w.bytes().any(|b| b.is_ascii_digit()) {
             return;
@@ -561,10 +561,15 @@ fn numbers_in(s: &str) -> Vec<&str> {
 }
 
 /// Calls `f` with each of the folded words of `text` ([`normalize::for_each_word`]) and
-/// whether it is written with a capital somewhere in `text` past a sentence's first word
-/// ([`capitals`]): a name, mostly ("Zelenskyy", "China's").
-fn for_each_cased_word(text: &str, buf: &mut String, mut f: impl FnMut(&str, bool)) {
-    let capitals = capitals(text, buf, false);
+/// whether it is written with a capital somewhere in `text`, past a sentence's first word
+/// unless `at_starts` ([`capitals`]): a name, mostly ("Zelenskyy", "China's").
+fn for_each_cased_word(
+    text: &str,
+    buf: &mut String,
+    at_starts: bool,
+    mut f: impl FnMut(&str, bool),
+) {
+    let capitals = capitals(text, buf, at_starts);
     normalize::for_each_word(text, buf, |w| {
         f(
             w,
@@ -576,9 +581,9 @@ fn for_each_cased_word(text: &str, buf: &mut String, mut f: impl FnMut(&str, boo
 /// The hashes of the folded words of `text` written with a capital, sorted and deduplicated:
 /// with `at_starts`, anywhere; without, past a sentence's first word (past `text`'s first
 /// word, and past the first word after a full stop, a question or an exclamation mark, not
-/// after "Mr." or "U.S."), or as a sentence's first word with more capitals ("BBC1"). "I" and its contractions ("I'm") are no names. Words never span
-/// white space, so the words of the pieces that start with a capital are those of the
-/// capitalized words.
+/// after "Mr." or "U.S."), or as a sentence's first word with more capitals ("BBC1"). "I"
+/// and its contractions ("I'm") are no names. Words never span white space, so the words of
+/// the pieces that start with a capital are those of the capitalized words.
 fn capitals(text: &str, buf: &mut String, at_starts: bool) -> Vec<u64> {
     let mut capitals: Vec<u64> = Vec::new();
     // A text with no capital needs no look at its pieces.
@@ -625,7 +630,7 @@ fn capitals(text: &str, buf: &mut String, at_starts: bool) -> Vec<u64> {
 /// stop is not an abbreviation's: not after a capital and at most two more letters ("Mr.",
 /// "Gen."), nor inside the word ("U.S.", "p.m.").
 fn ends_sentence(piece: &str) -> bool {
-    let piece = piece.trim_end_matches(['"', '”', '’', '\'', ')', ']']);
+    let piece = piece.trim_end_matches(crate::sentences::CLOSERS);
     if piece.ends_with(['!', '?']) {
         return true;
     }

@@ -148,25 +148,28 @@ fn evidence_sorts_shared_words_into_names_numbers_and_words() {
     assert_eq!(evidence(o, a).words, ["contamination", "pancake"]);
 }
 
-/// A word-level edit of `text`.
-fn change(op: crate::align::Op, text: &str) -> crate::align::Change {
-    crate::align::Change {
-        op,
-        text: text.to_string(),
-    }
+/// [`evidence_of_changes`] of word-level edits given as (op, text), against `original`.
+fn evidence_of_edits(edits: &[(crate::align::Op, &str)], original: &str) -> Evidence {
+    let changes: Vec<crate::align::Change> = (edits.iter())
+        .map(|&(op, text)| crate::align::Change {
+            op,
+            text: text.to_string(),
+        })
+        .collect();
+    evidence_of_changes(&changes, original)
 }
 
 #[test]
 fn evidence_of_edits_lists_the_kept_words() {
     use crate::align::Op;
-    let e = evidence_of_changes(
+    let e = evidence_of_edits(
         &[
-            change(Op::Delete, "Prosecutor Susan"),
-            change(Op::Insert, "Miss"),
-            change(Op::Equal, " Ferrier said "),
-            change(Op::Delete, "they"),
-            change(Op::Insert, "the prosecution"),
-            change(
+            (Op::Delete, "Prosecutor Susan"),
+            (Op::Insert, "Miss"),
+            (Op::Equal, " Ferrier said "),
+            (Op::Delete, "they"),
+            (Op::Insert, "the prosecution"),
+            (
                 Op::Equal,
                 " was offering £96,000 in China's further evidence.",
             ),
@@ -177,10 +180,10 @@ fn evidence_of_edits_lists_the_kept_words() {
     assert_eq!(e.numbers, ["96,000"]);
     assert_eq!(e.words, ["offering", "further", "evidence"]);
     // A title-case headline: its capitals are no names.
-    let e = evidence_of_changes(
+    let e = evidence_of_edits(
         &[
-            change(Op::Equal, "China's Xi Calls for Anti-Western Alliance"),
-            change(Op::Insert, " Now"),
+            (Op::Equal, "China's Xi Calls for Anti-Western Alliance"),
+            (Op::Insert, " Now"),
         ],
         "China's Xi Calls for Anti-Western Alliance",
     );
@@ -195,14 +198,14 @@ fn evidence_of_edits_lists_the_kept_words() {
 fn evidence_names_are_names_on_both_sides() {
     use crate::align::Op;
     // pancake275_mirror: "A WORKER spiked…" from "A disgruntled worker contaminated…".
-    let e = evidence_of_changes(
+    let e = evidence_of_edits(
         &[
-            change(Op::Equal, "A "),
-            change(Op::Delete, "disgruntled "),
-            change(Op::Equal, "WORKER "),
-            change(Op::Delete, "contaminated"),
-            change(Op::Insert, "spiked"),
-            change(
+            (Op::Equal, "A "),
+            (Op::Delete, "disgruntled "),
+            (Op::Equal, "WORKER "),
+            (Op::Delete, "contaminated"),
+            (Op::Insert, "spiked"),
+            (
                 Op::Equal,
                 " thousands of pancakes with glass, Newcastle Crown Court heard.",
             ),
@@ -215,8 +218,8 @@ fn evidence_names_are_names_on_both_sides() {
         ["worker", "thousands", "pancakes", "glass", "court", "heard"]
     );
     // Two sentences run together: the second's first word is no name; after "Mr." it is.
-    let e = evidence_of_changes(
-        &[change(
+    let e = evidence_of_edits(
+        &[(
             Op::Equal,
             "There are hardly any homes. Most people see Mr. Gedge.",
         )],
@@ -226,23 +229,23 @@ fn evidence_names_are_names_on_both_sides() {
     assert_eq!(e.words, ["hardly", "any", "homes", "most", "people", "see"]);
     // A name that opens the original's sentence is still a name inside the adapted one, and
     // "I'm" is none.
-    let e = evidence_of_changes(
-        &[change(Op::Equal, "He told Roger Gedge: \"I'm sorry.\"")],
+    let e = evidence_of_edits(
+        &[(Op::Equal, "He told Roger Gedge: \"I'm sorry.\"")],
         "Roger Gedge said: \"I'm sorry.\"",
     );
     assert_eq!(e.names, ["roger", "gedge"], "{e:?}");
     // A passage that keeps only names is no title-case headline: its added words count.
-    let e = evidence_of_changes(
+    let e = evidence_of_edits(
         &[
-            change(Op::Delete, "Earlier "),
-            change(Op::Equal, "Clive Nicholls QC, "),
-            change(Op::Delete, "also"),
-            change(Op::Insert, "counsel"),
-            change(Op::Equal, " for "),
-            change(Op::Insert, "General "),
-            change(Op::Equal, "Pinochet, "),
-            change(Op::Delete, "urged the court to strike out the charges."),
-            change(Op::Insert, "apologised."),
+            (Op::Delete, "Earlier "),
+            (Op::Equal, "Clive Nicholls QC, "),
+            (Op::Delete, "also"),
+            (Op::Insert, "counsel"),
+            (Op::Equal, " for "),
+            (Op::Insert, "General "),
+            (Op::Equal, "Pinochet, "),
+            (Op::Delete, "urged the court to strike out the charges."),
+            (Op::Insert, "apologised."),
         ],
         "Earlier Clive Nicholls QC, also for Pinochet, urged the court to strike out the charges.",
     );
