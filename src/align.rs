@@ -24,18 +24,24 @@
 //!    said") around a quotation copied word for word is unchanged (`align/tags.rs`).
 //!
 //! What is left is inserted (adapted side) or removed (original side).
+//!
+//! Then [`glued_cuts`] reads the reworded passages for a sentence of the outlet's own glued
+//! onto the wire sentence with no sentence break (`align/glued.rs`); the pipeline cuts it
+//! off and [`cut_passages`] works the passages out again.
 
 use std::ops::Range;
 use std::time::{Duration, Instant};
 
 use similar::{Algorithm, DiffOp, capture_diff_deadline};
 
+mod glued;
 mod paraphrase;
 mod runs;
 mod tags;
 mod vocab;
 mod words;
 
+pub use glued::{cut_passages, glued_cuts};
 pub use paraphrase::{evidence, evidence_of_changes};
 use vocab::Vocab;
 use words::{WordDiffer, whole_changes};
@@ -999,16 +1005,8 @@ impl<'a> Aligner<'a> {
                 items.push((
                     (a, 1, 0, 0),
                     Segment {
-                        kind: Kind::Inserted,
-                        moved: false,
-                        similarity: None,
                         adapted: Some(a..a + 1),
-                        original: None,
-                        changes: Vec::new(),
-                        paired_by: None,
-                        furniture: None,
-                        signals: Vec::new(),
-                        truncated: false,
+                        ..Segment::bare(Kind::Inserted)
                     },
                 ));
             }
@@ -1027,16 +1025,8 @@ impl<'a> Aligner<'a> {
                 items.push((
                     key,
                     Segment {
-                        kind: Kind::Removed,
-                        moved: false,
-                        similarity: None,
-                        adapted: None,
                         original: Some((s, i..i + 1)),
-                        changes: Vec::new(),
-                        paired_by: None,
-                        furniture: None,
-                        signals: Vec::new(),
-                        truncated: false,
+                        ..Segment::bare(Kind::Removed)
                     },
                 ));
             }

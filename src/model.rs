@@ -171,14 +171,6 @@ pub struct Segment {
 }
 
 impl Segment {
-    /// A material difference: reworded, inserted, removed or moved, and not furniture.
-    pub fn is_material(&self) -> bool {
-        self.moved || (self.kind != Kind::Unchanged && self.furniture.is_none())
-    }
-}
-
-#[cfg(test)]
-impl Segment {
     /// A segment of this kind and nothing else: no sides, edits, furniture or signals.
     pub(crate) fn bare(kind: Kind) -> Segment {
         Segment {
@@ -193,6 +185,11 @@ impl Segment {
             signals: Vec::new(),
             truncated: false,
         }
+    }
+
+    /// A material difference: reworded, inserted, removed or moved, and not furniture.
+    pub fn is_material(&self) -> bool {
+        self.moved || (self.kind != Kind::Unchanged && self.furniture.is_none())
     }
 }
 

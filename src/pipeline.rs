@@ -61,7 +61,7 @@ fn compare_segmented(
     originals: Vec<Document>,
     original_sentences: Vec<Vec<Sentence>>,
     adapted: Document,
-    adapted_sentences: Vec<Sentence>,
+    mut adapted_sentences: Vec<Sentence>,
     opts: &Options,
 ) -> Comparison {
     let sides: Vec<Side<'_>> = originals
@@ -69,7 +69,7 @@ fn compare_segmented(
         .zip(&original_sentences)
         .map(|(doc, sentences)| Side { doc, sentences })
         .collect();
-    let (segments, fallbacks) = align::align_within(
+    let (mut segments, fallbacks) = align::align_within(
         &sides,
         Side {
             doc: &adapted,
@@ -77,6 +77,24 @@ fn compare_segmented(
         },
         opts,
     );
+    // A sentence of the outlet's own glued onto a reworded wire sentence shows only once the
+    // two are paired: cut it off, an inserted passage, and work the wire sentence's passage
+    // out again (not when the first pass ran out of time).
+    let a_side = Side {
+        doc: &adapted,
+        sentences: &adapted_sentences,
+    };
+    let cuts = align::glued_cuts(&segments, &sides, a_side);
+    if !cuts.is_empty() && fallbacks.is_empty() {
+        let before = adapted_sentences.clone();
+        let at: Vec<usize> = cuts.iter().map(|c| c.at).collect();
+        sentences::cut_at(&adapted, &mut adapted_sentences, &at);
+        let a_side = Side {
+            doc: &adapted,
+            sentences: &adapted_sentences,
+        };
+        segments = align::cut_passages(segments, &cuts, &before, &sides, a_side);
+    }
     let mut segments = mark_furniture(
         segments,
         &adapted,

@@ -175,7 +175,7 @@ const REST_TOKENS: usize = 3;
 /// Most wire sentences after a line read to tell whether the page ran them on.
 const RUN_ON_SENTENCES: usize = 8;
 /// A line that ends in a comma or a dash runs on, on either side: it is part of a sentence.
-const RUNS_ON: [char; 9] = [',', ';', '-', '–', '—', '(', '/', '&', '+'];
+pub(crate) const RUNS_ON: [char; 9] = [',', ';', '-', '–', '—', '(', '/', '&', '+'];
 /// Most copies of one wire line (alike in their tokens) tried for one adapted sentence.
 const SAME_LINES: usize = 4;
 /// Closing marks read past at the end of a line.
@@ -317,6 +317,37 @@ pub fn split_after_wire_lines(
                 ..s
             });
             s.start += start;
+        }
+        out.push(s);
+    }
+    *sentences = out;
+}
+
+/// Cuts the sentences of `doc` at byte offsets `cuts` (sorted): a cut inside a sentence
+/// ends it there, with the space before the cut left out, and starts the next. Cuts
+/// between sentences, or not on a character boundary, change nothing.
+pub fn cut_at(doc: &Document, sentences: &mut Vec<Sentence>, cuts: &[usize]) {
+    let mut out = Vec::with_capacity(sentences.len() + cuts.len());
+    let mut cuts = cuts.iter().copied().peekable();
+    for &s in sentences.iter() {
+        let mut s = s;
+        while let Some(&cut) = cuts.peek() {
+            if cut >= s.end {
+                break;
+            }
+            cuts.next();
+            if cut <= s.start || !doc.text.is_char_boundary(cut) {
+                continue;
+            }
+            let head = doc.text[s.start..cut].trim_end();
+            if head.is_empty() {
+                continue;
+            }
+            out.push(Sentence {
+                end: s.start + head.len(),
+                ..s
+            });
+            s.start = cut;
         }
         out.push(s);
     }
@@ -1022,11 +1053,12 @@ fn after_clock_time(text: &str, c: usize) -> bool {
     let next = &rest[..rest
         .find(|ch: char| !ch.is_alphabetic())
         .unwrap_or(rest.len())];
-    CLOCK_FOLLOWERS.contains(&next)
+    DATE_WORDS.contains(&next)
 }
 
-/// Words after "a.m." or "p.m." that belong to the sentence of the time.
-const CLOCK_FOLLOWERS: &[&str] = &[
+/// Days, months and time zones: words after "a.m." or "p.m." that belong to the sentence of
+/// the time, and that neither end a name nor start a sentence glued on (`align::glued`).
+pub(crate) const DATE_WORDS: &[&str] = &[
     "Monday",
     "Tuesday",
     "Wednesday",

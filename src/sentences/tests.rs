@@ -548,7 +548,7 @@ fn after_clock_time_with_strings(text: &str, c: usize) -> bool {
         .chars()
         .take_while(|ch| ch.is_alphabetic())
         .collect();
-    CLOCK_FOLLOWERS.contains(&next.as_str())
+    DATE_WORDS.contains(&next.as_str())
 }
 
 /// `enclosed_sentence_starts` as it was before it skipped to the openers: every
@@ -1054,4 +1054,28 @@ fn lines_that_all_start_alike_are_each_found() {
         .unwrap();
     assert_eq!(got[last + 1], "Critics said the figure was wrong.");
     assert_eq!(got[last + 2], "Row data 197 of the table");
+}
+
+#[test]
+fn cut_at_cuts_inside_sentences_only() {
+    let doc = Document::from_text("t", "One two three four five six. Seven eight nine ten.");
+    let mut sentences = segment(&doc);
+    assert_eq!(sentences.len(), 2);
+    let text =
+        |s: &[Sentence]| -> Vec<String> { s.iter().map(|s| s.text(&doc).to_string()).collect() };
+    // Inside the first sentence (the space before the cut left out), at the start of the
+    // second (nothing to cut), and past the end.
+    let inside = doc.text.find("four").unwrap();
+    let between = doc.text.find("Seven").unwrap();
+    cut_at(&doc, &mut sentences, &[inside, between, doc.text.len() + 5]);
+    assert_eq!(
+        text(&sentences),
+        ["One two three", "four five six.", "Seven eight nine ten."]
+    );
+    // A cut inside a character changes nothing.
+    let doc = Document::from_text("t", "Café crème servi ici. Fin.");
+    let mut sentences = segment(&doc);
+    let before = sentences.clone();
+    cut_at(&doc, &mut sentences, &[4]);
+    assert_eq!(sentences, before);
 }

@@ -1,0 +1,391 @@
+//! After the aligner: a sentence of the outlet's own glued onto a wire sentence with no
+//! sentence break ("…treated and released later that night Critics said the city had
+//! ignored repeated warnings."). The sentence splitter cuts after a whole wire line it finds
+//! at the start of an adapted sentence ([`crate::sentences::split_after_wire_lines`]); a wire
+//! sentence whose full stop the page lost, or one the outlet also reworded, shows only once
+//! the aligner has paired it: the passage's word edits end, or open, with an inserted run
+//! that reads as a sentence of its own. [`glued_cuts`] says where to cut; the pipeline cuts
+//! there and aligns again, so that the addition is a passage of its own, not words hidden in
+//! a rewording.
+
+use super::vocab::is_stopword;
+use super::words::WordDiffer;
+use std::ops::Range;
+
+use super::{Kind, Op, PairedBy, Segment, Side, span_text};
+use crate::normalize;
+use crate::sentences::Sentence;
+use crate::sentences::{CLOSERS, DATE_WORDS, RUNS_ON, ends_sentence};
+
+/// Fewest words of a glued sentence.
+const GLUED_WORDS: usize = 4;
+
+/// Where to cut an adapted sentence ([`glued_cuts`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Cut {
+    /// Byte offset in the adapted text.
+    pub at: usize,
+    /// Whether the glued sentence follows the cut (it precedes it otherwise).
+    pub glued_after: bool,
+    /// The removed wire sentence the glued one is copied from, if any: the wire's next
+    /// sentence (previous, when glued before), as (original, sentence).
+    pub copy_of: Option<(usize, usize)>,
+}
+
+/// Where a sentence of the outlet's own ends or begins inside a reworded passage, in the
+/// order of the text, each once. A glued sentence with half its content words or more in a
+/// removed wire sentence may be wire copy: it is cut off, to be paired with that sentence,
+/// when that is the wire's next one (previous, glued before); elsewhere, not cut, since only
+/// aligning again could pair it.
+pub fn glued_cuts(segments: &[Segment], originals: &[Side<'_>], adapted: Side<'_>) -> Vec<Cut> {
+    let mut cuts = Vec::new();
+    // The removed sentences' content words, read once the first cut is found.
+    let mut removed: Option<Vec<Removed>> = None;
+    for seg in segments {
+        if seg.kind != Kind::Reworded {
+            continue;
+        }
+        let (Some(a), Some((s, o))) = (&seg.adapted, &seg.original) else {
+            continue;
+        };
+        let (Some(first), Some(last)) = (
+            adapted.sentences.get(a.start),
+            adapted.sentences.get(a.end.wrapping_sub(1)),
+        ) else {
+            continue;
+        };
+        let text = span_text(adapted, a);
+        let original = span_text(originals[*s], o);
+        let edits = Edits::of(seg, text);
+        // The cut falls inside the passage's last (or first) sentence, not between two.
+        let tail = (edits.tail(text, original, originals))
+            .filter(|&at| first.start + at > last.start)
+            .map(|at| (at, true, &text[at..], Some(o.end)));
+        let lead = (edits.lead(text, original, originals))
+            .filter(|&at| first.start + at < first.end)
+            .map(|at| (at, false, &text[..at], o.start.checked_sub(1)));
+        for (at, glued_after, glued, next) in tail.into_iter().chain(lead) {
+            let removed = removed.get_or_insert_with(|| removed_words(segments, originals));
+            let words = content_words(glued);
+            let mut like = (removed.iter()).filter(|(_, theirs)| {
+                let shared = words.iter().filter(|w| theirs.contains(w)).count();
+                shared * 2 >= words.len()
+            });
+            let mut any = false;
+            let copy_of = like
+                .find(|(at, _)| {
+                    any = true;
+                    Some(*at) == next.map(|n| (*s, n))
+                })
+                .map(|r| r.0);
+            if any && copy_of.is_none() {
+                continue;
+            }
+            cuts.push(Cut {
+                at: first.start + at,
+                glued_after,
+                copy_of,
+            });
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup_by_key(|c| c.at);
+    cuts
+}
+
+/// A removed sentence, as (original, sentence), with its content words.
+type Removed = ((usize, usize), Vec<String>);
+
+/// The removed sentences of `segments`.
+fn removed_words(segments: &[Segment], originals: &[Side<'_>]) -> Vec<Removed> {
+    (segments.iter())
+        .filter(|s| s.kind == Kind::Removed)
+        .filter_map(|s| {
+            let (o, r) = s.original.as_ref()?;
+            let words = content_words(span_text(originals[*o], r));
+            Some(((*o, r.start), words))
+        })
+        .collect()
+}
+
+/// The passages of `segments`, aligned on the adapted sentences `before`, once `adapted`'s
+/// sentences are those cut at `cuts` ([`crate::sentences::cut_at`]), without aligning again:
+/// each glued sentence an inserted passage, or paired with the removed sentence it copies
+/// ([`Cut::copy_of`]); the wire sentence it was glued to paired as before (unchanged when its
+/// words are now the wire's, its edits worked out again otherwise); every sentence index
+/// moved past the new sentences.
+pub fn cut_passages(
+    segments: Vec<Segment>,
+    cuts: &[Cut],
+    before: &[Sentence],
+    originals: &[Side<'_>],
+    adapted: Side<'_>,
+) -> Vec<Segment> {
+    let after = adapted.sentences;
+    // Each sentence before the cut, as its first piece after it.
+    let mut first_piece = Vec::with_capacity(before.len() + 1);
+    let mut j = 0;
+    for s in before {
+        while after.get(j).is_some_and(|t| t.start < s.start) {
+            j += 1;
+        }
+        first_piece.push(j);
+    }
+    first_piece.push(after.len());
+    // The glued pieces, by index after the cut, and the removed sentence each copies.
+    let mut glued: Vec<Option<Option<(usize, usize)>>> = vec![None; after.len()];
+    for c in cuts {
+        let k = after.partition_point(|t| t.start < c.at);
+        if after.get(k).is_none_or(|t| t.start != c.at) || k == 0 {
+            continue;
+        }
+        glued[if c.glued_after { k } else { k - 1 }] = Some(c.copy_of);
+    }
+    let copied: Vec<(usize, usize)> = cuts.iter().filter_map(|c| c.copy_of).collect();
+    let mut differ = WordDiffer::new();
+    let mut pair = |seg: Segment, held: (usize, Range<usize>), wire: Range<usize>| {
+        paired(&mut differ, seg, (originals, held), (adapted, wire))
+    };
+    let mut out = Vec::with_capacity(segments.len() + cuts.len());
+    for mut seg in segments {
+        if seg.kind == Kind::Removed
+            && let Some((o, r)) = &seg.original
+            && copied.contains(&(*o, r.start))
+        {
+            continue;
+        }
+        let Some(a) = seg.adapted.clone() else {
+            out.push(seg);
+            continue;
+        };
+        let r = first_piece[a.start]..first_piece[a.end];
+        let lead = usize::from(glued[r.start].is_some());
+        let tail = usize::from(r.len() > lead && glued[r.end - 1].is_some());
+        let held = seg.original.clone();
+        let (Some(held), true) = (held, lead + tail > 0 && seg.kind == Kind::Reworded) else {
+            seg.adapted = Some(r);
+            out.push(seg);
+            continue;
+        };
+        let wire = r.start + lead..r.end - tail;
+        let mut glued_piece = |piece: usize| match glued[piece].flatten() {
+            Some((o, ri)) => pair(
+                Segment::bare(Kind::Reworded),
+                (o, ri..ri + 1),
+                piece..piece + 1,
+            ),
+            None => Segment {
+                adapted: Some(piece..piece + 1),
+                ..Segment::bare(Kind::Inserted)
+            },
+        };
+        let before = (lead == 1).then(|| glued_piece(r.start));
+        let after = (tail == 1).then(|| glued_piece(r.end - 1));
+        out.extend(before);
+        out.push(pair(seg, held, wire));
+        out.extend(after);
+    }
+    out
+}
+
+/// `seg` paired as `held` (an original and its sentences) and `wire` (adapted sentences):
+/// unchanged when their words are the same, reworded with its edits otherwise.
+fn paired<'t>(
+    differ: &mut WordDiffer<'t>,
+    mut seg: Segment,
+    (originals, (o, held)): (&[Side<'t>], (usize, Range<usize>)),
+    (adapted, wire): (Side<'t>, Range<usize>),
+) -> Segment {
+    let (old, new) = (span_text(originals[o], &held), span_text(adapted, &wire));
+    if normalize::key(old) == normalize::key(new) {
+        seg.kind = Kind::Unchanged;
+        seg.similarity = Some(1.0);
+        seg.changes = Vec::new();
+        seg.paired_by = None;
+    } else {
+        seg.kind = Kind::Reworded;
+        seg.similarity = Some(overlap(old, new));
+        seg.changes = differ.changes(old, new);
+        seg.paired_by.get_or_insert(PairedBy::Words);
+    }
+    seg.adapted = Some(wire);
+    seg.original = Some((o, held));
+    seg
+}
+
+/// The plain overlap (Dice) of the distinct words of `x` and `y`, to three places: the
+/// aligner's weights are gone by the time a passage is cut.
+fn overlap(x: &str, y: &str) -> f64 {
+    let (mut x, mut y) = (normalize::words(x), normalize::words(y));
+    for w in [&mut x, &mut y] {
+        w.sort_unstable();
+        w.dedup();
+    }
+    let shared = x.iter().filter(|w| y.binary_search(w).is_ok()).count();
+    let total = x.len() + y.len();
+    if total == 0 {
+        return 0.0;
+    }
+    (2000.0 * shared as f64 / total as f64).round() / 1000.0
+}
+
+/// The words of `text` but function words.
+fn content_words(text: &str) -> Vec<String> {
+    let mut words = normalize::words(text);
+    words.retain(|w| !is_stopword(w));
+    words
+}
+
+/// A passage's word edits, each with where its text starts in the adapted passage (`None`
+/// for deletions), and whether it has a word.
+struct Edits<'s> {
+    runs: Vec<(Op, Option<usize>, &'s str, bool)>,
+}
+
+impl<'s> Edits<'s> {
+    fn of(seg: &'s Segment, text: &str) -> Self {
+        let mut at = 0;
+        let mut runs = Vec::with_capacity(seg.changes.len());
+        for c in &seg.changes {
+            let wordy = c.text.chars().any(char::is_alphanumeric);
+            if c.op == Op::Delete {
+                runs.push((c.op, None, c.text.as_str(), wordy));
+                continue;
+            }
+            // The kept and added text is the adapted passage, in order.
+            if text.get(at..at + c.text.len()) != Some(c.text.as_str()) {
+                return Edits { runs: Vec::new() };
+            }
+            runs.push((c.op, Some(at), c.text.as_str(), wordy));
+            at += c.text.len();
+        }
+        Edits { runs }
+    }
+
+    /// Where a sentence glued after the wire sentence's last word starts in `text`.
+    fn tail(&self, text: &str, original: &str, originals: &[Side<'_>]) -> Option<usize> {
+        let runs = &self.runs;
+        // The last edit with a word is an insertion, and the last run with a word before it
+        // is kept text: the original's last word.
+        let k = runs.iter().rposition(|r| r.3)?;
+        let (Op::Insert, Some(at), inserted, _) = runs[k] else {
+            return None;
+        };
+        let before = runs[..k].iter().rposition(|r| r.3)?;
+        if runs[before].0 != Op::Equal {
+            return None;
+        }
+        let cut = at + (inserted.len() - inserted.trim_start().len());
+        let (head, tail) = text.split_at(cut);
+        if !(head.ends_with(char::is_whitespace)) {
+            return None;
+        }
+        let head = head.trim_end();
+        let last = head.rsplit(char::is_whitespace).next().unwrap_or(head);
+        // Names run on ("London Bridge"); a day or a date does not end one.
+        let names_run_on = starts_upper(last) && !is_calendar(last) && head.len() > last.len();
+        let first = first_word(tail)?;
+        if names_run_on && !is_stopword(&normalize::fold(first)) {
+            return None;
+        }
+        (sentence_like(head, tail, first, originals) && new_to(tail, original)).then_some(cut)
+    }
+
+    /// Where the wire sentence starts in `text` after a sentence glued before it.
+    fn lead(&self, text: &str, original: &str, originals: &[Side<'_>]) -> Option<usize> {
+        let runs = &self.runs;
+        let k = runs.iter().position(|r| r.3)?;
+        if runs[k].0 != Op::Insert {
+            return None;
+        }
+        // The first kept text with a word, with no word of the original dropped before it.
+        let e = k + runs[k..].iter().position(|r| r.3 && r.0 != Op::Insert)?;
+        let (Op::Equal, Some(at), kept, _) = runs[e] else {
+            return None;
+        };
+        let cut = at + (kept.len() - kept.trim_start().len());
+        let (head, rest) = text.split_at(cut);
+        let head = head.trim_end();
+        let last = head.rsplit(char::is_whitespace).next().unwrap_or(head);
+        // A sentence ends on a word of its own, not on "in" or a name running on.
+        if head.is_empty() || starts_upper(last) || is_stopword(&normalize::fold(last)) {
+            return None;
+        }
+        let first = first_word(rest)?;
+        let second = rest.split_whitespace().nth(1).unwrap_or("");
+        let stop = is_stopword(&normalize::fold(first));
+        if !stop && starts_upper(second) {
+            return None;
+        }
+        (sentence_like(head, rest, first, originals) && new_to(head, original)).then_some(cut)
+    }
+}
+
+/// Whether `head` ends, and `rest` (whose first word is `first`) starts, a sentence: no
+/// comma or terminal mark at the end of `head` (the splitter read that one), a capital
+/// that is not a name of the wire, a day or a month, and a glued part of a sentence's length.
+fn sentence_like(head: &str, rest: &str, first: &str, originals: &[Side<'_>]) -> bool {
+    let end = head.trim_end_matches(CLOSERS);
+    if end.ends_with(RUNS_ON) || ends_sentence(head) || end.ends_with(':') {
+        return false;
+    }
+    if !starts_upper(first) || is_calendar(first) {
+        return false;
+    }
+    if !is_stopword(&normalize::fold(first)) && named_in(first, originals) {
+        return false;
+    }
+    normalize::word_count(head) >= GLUED_WORDS && normalize::word_count(rest) >= GLUED_WORDS
+}
+
+/// Whether fewer than half of the content words of `part` are in `original`: a part the
+/// outlet wrote, not a clause of the wire sentence moved.
+fn new_to(part: &str, original: &str) -> bool {
+    let theirs = normalize::words(original);
+    let ours = content_words(part);
+    let shared = ours.iter().filter(|w| theirs.contains(w)).count();
+    shared * 2 < ours.len()
+}
+
+/// The first word of `text`, past opening quotes and brackets.
+fn first_word(text: &str) -> Option<&str> {
+    let t = text
+        .trim_start()
+        .trim_start_matches(['"', '“', '‘', '\'', '«', '„']);
+    let end = t.find(|c: char| !c.is_alphanumeric()).unwrap_or(t.len());
+    (end > 0).then_some(&t[..end])
+}
+
+fn starts_upper(w: &str) -> bool {
+    w.trim_start_matches(['"', '“', '‘', '\'', '(', '['])
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+}
+
+fn is_calendar(w: &str) -> bool {
+    let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+    DATE_WORDS.contains(&w)
+}
+
+/// Whether the originals write `word` as written past the first word of a sentence: a name
+/// ("Smith said…" may run on from "Detective Inspector John").
+fn named_in(word: &str, originals: &[Side<'_>]) -> bool {
+    originals.iter().any(|side| {
+        let text = side.doc.text.as_str();
+        let b = text.as_bytes();
+        let alnum = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphanumeric);
+        memchr::memmem::find_iter(b, word.as_bytes()).any(|at| {
+            if (at > 0 && alnum(at - 1)) || alnum(at + word.len()) {
+                return false;
+            }
+            let k = side.sentences.partition_point(|s| s.start <= at);
+            let from = k.checked_sub(1).map_or(0, |k| side.sentences[k].start);
+            text.get(from..at)
+                .is_some_and(|t| t.chars().any(char::is_alphanumeric))
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests;

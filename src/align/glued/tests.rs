@@ -1,0 +1,195 @@
+use crate::{Comparison, Document, Kind, Options};
+
+const WIRE: &str = "Police said the fire started in the kitchen of the house on Elm Street.\n\n\
+    Three people were taken to hospital, where two remain in a serious condition.\n\n\
+    The building had been inspected by the city last year, records show.\n\n\
+    Mr Smith, the owner, was arrested by police.";
+
+fn compare(adapted: &str) -> Comparison {
+    compare_to(WIRE, adapted)
+}
+
+fn compare_to(wire: &str, adapted: &str) -> Comparison {
+    crate::compare(
+        vec![Document::from_text("wire", wire)],
+        Document::from_text("page", adapted),
+        &Options::default(),
+    )
+}
+
+/// The page of the arrest tests: a sentence drawn from [`ARREST`] glued to another.
+const ARREST_PAGE: &str = "Three people were taken to the hospital, where two remain in serious \
+    condition Police arrested the owner later that night.\n\n\
+    The building had been inspected by the city last year, records show.";
+
+/// Each adapted passage: its kind and text.
+fn passages(cmp: &Comparison) -> Vec<(Kind, String)> {
+    (cmp.segments.iter())
+        .filter_map(|s| {
+            let r = s.adapted.as_ref()?;
+            Some((s.kind, super::span_text(cmp.adapted_side(), r).to_string()))
+        })
+        .collect()
+}
+
+fn kind_of(cmp: &Comparison, needle: &str) -> Kind {
+    let all = passages(cmp);
+    let found: Vec<&(Kind, String)> = all.iter().filter(|(_, t)| t.contains(needle)).collect();
+    assert_eq!(found.len(), 1, "{needle}: {all:?}");
+    found[0].0
+}
+
+#[test]
+fn a_sentence_glued_after_a_wire_sentence_that_lost_its_full_stop_stands_alone() {
+    let cmp = compare(
+        "Police said the fire started in the kitchen of the house on Elm Street.\n\n\
+         Three people were taken to hospital, where two remain in a serious condition \
+         Critics said the city had ignored repeated warnings about the building.\n\n\
+         The building had been inspected by the city last year, records show.",
+    );
+    let all = passages(&cmp);
+    assert_eq!(kind_of(&cmp, "Critics said"), Kind::Inserted, "{all:?}");
+    assert_eq!(kind_of(&cmp, "Three people"), Kind::Unchanged, "{all:?}");
+    assert!(!kind_of(&cmp, "Three people").eq(&Kind::Reworded));
+    let critics = all.iter().find(|(_, t)| t.contains("Critics")).unwrap();
+    assert!(critics.1.starts_with("Critics said"), "{all:?}");
+}
+
+#[test]
+fn a_sentence_glued_after_a_reworded_wire_sentence_stands_alone() {
+    let cmp = compare(
+        "Police said the blaze began in the kitchen of the house on Elm Street.\n\n\
+         Three people were taken to the hospital, where two remain in serious condition \
+         Critics said the city had ignored repeated warnings about the building.\n\n\
+         The building had been inspected by the city last year, records show.",
+    );
+    let all = passages(&cmp);
+    assert_eq!(kind_of(&cmp, "Critics said"), Kind::Inserted, "{all:?}");
+    assert_eq!(kind_of(&cmp, "Three people"), Kind::Reworded, "{all:?}");
+}
+
+#[test]
+fn a_sentence_glued_before_a_wire_sentence_stands_alone() {
+    let cmp = compare(
+        "Police said the fire started in the kitchen of the house on Elm Street.\n\n\
+         Neighbours had complained about smoke for weeks Three people were taken to \
+         hospital, where two remain in a serious condition.",
+    );
+    let all = passages(&cmp);
+    assert_eq!(kind_of(&cmp, "Neighbours had"), Kind::Inserted, "{all:?}");
+    assert_eq!(kind_of(&cmp, "Three people"), Kind::Unchanged, "{all:?}");
+}
+
+#[test]
+fn words_added_inside_a_wire_sentence_stay_a_rewording() {
+    // A day, a name running on, a title before a name, a source named before the wire's
+    // own words: each begins with a capital, none is a sentence of its own.
+    for (adapted, needle) in [
+        (
+            "Mr Smith, the owner, was arrested by police Tuesday after a raid on his home.",
+            "Tuesday",
+        ),
+        (
+            "Police said the fire started in the kitchen of the house on Elm Street Baptist Church rectory on the north side of town.",
+            "Baptist",
+        ),
+        (
+            "Local businessman and former city councillor Mr Smith, the owner, was arrested by police.",
+            "councillor",
+        ),
+        (
+            "According to a report seen by reporters, Three people were taken to hospital, where two remain in a serious condition.",
+            "According",
+        ),
+        (
+            "Records seen by reporters show that Three people were taken to hospital, where two remain in a serious condition.",
+            "Records",
+        ),
+    ] {
+        let cmp = compare(adapted);
+        let all = passages(&cmp);
+        assert_eq!(all.len(), 1, "{all:?}");
+        assert_eq!(kind_of(&cmp, needle), Kind::Reworded, "{all:?}");
+    }
+}
+
+const ARREST: &str = "The owner of the house, a retired teacher who had lived on the street for forty \
+    years, was arrested by police later that night on suspicion of arson and remains in custody.";
+
+#[test]
+fn a_glued_sentence_drawn_from_the_next_wire_sentence_is_paired_with_it() {
+    let wire = format!(
+        "Three people were taken to hospital, where two remain in a serious condition.\n\n\
+         {ARREST}\n\nThe building had been inspected by the city last year, records show."
+    );
+    let cmp = compare_to(&wire, ARREST_PAGE);
+    let all = passages(&cmp);
+    assert_eq!(kind_of(&cmp, "Police arrested"), Kind::Reworded, "{all:?}");
+    assert_eq!(kind_of(&cmp, "Three people"), Kind::Reworded, "{all:?}");
+    let arrest = (cmp.segments.iter())
+        .find(|s| {
+            s.adapted
+                .as_ref()
+                .is_some_and(|r| all_text(&cmp, r).starts_with("Police"))
+        })
+        .unwrap();
+    let (o, r) = arrest.original.clone().unwrap();
+    assert_eq!(
+        super::span_text(cmp.original_side(o), &r),
+        ARREST,
+        "{all:?}"
+    );
+    // The wire sentence is paired, not also removed.
+    assert!(
+        !cmp.segments.iter().any(|s| s.kind == Kind::Removed),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn a_glued_sentence_drawn_from_a_wire_sentence_elsewhere_is_not_cut_off() {
+    // Only aligning again could pair it with the wire sentence it comes from: it stays words
+    // of the passage, not an insertion.
+    let wire = format!(
+        "Three people were taken to hospital, where two remain in a serious condition.\n\n\
+         The building had been inspected by the city last year, records show.\n\n{ARREST}"
+    );
+    let cmp = compare_to(&wire, ARREST_PAGE);
+    let all = passages(&cmp);
+    assert_eq!(kind_of(&cmp, "Police arrested"), Kind::Reworded, "{all:?}");
+    assert!(!all.iter().any(|(k, _)| *k == Kind::Inserted), "{all:?}");
+}
+
+fn all_text(cmp: &Comparison, r: &std::ops::Range<usize>) -> String {
+    super::span_text(cmp.adapted_side(), r).to_string()
+}
+
+#[test]
+fn cut_passages_keep_every_sentence_in_one_passage() {
+    let arrest_next = format!(
+        "Three people were taken to hospital, where two remain in a serious condition.\n\n\
+         {ARREST}\n\nThe building had been inspected by the city last year, records show."
+    );
+    for (wire, adapted) in [
+        (
+            WIRE,
+            "Three people were taken to hospital, where two remain in a serious condition \
+             Critics said the city had ignored repeated warnings about the building.",
+        ),
+        (
+            WIRE,
+            "Neighbours had complained about smoke for weeks Three people were taken to \
+             hospital, where two remain in a serious condition Critics said the city had \
+             ignored repeated warnings about the building.\n\nMr Smith, the owner, was arrested by police.",
+        ),
+        (
+            arrest_next.as_str(),
+            "Three people were taken to the hospital, where two remain in serious condition \
+             Police arrested the owner later that night.",
+        ),
+    ] {
+        crate::invariants::align_texts(format!("{wire}\0{adapted}").as_bytes());
+        let cmp = compare_to(wire, adapted);
+        assert!(cmp.adapted_sentences.len() > 1, "{:?}", passages(&cmp));
+    }
+}
