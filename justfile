@@ -45,6 +45,10 @@ eval:
     python3 eval/run.py --pairs target/eval/crosscheck
     python3 eval/synth_rewriter.py
     python3 eval/meter.py --pairs target/eval/rewriter
+    python3 eval/synth_glue.py
+    python3 eval/meter.py --pairs target/eval/glue-meter
+    python3 eval/synth_glue.py --pairs target/eval/rewriter
+    python3 eval/meter.py --pairs target/eval/glue-rewriter
     cargo run --release --example json_contract
     python3 eval/signals.py
 

@@ -588,8 +588,9 @@ impl<'a> Aligner<'a> {
     /// Step 3b: a split or merge of lines, not of sentences, whose sides have the same words
     /// in the same order is unchanged: wire lines an outlet ran together (a list flattened
     /// into one paragraph, a heading glued to the sentence after it) or one line broken in
-    /// two. Sentences merged with a semicolon stay a rewording: their full stops were
-    /// edited.
+    /// two. So is a merge of sentences whose only edit is a full stop lost between them (a
+    /// typo, or a page that ran them together: "on Monday The city will…"). Sentences merged
+    /// with a semicolon stay a rewording: their full stops were edited.
     fn join_unchanged_runs(&mut self) {
         // Whether every sentence of `r` but the last is a line: it ends with no full stop,
         // question or exclamation mark.
@@ -597,18 +598,24 @@ impl<'a> Aligner<'a> {
             (side.sentences[r.start..r.end - 1].iter())
                 .all(|s| !crate::sentences::ends_sentence(s.text(side.doc)))
         };
+        let (mut x, mut y, mut a, mut o) =
+            (String::new(), String::new(), String::new(), String::new());
         for g in 0..self.groups.len() {
             let gr = &self.groups[g];
-            if gr.exact
-                || (gr.adapted.len() == 1 && gr.original.len() == 1)
-                || !lines(self.adapted, &gr.adapted)
-                || !lines(self.originals[gr.source], &gr.original)
-            {
+            if gr.exact || (gr.adapted.len() == 1 && gr.original.len() == 1) {
                 continue;
             }
-            let adapted = span_text(self.adapted, &gr.adapted);
-            let original = span_text(self.originals[gr.source], &gr.original);
-            if crate::normalize::key(adapted) == crate::normalize::key(original) {
+            let (a_side, o_side) = (self.adapted, self.originals[gr.source]);
+            let adapted = span_text(a_side, &gr.adapted);
+            let original = span_text(o_side, &gr.original);
+            let same = if lines(a_side, &gr.adapted) && lines(o_side, &gr.original) {
+                crate::normalize::key(adapted) == crate::normalize::key(original)
+            } else {
+                without_inner_stops(a_side, &gr.adapted, &mut x);
+                without_inner_stops(o_side, &gr.original, &mut y);
+                same_but_for_space(&x, &y, &mut a, &mut o)
+            };
+            if same {
                 let gr = &mut self.groups[g];
                 gr.exact = true;
                 gr.similarity = 1.0;
@@ -1206,6 +1213,24 @@ fn gaps_at(slots: &[Option<usize>], groups: &[Group], at: &[usize]) -> Vec<Gap> 
 /// Whether `x` and `y` are the same text but for white space, and quote marks, dashes and
 /// case as [`crate::normalize::fold`] folds them. Compared ASCII byte by byte first, as most
 /// texts that differ do so in ASCII; `a` and `o` are buffers for the rest.
+/// The sentences `r` of `side` into `out`, the terminal mark of each but the last left out
+/// (closing quote marks kept), one space between them.
+fn without_inner_stops(side: Side<'_>, r: &Range<usize>, out: &mut String) {
+    out.clear();
+    for i in r.clone() {
+        let text = side.sentences[i].text(side.doc).trim_end();
+        if i + 1 == r.end {
+            out.push_str(text);
+            break;
+        }
+        let open = text.trim_end_matches(crate::sentences::CLOSERS);
+        let stop = open.trim_end_matches(['.', '!', '?', '…']);
+        out.push_str(stop);
+        out.push_str(&text[open.len()..]);
+        out.push(' ');
+    }
+}
+
 fn same_but_for_space(x: &str, y: &str, a: &mut String, o: &mut String) -> bool {
     let (xs, ys) = (x.bytes(), y.bytes());
     let solid = |b: &u8| !b.is_ascii_whitespace();

@@ -13,12 +13,24 @@ use super::words::WordDiffer;
 use std::ops::Range;
 
 use super::{Kind, Op, PairedBy, Segment, Side, span_text};
-use crate::normalize;
+use crate::normalize::{self, LooseTokens};
 use crate::sentences::Sentence;
 use crate::sentences::{CLOSERS, DATE_WORDS, RUNS_ON, ends_sentence};
 
 /// Fewest words of a glued sentence.
 const GLUED_WORDS: usize = 4;
+
+/// Words that do not end a sentence: articles, prepositions, conjunctions, possessives,
+/// auxiliaries ("…a report in The Times" runs on; "…could hardly feel the kicks at all"
+/// may end).
+const NOT_LAST: &[&str] = &[
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "into", "onto",
+    "about", "after", "before", "over", "under", "between", "against", "and", "or", "but", "nor",
+    "as", "than", "that", "which", "who", "whose", "whom", "his", "her", "its", "their", "our",
+    "my", "your", "this", "these", "those", "is", "are", "was", "were", "be", "been", "being",
+    "has", "have", "had", "will", "would", "can", "could", "shall", "should", "may", "might",
+    "must", "not", "no", "very", "mr", "mrs", "ms", "dr",
+];
 
 /// Where to cut an adapted sentence ([`glued_cuts`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -58,10 +70,28 @@ pub fn glued_cuts(segments: &[Segment], originals: &[Side<'_>], adapted: Side<'_
         let original = span_text(originals[*s], o);
         let edits = Edits::of(seg, text);
         // The cut falls inside the passage's last (or first) sentence, not between two.
+        // A wire sentence copied whole is looked for only where the edits insert a glued
+        // sentence's worth of words at once.
+        let long_insert = (edits.runs.iter())
+            .any(|r| r.0 == Op::Insert && r.2.split_whitespace().nth(GLUED_WORDS - 1).is_some());
         let tail = (edits.tail(text, original, originals))
+            .or_else(|| {
+                if !long_insert {
+                    return None;
+                }
+                let cut = copied_whole(text, original, false)?;
+                tail_at(text, cut, original, originals)
+            })
             .filter(|&at| first.start + at > last.start)
             .map(|at| (at, true, &text[at..], Some(o.end)));
         let lead = (edits.lead(text, original, originals))
+            .or_else(|| {
+                if !long_insert {
+                    return None;
+                }
+                let cut = copied_whole(text, original, true)?;
+                lead_at(text, cut, original, originals)
+            })
             .filter(|&at| first.start + at < first.end)
             .map(|at| (at, false, &text[..at], o.start.checked_sub(1)));
         for (at, glued_after, glued, next) in tail.into_iter().chain(lead) {
@@ -276,19 +306,7 @@ impl<'s> Edits<'s> {
             return None;
         }
         let cut = at + (inserted.len() - inserted.trim_start().len());
-        let (head, tail) = text.split_at(cut);
-        if !(head.ends_with(char::is_whitespace)) {
-            return None;
-        }
-        let head = head.trim_end();
-        let last = head.rsplit(char::is_whitespace).next().unwrap_or(head);
-        // Names run on ("London Bridge"); a day or a date does not end one.
-        let names_run_on = starts_upper(last) && !is_calendar(last) && head.len() > last.len();
-        let first = first_word(tail)?;
-        if names_run_on && !is_stopword(&normalize::fold(first)) {
-            return None;
-        }
-        (sentence_like(head, tail, first, originals) && new_to(tail, original)).then_some(cut)
+        tail_at(text, cut, original, originals)
     }
 
     /// Where the wire sentence starts in `text` after a sentence glued before it.
@@ -304,21 +322,91 @@ impl<'s> Edits<'s> {
             return None;
         };
         let cut = at + (kept.len() - kept.trim_start().len());
-        let (head, rest) = text.split_at(cut);
-        let head = head.trim_end();
-        let last = head.rsplit(char::is_whitespace).next().unwrap_or(head);
-        // A sentence ends on a word of its own, not on "in" or a name running on.
-        if head.is_empty() || starts_upper(last) || is_stopword(&normalize::fold(last)) {
-            return None;
-        }
-        let first = first_word(rest)?;
-        let second = rest.split_whitespace().nth(1).unwrap_or("");
-        let stop = is_stopword(&normalize::fold(first));
-        if !stop && starts_upper(second) {
-            return None;
-        }
-        (sentence_like(head, rest, first, originals) && new_to(head, original)).then_some(cut)
+        lead_at(text, cut, original, originals)
     }
+}
+
+/// `cut`, where a sentence glued after the wire sentence would start in `text`, if one does.
+fn tail_at(text: &str, cut: usize, original: &str, originals: &[Side<'_>]) -> Option<usize> {
+    let (head, tail) = text.split_at(cut);
+    if !(head.ends_with(char::is_whitespace)) {
+        return None;
+    }
+    let head = head.trim_end();
+    let last = head.rsplit(char::is_whitespace).next().unwrap_or(head);
+    // Names run on ("London Bridge"); a day or a date does not end one.
+    let names_run_on = starts_upper(last) && !is_calendar(last) && head.len() > last.len();
+    let first = first_word(tail)?;
+    if names_run_on && !is_stopword(&normalize::fold(first)) {
+        return None;
+    }
+    (sentence_like(head, tail, first, originals) && new_to(tail, original)).then_some(cut)
+}
+
+/// `cut`, where the wire sentence would start in `text` after a sentence glued before it, if
+/// one is.
+fn lead_at(text: &str, cut: usize, original: &str, originals: &[Side<'_>]) -> Option<usize> {
+    let (head, rest) = text.split_at(cut);
+    let head = head.trim_end();
+    let last = head.rsplit(char::is_whitespace).next().unwrap_or(head);
+    // A sentence ends on a word of its own, not on "in" or a name running on.
+    if head.is_empty() || starts_upper(last) || NOT_LAST.contains(&normalize::fold(last).as_str()) {
+        return None;
+    }
+    let first = first_word(rest)?;
+    let second = rest.split_whitespace().nth(1).unwrap_or("");
+    let stop = is_stopword(&normalize::fold(first));
+    if !stop && starts_upper(second) {
+        return None;
+    }
+    (sentence_like(head, rest, first, originals) && new_to(head, original)).then_some(cut)
+}
+
+/// Whether `x` and `y` open (or, `at_end`, close) with the same letters and digits, in small
+/// letters, as far as the shorter has up to 16.
+fn same_edge(x: &str, y: &str, at_end: bool) -> bool {
+    const EDGE: usize = 16;
+    let letters = |t: &str| -> Vec<char> {
+        let keep = |c: &char| c.is_alphanumeric();
+        let fold = |c: char| c.to_lowercase().next().unwrap_or(c);
+        if at_end {
+            t.chars().rev().filter(keep).map(fold).take(EDGE).collect()
+        } else {
+            t.chars().filter(keep).map(fold).take(EDGE).collect()
+        }
+    };
+    let (x, y) = (letters(x), letters(y));
+    let n = x.len().min(y.len());
+    x[..n] == y[..n]
+}
+
+/// Where `text` goes on past a copy of all of `original` (its tokens, [`LooseTokens`]) that
+/// opens it, or, with `at_end`, where such a copy that closes it starts: whatever the word
+/// edits made of the pair, a wire sentence copied whole with a sentence glued on.
+fn copied_whole(text: &str, original: &str, at_end: bool) -> Option<usize> {
+    // The glued part has words of its own: a few bytes at least. And the two open (or close)
+    // alike, which most passages do not: a cheap look before the tokens are read.
+    if text.len() < original.len() + 2 * GLUED_WORDS || !same_edge(text, original, at_end) {
+        return None;
+    }
+    let (n, hash) = LooseTokens::whole(original);
+    let total = if at_end {
+        LooseTokens::whole(text).0
+    } else {
+        n
+    };
+    if n == 0 || total < n + usize::from(at_end) * GLUED_WORDS {
+        return None;
+    }
+    let skip = if at_end { total - n } else { n };
+    let (h, end) = LooseTokens::new(text).nth(skip - 1)?;
+    let cut = end + (text[end..].len() - text[end..].trim_start().len());
+    let copied = if at_end {
+        LooseTokens::whole(&text[cut..]).1 == hash
+    } else {
+        h == hash
+    };
+    copied.then_some(cut)
 }
 
 /// Whether `head` ends, and `rest` (whose first word is `first`) starts, a sentence: no

@@ -9,3 +9,42 @@ fn heaviest_increasing_keeps_the_longest_order() {
     assert_eq!(keep, [true, true, true]);
     assert!(heaviest_increasing(&[], &[]).is_empty());
 }
+
+#[test]
+fn wire_sentences_run_together_with_a_full_stop_lost_are_unchanged() {
+    let wire = "The mayor announced the plan on Monday. The city will spend $4 million on new \
+        bike lanes. Construction is expected to begin in the spring.";
+    let compare = |adapted: &str| {
+        crate::compare(
+            vec![crate::Document::from_text("wire", wire)],
+            crate::Document::from_text("page", adapted),
+            &Options::default(),
+        )
+    };
+    // The page lost the full stop between the first two: one unchanged passage for both.
+    let cmp = compare(
+        "The mayor announced the plan on Monday The city will spend $4 million on new bike \
+         lanes. Construction is expected to begin in the spring.",
+    );
+    let kinds: Vec<(Kind, Option<Range<usize>>)> = (cmp.segments.iter())
+        .map(|s| (s.kind, s.original.as_ref().map(|o| o.1.clone())))
+        .collect();
+    assert_eq!(
+        kinds,
+        [(Kind::Unchanged, Some(0..2)), (Kind::Unchanged, Some(2..3))]
+    );
+    // Merged with a semicolon, or with a word changed, they stay a rewording.
+    for adapted in [
+        "The mayor announced the plan on Monday; the city will spend $4 million on new bike \
+         lanes. Construction is expected to begin in the spring.",
+        "The mayor unveiled the plan on Monday The city will spend $4 million on new bike \
+         lanes. Construction is expected to begin in the spring.",
+    ] {
+        let cmp = compare(adapted);
+        assert_eq!(cmp.segments[0].kind, Kind::Reworded, "{adapted}");
+        assert_eq!(
+            cmp.segments[0].original.as_ref().map(|o| o.1.clone()),
+            Some(0..2)
+        );
+    }
+}

@@ -193,3 +193,19 @@ fn cut_passages_keep_every_sentence_in_one_passage() {
         assert!(cmp.adapted_sentences.len() > 1, "{:?}", passages(&cmp));
     }
 }
+
+#[test]
+fn a_sentence_glued_before_a_wire_sentence_is_found_whatever_the_word_edits_pair() {
+    // The word edits pair the glued sentence's "I" with the wire sentence's: "I {+was very
+    // fat then I +}would wait…". The wire sentence, copied whole at the end, still shows.
+    let wire = "Police said the fire started in the kitchen of the house on Elm Street.\n\n\
+        I would wait for my parents to come back in the evening for our meal.";
+    let cmp = compare_to(
+        wire,
+        "Police said the fire started in the kitchen of the house on Elm Street.\n\n\
+         I was very fat then I would wait for my parents to come back in the evening for our meal.",
+    );
+    let all = passages(&cmp);
+    assert_eq!(kind_of(&cmp, "very fat"), Kind::Inserted, "{all:?}");
+    assert_eq!(kind_of(&cmp, "would wait"), Kind::Unchanged, "{all:?}");
+}
