@@ -13,7 +13,7 @@ use super::words::WordDiffer;
 use std::ops::Range;
 
 use super::{Kind, Op, PairedBy, Segment, Side, span_text};
-use crate::normalize::{self, LooseTokens};
+use crate::normalize;
 use crate::sentences::Sentence;
 use crate::sentences::{CLOSERS, DATE_WORDS, RUNS_ON, ends_sentence};
 
@@ -21,7 +21,8 @@ use crate::sentences::{CLOSERS, DATE_WORDS, RUNS_ON, ends_sentence};
 const GLUED_WORDS: usize = 4;
 
 /// Words that do not end a sentence: articles, prepositions, conjunctions, possessives,
-/// auxiliaries ("…a report in The Times" runs on; "…could hardly feel the kicks at all"
+/// auxiliaries, and the conjunctions that merge two sentences into one ("…states, while
+/// Republican…") ("…a report in The Times" runs on; "…could hardly feel the kicks at all"
 /// may end).
 const NOT_LAST: &[&str] = &[
     "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "into", "onto",
@@ -29,7 +30,8 @@ const NOT_LAST: &[&str] = &[
     "as", "than", "that", "which", "who", "whose", "whom", "his", "her", "its", "their", "our",
     "my", "your", "this", "these", "those", "is", "are", "was", "were", "be", "been", "being",
     "has", "have", "had", "will", "would", "can", "could", "shall", "should", "may", "might",
-    "must", "not", "no", "very", "mr", "mrs", "ms", "dr",
+    "must", "not", "no", "very", "mr", "mrs", "ms", "dr", "while", "whereas", "although", "though",
+    "because", "if", "unless", "until", "whether", "when", "where",
 ];
 
 /// Where to cut an adapted sentence ([`glued_cuts`]).
@@ -39,9 +41,11 @@ pub struct Cut {
     pub at: usize,
     /// Whether the glued sentence follows the cut (it precedes it otherwise).
     pub glued_after: bool,
-    /// The removed wire sentence the glued one is copied from, if any: the wire's next
-    /// sentence (previous, when glued before), as (original, sentence).
-    pub copy_of: Option<(usize, usize)>,
+    /// The wire sentences the glued part is drawn from, if any, as (original, first
+    /// sentence, past the last): a removed sentence, the wire's next (previous, when glued
+    /// before); or, for a merge of wire sentences that lost a full stop, those of the
+    /// passage's that the other part is not a whole copy of.
+    pub wire: Option<(usize, usize, usize)>,
 }
 
 /// Where a sentence of the outlet's own ends or begins inside a reworded passage, in the
@@ -94,6 +98,7 @@ pub fn glued_cuts(segments: &[Segment], originals: &[Side<'_>], adapted: Side<'_
             })
             .filter(|&at| first.start + at < first.end)
             .map(|at| (at, false, &text[..at], o.start.checked_sub(1)));
+        let mut found = false;
         for (at, glued_after, glued, next) in tail.into_iter().chain(lead) {
             let removed = removed.get_or_insert_with(|| removed_words(segments, originals));
             let words = content_words(glued);
@@ -111,16 +116,60 @@ pub fn glued_cuts(segments: &[Segment], originals: &[Side<'_>], adapted: Side<'_
             if any && copy_of.is_none() {
                 continue;
             }
+            found = true;
             cuts.push(Cut {
                 at: first.start + at,
                 glued_after,
-                copy_of,
+                wire: copy_of.map(|(o, i)| (o, i, i + 1)),
             });
+        }
+        if !found && a.len() == 1 && o.len() > 1 {
+            cuts.extend(split_merge(text, (*s, o.clone()), originals).map(|mut c| {
+                c.at += first.start;
+                c
+            }));
         }
     }
     cuts.sort_unstable();
     cuts.dedup_by_key(|c| c.at);
     cuts
+}
+
+/// Where to cut `text`, one adapted sentence paired with the wire sentences `held`, when it
+/// opens with a whole copy of the first of them (or closes with one of the last) and goes
+/// on into a sentence of its own, with no sentence break: the page lost the full stop
+/// between a wire sentence it kept and one it reworded. The copy is then unchanged, and the
+/// rest a rewording of the other wire sentences. The offset is in `text`.
+fn split_merge(
+    text: &str,
+    (o, held): (usize, Range<usize>),
+    originals: &[Side<'_>],
+) -> Option<Cut> {
+    let side = originals[o];
+    let sentence = |i: usize| side.sentences[i].text(side.doc);
+    // What precedes the cut ends a sentence ("…allies, and Instead, voters…" is a merge).
+    let starts_a_sentence = |at: usize| {
+        let before = text[..at].trim_end().trim_end_matches(CLOSERS);
+        let last = before.rsplit(char::is_whitespace).next().unwrap_or(before);
+        first_word(&text[at..]).is_some_and(starts_upper)
+            && !before.ends_with(RUNS_ON)
+            && !NOT_LAST.contains(&normalize::fold(last).as_str())
+    };
+    if let Some(at) = copied_whole(text, sentence(held.start), false)
+        && starts_a_sentence(at)
+    {
+        return Some(Cut {
+            at,
+            glued_after: true,
+            wire: Some((o, held.start + 1, held.end)),
+        });
+    }
+    let at = copied_whole(text, sentence(held.end - 1), true)?;
+    starts_a_sentence(at).then_some(Cut {
+        at,
+        glued_after: false,
+        wire: Some((o, held.start, held.end - 1)),
+    })
 }
 
 /// A removed sentence, as (original, sentence), with its content words.
@@ -140,10 +189,10 @@ fn removed_words(segments: &[Segment], originals: &[Side<'_>]) -> Vec<Removed> {
 
 /// The passages of `segments`, aligned on the adapted sentences `before`, once `adapted`'s
 /// sentences are those cut at `cuts` ([`crate::sentences::cut_at`]), without aligning again:
-/// each glued sentence an inserted passage, or paired with the removed sentence it copies
-/// ([`Cut::copy_of`]); the wire sentence it was glued to paired as before (unchanged when its
-/// words are now the wire's, its edits worked out again otherwise); every sentence index
-/// moved past the new sentences.
+/// each glued sentence an inserted passage, or paired with the wire sentences it is drawn
+/// from ([`Cut::wire`]); the wire sentence it was glued to paired as before, less those
+/// (unchanged when its words are now the wire's, its edits worked out again otherwise);
+/// every sentence index moved past the new sentences.
 pub fn cut_passages(
     segments: Vec<Segment>,
     cuts: &[Cut],
@@ -162,16 +211,16 @@ pub fn cut_passages(
         first_piece.push(j);
     }
     first_piece.push(after.len());
-    // The glued pieces, by index after the cut, and the removed sentence each copies.
-    let mut glued: Vec<Option<Option<(usize, usize)>>> = vec![None; after.len()];
+    // The glued pieces, by index after the cut, and the wire sentences each is drawn from.
+    let mut glued: Vec<Option<Option<(usize, usize, usize)>>> = vec![None; after.len()];
     for c in cuts {
         let k = after.partition_point(|t| t.start < c.at);
         if after.get(k).is_none_or(|t| t.start != c.at) || k == 0 {
             continue;
         }
-        glued[if c.glued_after { k } else { k - 1 }] = Some(c.copy_of);
+        glued[if c.glued_after { k } else { k - 1 }] = Some(c.wire);
     }
-    let copied: Vec<(usize, usize)> = cuts.iter().filter_map(|c| c.copy_of).collect();
+    let drawn: Vec<(usize, usize, usize)> = cuts.iter().filter_map(|c| c.wire).collect();
     let mut differ = WordDiffer::new();
     let mut pair = |seg: Segment, held: (usize, Range<usize>), wire: Range<usize>| {
         paired(&mut differ, seg, (originals, held), (adapted, wire))
@@ -180,7 +229,7 @@ pub fn cut_passages(
     for mut seg in segments {
         if seg.kind == Kind::Removed
             && let Some((o, r)) = &seg.original
-            && copied.contains(&(*o, r.start))
+            && drawn.contains(&(*o, r.start, r.end))
         {
             continue;
         }
@@ -192,16 +241,32 @@ pub fn cut_passages(
         let lead = usize::from(glued[r.start].is_some());
         let tail = usize::from(r.len() > lead && glued[r.end - 1].is_some());
         let held = seg.original.clone();
-        let (Some(held), true) = (held, lead + tail > 0 && seg.kind == Kind::Reworded) else {
+        let (Some((o, mut held)), true) = (held, lead + tail > 0 && seg.kind == Kind::Reworded)
+        else {
             seg.adapted = Some(r);
             out.push(seg);
             continue;
         };
         let wire = r.start + lead..r.end - tail;
+        // Wire sentences of the passage's own that a glued piece takes.
+        for piece in [r.start, r.end - 1] {
+            if let Some(Some((po, from, to))) = glued[piece]
+                && po == o
+                && held.start <= from
+                && to <= held.end
+                && to - from < held.len()
+            {
+                if from == held.start {
+                    held.start = to;
+                } else if to == held.end {
+                    held.end = from;
+                }
+            }
+        }
         let mut glued_piece = |piece: usize| match glued[piece].flatten() {
-            Some((o, ri)) => pair(
+            Some((o, from, to)) => pair(
                 Segment::bare(Kind::Reworded),
-                (o, ri..ri + 1),
+                (o, from..to),
                 piece..piece + 1,
             ),
             None => Segment {
@@ -212,7 +277,7 @@ pub fn cut_passages(
         let before = (lead == 1).then(|| glued_piece(r.start));
         let after = (tail == 1).then(|| glued_piece(r.end - 1));
         out.extend(before);
-        out.push(pair(seg, held, wire));
+        out.push(pair(seg, (o, held), wire));
         out.extend(after);
     }
     out
@@ -362,51 +427,63 @@ fn lead_at(text: &str, cut: usize, original: &str, originals: &[Side<'_>]) -> Op
     (sentence_like(head, rest, first, originals) && new_to(head, original)).then_some(cut)
 }
 
-/// Whether `x` and `y` open (or, `at_end`, close) with the same letters and digits, in small
-/// letters, as far as the shorter has up to 16.
-fn same_edge(x: &str, y: &str, at_end: bool) -> bool {
-    const EDGE: usize = 16;
-    let letters = |t: &str| -> Vec<char> {
-        let keep = |c: &char| c.is_alphanumeric();
-        let fold = |c: char| c.to_lowercase().next().unwrap_or(c);
-        if at_end {
-            t.chars().rev().filter(keep).map(fold).take(EDGE).collect()
-        } else {
-            t.chars().filter(keep).map(fold).take(EDGE).collect()
-        }
+/// Where `text` goes on past a copy of all of `original` that opens it, or, with `at_end`,
+/// where such a copy that closes it starts: whatever the word edits made of the pair, a wire
+/// sentence copied whole with more run on to it. A copy has the same letters and digits, in
+/// small letters, and ends (or starts) at a word's edge; the cut is where the next word
+/// starts. The letters are compared from the edge in, so most passages are told apart at
+/// their first edit.
+fn copied_whole(text: &str, original: &str, at_end: bool) -> Option<usize> {
+    let i = if at_end {
+        copy_edge(text.char_indices().rev(), original.chars().rev())
+    } else {
+        copy_edge(text.char_indices(), original.chars())
     };
-    let (x, y) = (letters(x), letters(y));
-    let n = x.len().min(y.len());
-    x[..n] == y[..n]
+    let i = i?;
+    if at_end {
+        // The copy starts at `i`: a word starts there, after white space and opening marks.
+        let before =
+            text[..i].trim_end_matches(|c: char| !c.is_alphanumeric() && !c.is_whitespace());
+        if !before.ends_with(char::is_whitespace) || before.trim_end().is_empty() {
+            return None;
+        }
+        Some(before.len())
+    } else {
+        // The copy ends with the char at `i`: the word ends there, then marks and white space.
+        let after = &text[i..];
+        let after = &after[after.chars().next().map_or(0, char::len_utf8)..];
+        let rest = after.trim_start_matches(|c: char| !c.is_alphanumeric() && !c.is_whitespace());
+        let next = rest.trim_start();
+        if next.len() == rest.len() || next.is_empty() {
+            return None;
+        }
+        Some(text.len() - next.len())
+    }
 }
 
-/// Where `text` goes on past a copy of all of `original` (its tokens, [`LooseTokens`]) that
-/// opens it, or, with `at_end`, where such a copy that closes it starts: whatever the word
-/// edits made of the pair, a wire sentence copied whole with a sentence glued on.
-fn copied_whole(text: &str, original: &str, at_end: bool) -> Option<usize> {
-    // The glued part has words of its own: a few bytes at least. And the two open (or close)
-    // alike, which most passages do not: a cheap look before the tokens are read.
-    if text.len() < original.len() + 2 * GLUED_WORDS || !same_edge(text, original, at_end) {
-        return None;
-    }
-    let (n, hash) = LooseTokens::whole(original);
-    let total = if at_end {
-        LooseTokens::whole(text).0
-    } else {
-        n
+/// Where in `ours` (chars with their byte offsets) the letters and digits of `theirs`, in
+/// small letters, end, if `ours` opens with all of them.
+fn copy_edge(
+    ours: impl Iterator<Item = (usize, char)>,
+    theirs: impl Iterator<Item = char>,
+) -> Option<usize> {
+    let fold = |c: char| {
+        if c.is_ascii() {
+            c.to_ascii_lowercase()
+        } else {
+            c.to_lowercase().next().unwrap_or(c)
+        }
     };
-    if n == 0 || total < n + usize::from(at_end) * GLUED_WORDS {
-        return None;
+    let mut ours = ours.filter(|(_, c)| c.is_alphanumeric());
+    let mut edge = None;
+    for c in theirs.filter(|c| c.is_alphanumeric()) {
+        let (i, d) = ours.next()?;
+        if fold(c) != fold(d) {
+            return None;
+        }
+        edge = Some(i);
     }
-    let skip = if at_end { total - n } else { n };
-    let (h, end) = LooseTokens::new(text).nth(skip - 1)?;
-    let cut = end + (text[end..].len() - text[end..].trim_start().len());
-    let copied = if at_end {
-        LooseTokens::whole(&text[cut..]).1 == hash
-    } else {
-        h == hash
-    };
-    copied.then_some(cut)
+    edge
 }
 
 /// Whether `head` ends, and `rest` (whose first word is `first`) starts, a sentence: no

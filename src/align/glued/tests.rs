@@ -209,3 +209,50 @@ fn a_sentence_glued_before_a_wire_sentence_is_found_whatever_the_word_edits_pair
     assert_eq!(kind_of(&cmp, "very fat"), Kind::Inserted, "{all:?}");
     assert_eq!(kind_of(&cmp, "would wait"), Kind::Unchanged, "{all:?}");
 }
+
+#[test]
+fn a_wire_sentence_kept_and_one_reworded_run_together_are_two_passages() {
+    let wire = "The mayor announced the plan on Monday. The city will spend $4 million on new \
+        bike lanes. Construction is expected to begin in the spring.";
+    // The full stop lost after the kept sentence, then before it.
+    for (adapted, kept, reworded) in [
+        (
+            "The mayor announced the plan on Monday The city is to spend $4 million on fresh \
+             bicycle lanes. Construction is expected to begin in the spring.",
+            "The mayor announced",
+            "fresh bicycle",
+        ),
+        (
+            "The mayor unveiled his plan on Monday The city will spend $4 million on new bike \
+             lanes. Construction is expected to begin in the spring.",
+            "new bike lanes",
+            "unveiled",
+        ),
+    ] {
+        let cmp = compare_to(wire, adapted);
+        let all = passages(&cmp);
+        assert_eq!(kind_of(&cmp, kept), Kind::Unchanged, "{all:?}");
+        assert_eq!(kind_of(&cmp, reworded), Kind::Reworded, "{all:?}");
+        // Each pairs with its own wire sentence.
+        for seg in &cmp.segments {
+            assert_eq!(seg.original.as_ref().map(|o| o.1.len()), Some(1), "{all:?}");
+        }
+        crate::invariants::align_texts(format!("{wire}\0{adapted}").as_bytes());
+    }
+    // Sentences merged with a conjunction stay one rewording.
+    for adapted in [
+        "The mayor announced the plan on Monday, and The city will spend $4 million on new \
+         bike lanes. Construction is expected to begin in the spring.",
+        "The mayor announced the plan on Monday while The city will spend $4 million on new \
+         bike lanes. Construction is expected to begin in the spring.",
+    ] {
+        let cmp = compare_to(wire, adapted);
+        let all = passages(&cmp);
+        assert_eq!(kind_of(&cmp, "The mayor"), Kind::Reworded, "{all:?}");
+        assert!(
+            all.iter()
+                .any(|(_, t)| t.contains("The mayor") && t.contains("bike lanes")),
+            "{all:?}"
+        );
+    }
+}
