@@ -5,25 +5,25 @@
 //! sentence whose full stop the page lost, or one the outlet also reworded, shows only once
 //! the aligner has paired it: the passage's word edits end, or open, with an inserted run
 //! that reads as a sentence of its own. [`glued_cuts`] says where to cut; the pipeline cuts
-//! there and aligns again, so that the addition is a passage of its own, not words hidden in
-//! a rewording.
+//! there, and [`cut_passages`] works the passages out again without a second alignment, so
+//! that the addition is a passage of its own, not words hidden in a rewording. The same
+//! lost full stop runs a wire sentence kept word for word into one the outlet reworded:
+//! those are cut apart too.
+
+use std::ops::Range;
 
 use super::vocab::is_stopword;
 use super::words::WordDiffer;
-use std::ops::Range;
-
 use super::{Kind, Op, PairedBy, Segment, Side, span_text};
 use crate::normalize;
-use crate::sentences::Sentence;
-use crate::sentences::{CLOSERS, DATE_WORDS, RUNS_ON, ends_sentence};
+use crate::sentences::{CLOSERS, DATE_WORDS, RUNS_ON, Sentence, ends_sentence};
 
 /// Fewest words of a glued sentence.
 const GLUED_WORDS: usize = 4;
 
-/// Words that do not end a sentence: articles, prepositions, conjunctions, possessives,
-/// auxiliaries, and the conjunctions that merge two sentences into one ("…states, while
-/// Republican…") ("…a report in The Times" runs on; "…could hardly feel the kicks at all"
-/// may end).
+/// Words that do not end a sentence: articles, prepositions, conjunctions (those that merge
+/// two sentences into one too: "…states, while Republican…"), possessives, auxiliaries.
+/// "…a report in The Times" runs on; "…could hardly feel the kicks at all" may end.
 const NOT_LAST: &[&str] = &[
     "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "into", "onto",
     "about", "after", "before", "over", "under", "between", "against", "and", "or", "but", "nor",
@@ -52,7 +52,8 @@ pub struct Cut {
 /// order of the text, each once. A glued sentence with half its content words or more in a
 /// removed wire sentence may be wire copy: it is cut off, to be paired with that sentence,
 /// when that is the wire's next one (previous, glued before); elsewhere, not cut, since only
-/// aligning again could pair it.
+/// aligning again could pair it. Where no sentence of the outlet's own is found, a merge of
+/// wire sentences is cut where a whole copy of its first (or last) ends ([`split_merge`]).
 pub fn glued_cuts(segments: &[Segment], originals: &[Side<'_>], adapted: Side<'_>) -> Vec<Cut> {
     let mut cuts = Vec::new();
     // The removed sentences' content words, read once the first cut is found.
@@ -73,9 +74,9 @@ pub fn glued_cuts(segments: &[Segment], originals: &[Side<'_>], adapted: Side<'_
         let text = span_text(adapted, a);
         let original = span_text(originals[*s], o);
         let edits = Edits::of(seg, text);
-        // The cut falls inside the passage's last (or first) sentence, not between two.
         // A wire sentence copied whole is looked for only where the edits insert a glued
-        // sentence's worth of words at once.
+        // sentence's worth of words at once. The cut falls inside the passage's last (or
+        // first) sentence, not between two.
         let long_insert = (edits.runs.iter())
             .any(|r| r.0 == Op::Insert && r.2.split_whitespace().nth(GLUED_WORDS - 1).is_some());
         let tail = (edits.tail(text, original, originals))
