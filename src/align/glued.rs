@@ -368,11 +368,33 @@ impl<'s> Edits<'s> {
             return None;
         };
         let before = runs[..k].iter().rposition(|r| r.3)?;
-        if runs[before].0 != Op::Equal {
-            return None;
-        }
-        let cut = at + (inserted.len() - inserted.trim_start().len());
-        tail_at(text, cut, original, originals)
+        let (op, _, deleted, _) = runs[before];
+        let cut = match op {
+            Op::Equal => inserted.len() - inserted.trim_start().len(),
+            // The wire sentence's last words replaced, and the glued sentence after them, in
+            // one insertion ("…at a [-time.-]{+clip The trek will…+}"): the first capital a
+            // few words in, not after a word that runs on ("officers from Scotland Yard").
+            Op::Delete => {
+                let most = deleted.split_whitespace().count() + 2;
+                let mut words = inserted
+                    .char_indices()
+                    .filter(|&(i, c)| {
+                        !c.is_whitespace()
+                            && inserted[..i].ends_with(char::is_whitespace)
+                            && !inserted[..i].trim().is_empty()
+                    })
+                    .take(most);
+                let at = words.find(|&(i, _)| starts_upper(&inserted[i..]))?.0;
+                let before = inserted[..at].trim_end();
+                let last = before.rsplit(char::is_whitespace).next().unwrap_or(before);
+                if NOT_LAST.contains(&normalize::fold(last).as_str()) {
+                    return None;
+                }
+                at
+            }
+            Op::Insert => return None,
+        };
+        tail_at(text, at + cut, original, originals)
     }
 
     /// Where the wire sentence starts in `text` after a sentence glued before it.

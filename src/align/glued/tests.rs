@@ -256,3 +256,32 @@ fn a_wire_sentence_kept_and_one_reworded_run_together_are_two_passages() {
         );
     }
 }
+
+#[test]
+fn a_sentence_glued_after_a_replaced_last_word_stands_alone() {
+    let wire = "The cuts have come in the form of layoffs of hundreds of workers at a time.\n\n\
+        Mr Smith, the owner, was arrested by police.";
+    // "[-time.-]{+clip The band will…+}": the replacement and the glued sentence are one
+    // insertion.
+    let cmp = compare_to(
+        wire,
+        "The cuts have come in the form of layoffs of hundreds of workers at a clip The band \
+         will tour the country together next summer.\n\nMr Smith, the owner, was arrested by police.",
+    );
+    let all = passages(&cmp);
+    assert_eq!(kind_of(&cmp, "The band"), Kind::Inserted, "{all:?}");
+    assert_eq!(
+        kind_of(&cmp, "workers at a clip"),
+        Kind::Reworded,
+        "{all:?}"
+    );
+    // A name after a word that runs on is part of the rewording.
+    let cmp = compare_to(
+        wire,
+        "The cuts have come in the form of layoffs of hundreds of workers at a time.\n\n\
+         Mr Smith, the owner, was arrested by officers from Scotland Yard on a warrant.",
+    );
+    let all = passages(&cmp);
+    assert_eq!(all.len(), 2, "{all:?}");
+    assert_eq!(kind_of(&cmp, "Scotland Yard"), Kind::Reworded, "{all:?}");
+}
