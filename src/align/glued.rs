@@ -125,7 +125,9 @@ pub fn glued_cuts(segments: &[Segment], originals: &[Side<'_>], adapted: Side<'_
             });
         }
         if !found && a.len() == 1 && o.len() > 1 {
-            cuts.extend(split_merge(text, (*s, o.clone()), originals).map(|mut c| {
+            let merge = split_merge(text, (*s, o.clone()), originals)
+                .or_else(|| edits.lost_stop(text, (*s, o.clone()), originals));
+            cuts.extend(merge.map(|mut c| {
                 c.at += first.start;
                 c
             }));
@@ -395,6 +397,64 @@ impl<'s> Edits<'s> {
             Op::Insert => return None,
         };
         tail_at(text, at + cut, original, originals)
+    }
+
+    /// Where to cut `text`, one adapted sentence paired with two wire sentences `held`, both
+    /// reworded, at the full stop the page lost between them: the only deletion of nothing
+    /// but a terminal mark, between kept text and a capital ("…I was making[-.-] It was
+    /// a…"), with the words after it more alike the second wire sentence than the first.
+    fn lost_stop(
+        &self,
+        text: &str,
+        (o, held): (usize, Range<usize>),
+        originals: &[Side<'_>],
+    ) -> Option<Cut> {
+        if held.len() != 2 {
+            return None;
+        }
+        let runs = &self.runs;
+        let mut found = None;
+        for (d, run) in runs.iter().enumerate() {
+            let stop = run.0 == Op::Delete
+                && !run.2.trim().is_empty()
+                && run
+                    .2
+                    .trim()
+                    .chars()
+                    .all(|c| matches!(c, '.' | '!' | '?' | '…'));
+            let before = runs[..d].iter().rposition(|r| r.3 || r.0 != Op::Delete);
+            let (Some(b), Some(next)) = (before, runs.get(d + 1)) else {
+                continue;
+            };
+            let (Op::Equal, Some(_), kept, _) = runs[b] else {
+                continue;
+            };
+            let Some(at) = next.1 else {
+                continue;
+            };
+            let gap = next.2.len() - next.2.trim_start().len();
+            if !stop || gap == 0 || !kept.ends_with(char::is_alphanumeric) {
+                continue;
+            }
+            if !first_word(&text[at + gap..]).is_some_and(starts_upper) || found.is_some() {
+                return None;
+            }
+            found = Some(at + gap);
+        }
+        let at = found?;
+        let side = originals[o];
+        let words = |i: usize| content_words(side.sentences[i].text(side.doc));
+        let (first, second, tail) = (
+            words(held.start),
+            words(held.start + 1),
+            content_words(&text[at..]),
+        );
+        let shared = |theirs: &[String]| tail.iter().filter(|w| theirs.contains(w)).count();
+        (shared(&second) > shared(&first)).then_some(Cut {
+            at,
+            glued_after: true,
+            wire: Some((o, held.start + 1, held.end)),
+        })
     }
 
     /// Where the wire sentence starts in `text` after a sentence glued before it.

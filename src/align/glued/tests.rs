@@ -285,3 +285,23 @@ fn a_sentence_glued_after_a_replaced_last_word_stands_alone() {
     assert_eq!(all.len(), 2, "{all:?}");
     assert_eq!(kind_of(&cmp, "Scotland Yard"), Kind::Reworded, "{all:?}");
 }
+
+#[test]
+fn two_reworded_wire_sentences_run_together_are_cut_at_the_lost_full_stop() {
+    let wire = "Police said the fire started in the kitchen of the house on Elm Street.\n\n\
+        Mr Bolsin replied: \"That is not the way I saw the request I was making. It was a \
+        perfectly human reason for compensation for disruption to my family life.\"";
+    let cmp = compare_to(
+        wire,
+        "Police said the fire started in the kitchen of the house on Elm Street.\n\n\
+         Dr Bolsin replied: \"That is not how I saw the request I was making It was a \
+         perfectly human reason for compensation for the disruption to my family life.\"",
+    );
+    let all = passages(&cmp);
+    assert_eq!(all.len(), 3, "{all:?}");
+    assert_eq!(kind_of(&cmp, "Dr Bolsin"), Kind::Reworded, "{all:?}");
+    assert_eq!(kind_of(&cmp, "human reason"), Kind::Reworded, "{all:?}");
+    for seg in &cmp.segments {
+        assert_eq!(seg.original.as_ref().map(|o| o.1.len()), Some(1), "{all:?}");
+    }
+}
