@@ -79,42 +79,29 @@ pub fn glued_cuts(segments: &[Segment], originals: &[Side<'_>], adapted: Side<'_
         // first) sentence, not between two.
         let long_insert = (edits.runs.iter())
             .any(|r| r.0 == Op::Insert && r.2.split_whitespace().nth(GLUED_WORDS - 1).is_some());
+        let whole = |at_end: bool| {
+            long_insert
+                .then(|| copied_whole(text, original, at_end))
+                .flatten()
+        };
         let tail = (edits.tail(text, original, originals))
-            .or_else(|| {
-                if !long_insert {
-                    return None;
-                }
-                let cut = copied_whole(text, original, false)?;
-                tail_at(text, cut, original, originals)
-            })
+            .or_else(|| tail_at(text, whole(false)?, original, originals))
             .filter(|&at| first.start + at > last.start)
             .map(|at| (at, true, &text[at..], Some(o.end)));
         let lead = (edits.lead(text, original, originals))
-            .or_else(|| {
-                if !long_insert {
-                    return None;
-                }
-                let cut = copied_whole(text, original, true)?;
-                lead_at(text, cut, original, originals)
-            })
+            .or_else(|| lead_at(text, whole(true)?, original, originals))
             .filter(|&at| first.start + at < first.end)
             .map(|at| (at, false, &text[..at], o.start.checked_sub(1)));
         let mut found = false;
         for (at, glued_after, glued, next) in tail.into_iter().chain(lead) {
             let removed = removed.get_or_insert_with(|| removed_words(segments, originals));
             let words = content_words(glued);
-            let mut like = (removed.iter()).filter(|(_, theirs)| {
-                let shared = words.iter().filter(|w| theirs.contains(w)).count();
-                shared * 2 >= words.len()
-            });
-            let mut any = false;
-            let copy_of = like
-                .find(|(at, _)| {
-                    any = true;
-                    Some(*at) == next.map(|n| (*s, n))
-                })
-                .map(|r| r.0);
-            if any && copy_of.is_none() {
+            let like: Vec<(usize, usize)> = (removed.iter())
+                .filter(|(_, theirs)| half_in(&words, theirs))
+                .map(|r| r.0)
+                .collect();
+            let copy_of = next.map(|n| (*s, n)).filter(|at| like.contains(at));
+            if !like.is_empty() && copy_of.is_none() {
                 continue;
             }
             found = true;
@@ -589,10 +576,12 @@ fn sentence_like(head: &str, rest: &str, first: &str, originals: &[Side<'_>]) ->
 /// Whether fewer than half of the content words of `part` are in `original`: a part the
 /// outlet wrote, not a clause of the wire sentence moved.
 fn new_to(part: &str, original: &str) -> bool {
-    let theirs = normalize::words(original);
-    let ours = content_words(part);
-    let shared = ours.iter().filter(|w| theirs.contains(w)).count();
-    shared * 2 < ours.len()
+    !half_in(&content_words(part), &normalize::words(original))
+}
+
+/// Whether half of `ours` or more are in `theirs`.
+fn half_in(ours: &[String], theirs: &[String]) -> bool {
+    ours.iter().filter(|w| theirs.contains(w)).count() * 2 >= ours.len()
 }
 
 /// The first word of `text`, past opening quotes and brackets.

@@ -14,45 +14,37 @@ fn heaviest_increasing_keeps_the_longest_order() {
 fn wire_sentences_run_together_with_a_full_stop_lost_are_unchanged() {
     let wire = "The mayor announced the plan on Monday. The city will spend $4 million on new \
         bike lanes. Construction is expected to begin in the spring.";
-    let compare = |adapted: &str| {
-        crate::compare(
+    // Each passage's kind and wire sentences.
+    let kinds = |adapted: &str| -> Vec<(Kind, Option<Range<usize>>)> {
+        let cmp = crate::compare(
             vec![crate::Document::from_text("wire", wire)],
             crate::Document::from_text("page", adapted),
             &Options::default(),
-        )
+        );
+        (cmp.segments.iter())
+            .map(|s| (s.kind, s.original.as_ref().map(|o| o.1.clone())))
+            .collect()
     };
     // The page lost the full stop between the first two: one unchanged passage for both.
-    let cmp = compare(
-        "The mayor announced the plan on Monday The city will spend $4 million on new bike \
-         lanes. Construction is expected to begin in the spring.",
-    );
-    let kinds: Vec<(Kind, Option<Range<usize>>)> = (cmp.segments.iter())
-        .map(|s| (s.kind, s.original.as_ref().map(|o| o.1.clone())))
-        .collect();
     assert_eq!(
-        kinds,
+        kinds(
+            "The mayor announced the plan on Monday The city will spend $4 million on new \
+             bike lanes. Construction is expected to begin in the spring."
+        ),
         [(Kind::Unchanged, Some(0..2)), (Kind::Unchanged, Some(2..3))]
     );
     // Merged with a semicolon, they stay a rewording.
-    let cmp = compare(
+    let merged = kinds(
         "The mayor announced the plan on Monday; the city will spend $4 million on new bike \
          lanes. Construction is expected to begin in the spring.",
     );
-    assert_eq!(cmp.segments[0].kind, Kind::Reworded);
-    assert_eq!(
-        cmp.segments[0].original.as_ref().map(|o| o.1.clone()),
-        Some(0..2)
-    );
+    assert_eq!(merged[0], (Kind::Reworded, Some(0..2)));
     // With a word changed in the first, that one is a rewording and the second unchanged.
-    let cmp = compare(
-        "The mayor unveiled the plan on Monday The city will spend $4 million on new bike \
-         lanes. Construction is expected to begin in the spring.",
-    );
-    let kinds: Vec<(Kind, Option<Range<usize>>)> = (cmp.segments.iter())
-        .map(|s| (s.kind, s.original.as_ref().map(|o| o.1.clone())))
-        .collect();
     assert_eq!(
-        kinds,
+        kinds(
+            "The mayor unveiled the plan on Monday The city will spend $4 million on new bike \
+             lanes. Construction is expected to begin in the spring."
+        ),
         [
             (Kind::Reworded, Some(0..1)),
             (Kind::Unchanged, Some(1..2)),
