@@ -1210,12 +1210,9 @@ fn gaps_at(slots: &[Option<usize>], groups: &[Group], at: &[usize]) -> Vec<Gap> 
     out
 }
 
-/// Whether `x` and `y` are the same text but for white space, and quote marks, dashes and
-/// case as [`crate::normalize::fold`] folds them. Compared ASCII byte by byte first, as most
-/// texts that differ do so in ASCII; `a` and `o` are buffers for the rest.
 /// The sentences `r` of `side` into `out`, the terminal mark of each but the last left out
 /// (closing quote marks kept), one space between them.
-fn without_inner_stops(side: Side<'_>, r: &Range<usize>, out: &mut String) {
+pub(crate) fn without_inner_stops(side: Side<'_>, r: &Range<usize>, out: &mut String) {
     out.clear();
     for i in r.clone() {
         let text = side.sentences[i].text(side.doc).trim_end();
@@ -1231,7 +1228,10 @@ fn without_inner_stops(side: Side<'_>, r: &Range<usize>, out: &mut String) {
     }
 }
 
-fn same_but_for_space(x: &str, y: &str, a: &mut String, o: &mut String) -> bool {
+/// Whether `x` and `y` are the same text but for white space, and quote marks, dashes and
+/// case as [`crate::normalize::fold`] folds them. Compared ASCII byte by byte first, as most
+/// texts that differ do so in ASCII; `a` and `o` are buffers for the rest.
+pub(crate) fn same_but_for_space(x: &str, y: &str, a: &mut String, o: &mut String) -> bool {
     let (xs, ys) = (x.bytes(), y.bytes());
     let solid = |b: &u8| !b.is_ascii_whitespace();
     for (p, q) in xs.filter(solid).zip(ys.filter(solid)) {

@@ -1077,6 +1077,43 @@ fn lines_run_together_are_unchanged() {
     assert_eq!(kind(seg_with(&r, "employs 40")), "reworded", "{r}");
 }
 
+/// Merges and splits of more than two sentences work as those of two: four wire sentences
+/// an outlet reworded into one are one reworded passage holding all four, and one wire
+/// sentence reworded into four is one passage holding all four adapted sentences; nothing
+/// inserted or removed.
+#[test]
+fn merges_and_splits_of_more_than_two_sentences_are_one_passage() {
+    let wire = "Police arrested two men on Friday after a raid on a house in Leeds. Officers \
+        seized cash, drugs and a stolen car. Both men were held overnight. They will appear \
+        before magistrates on Monday.\n\n\
+        The company said profits rose 12 percent to 4.1 billion dollars in the third quarter, \
+        driven by strong demand for its cloud software and a recovery in advertising sales \
+        across Europe.\n\nShares closed up 3 percent.\n";
+    let (r, code) = compare_texts(
+        wire,
+        "Police arrested two men in Leeds on Friday after raiding a house, seizing cash, drugs \
+         and a stolen car, and both were held overnight before they appear in front of \
+         magistrates on Monday.\n\n\
+         The company said profits rose 12 percent to 4.1 billion dollars. That was in the third \
+         quarter. Strong demand for its cloud software drove it. Advertising sales in Europe \
+         also recovered.\n\nShares closed up 3 percent.\n",
+    );
+    check_contract(&r);
+    assert_eq!(code, Some(1), "{r}");
+    let reworded = of_kind(&r, "reworded");
+    assert_eq!(reworded.len(), 2, "{r}");
+    let merged = seg_with(&r, "raiding a house");
+    for s in ["in Leeds.", "stolen car.", "held overnight.", "on Monday."] {
+        assert!(o_text(merged).contains(s), "{s} in {}", o_text(merged));
+    }
+    let split = seg_with(&r, "third quarter.");
+    for s in ["dollars.", "quarter.", "drove it.", "also recovered."] {
+        assert!(a_text(split).contains(s), "{s} in {}", a_text(split));
+    }
+    assert_eq!(r["summary"]["inserted"], 0, "{r}");
+    assert_eq!(r["summary"]["removed"], 0, "{r}");
+}
+
 /// A table of many lines that a page ran into one paragraph is one unchanged passage that
 /// covers every line, not an inserted sentence and the lines removed; and two wire
 /// sentences a page ran together where the sentence rules cannot cut them ("the U.S.

@@ -14,7 +14,9 @@ use std::ops::Range;
 
 use super::vocab::is_stopword;
 use super::words::WordDiffer;
-use super::{Kind, Op, PairedBy, Segment, Side, span_text};
+use super::{
+    Kind, Op, PairedBy, Segment, Side, same_but_for_space, span_text, without_inner_stops,
+};
 use crate::normalize;
 use crate::sentences::{CLOSERS, DATE_WORDS, RUNS_ON, Sentence, ends_sentence};
 
@@ -93,6 +95,8 @@ pub fn glued_cuts(segments: &[Segment], originals: &[Side<'_>], adapted: Side<'_
             .filter(|&at| first.start + at < first.end)
             .map(|at| (at, false, &text[..at], o.start.checked_sub(1)));
         let mut found = false;
+        // The wire sentences, between the sentences glued on.
+        let mut within = 0..text.len();
         for (at, glued_after, glued, next) in tail.into_iter().chain(lead) {
             let removed = removed.get_or_insert_with(|| removed_words(segments, originals));
             let words = content_words(glued);
@@ -105,16 +109,24 @@ pub fn glued_cuts(segments: &[Segment], originals: &[Side<'_>], adapted: Side<'_
                 continue;
             }
             found = true;
+            if glued_after {
+                within.end = at;
+            } else {
+                within.start = at;
+            }
             cuts.push(Cut {
                 at: first.start + at,
                 glued_after,
                 wire: copy_of.map(|(o, i)| (o, i, i + 1)),
             });
         }
-        if !found && a.len() == 1 && o.len() > 1 {
-            let merge = split_merge(text, (*s, o.clone()), originals)
-                .or_else(|| edits.lost_stop(text, (*s, o.clone()), originals));
-            cuts.extend(merge.map(|mut c| {
+        if a.len() == 1 && o.len() > 1 {
+            let held = (*s, o.clone());
+            let mut merge = edits.lost_stops(text, held.clone(), originals, within);
+            if merge.is_empty() && !found {
+                merge.extend(split_merge(text, held, originals));
+            }
+            cuts.extend(merge.into_iter().map(|mut c| {
                 c.at += first.start;
                 c
             }));
@@ -228,18 +240,30 @@ pub fn cut_passages(
             continue;
         };
         let r = first_piece[a.start]..first_piece[a.end];
-        let lead = usize::from(glued[r.start].is_some());
-        let tail = usize::from(r.len() > lead && glued[r.end - 1].is_some());
+        let is_glued = |p: &usize| glued[*p].is_some();
+        // The pieces glued on before and after the wire sentence's own, those between kept.
+        let main = r.clone().find(|p| !is_glued(p)).map(|first| {
+            let end = r
+                .clone()
+                .rev()
+                .find(|p| !is_glued(p))
+                .map_or(first, |p| p + 1);
+            first..end
+        });
         let held = seg.original.clone();
-        let (Some((o, mut held)), true) = (held, lead + tail > 0 && seg.kind == Kind::Reworded)
-        else {
+        let (Some((o, mut held)), Some(wire), Kind::Reworded) = (held, main, seg.kind) else {
             seg.adapted = Some(r);
             out.push(seg);
             continue;
         };
-        let wire = r.start + lead..r.end - tail;
-        // Wire sentences of the passage's own that a glued piece takes.
-        for piece in [r.start, r.end - 1] {
+        if wire == r {
+            seg.adapted = Some(r);
+            out.push(seg);
+            continue;
+        }
+        // Wire sentences of the passage's own that a glued piece takes, from the outside in.
+        let outside_in = (r.start..wire.start).chain((wire.end..r.end).rev());
+        for piece in outside_in {
             if let Some(Some((po, from, to))) = glued[piece]
                 && po == o
                 && held.start <= from
@@ -264,8 +288,8 @@ pub fn cut_passages(
                 ..Segment::bare(Kind::Inserted)
             },
         };
-        let before = (lead == 1).then(|| glued_piece(r.start));
-        let after = (tail == 1).then(|| glued_piece(r.end - 1));
+        let before: Vec<Segment> = (r.start..wire.start).map(&mut glued_piece).collect();
+        let after: Vec<Segment> = (wire.end..r.end).map(&mut glued_piece).collect();
         out.extend(before);
         out.push(pair(seg, (o, held), wire));
         out.extend(after);
@@ -282,7 +306,17 @@ fn paired<'t>(
     (adapted, wire): (Side<'t>, Range<usize>),
 ) -> Segment {
     let (old, new) = (span_text(originals[o], &held), span_text(adapted, &wire));
-    if normalize::key(old) == normalize::key(new) {
+    // Wire sentences run together are the same when only their full stops were lost, not
+    // when one became a semicolon.
+    let same = if held.len() > 1 {
+        let [mut x, mut y, mut a, mut b] = Default::default();
+        without_inner_stops(originals[o], &held, &mut x);
+        without_inner_stops(adapted, &wire, &mut y);
+        same_but_for_space(&x, &y, &mut a, &mut b)
+    } else {
+        normalize::key(old) == normalize::key(new)
+    };
+    if same {
         seg.kind = Kind::Unchanged;
         seg.similarity = Some(1.0);
         seg.changes = Vec::new();
@@ -386,22 +420,38 @@ impl<'s> Edits<'s> {
         tail_at(text, at + cut, original, originals)
     }
 
-    /// Where to cut `text`, one adapted sentence paired with two wire sentences `held`, both
-    /// reworded, at the full stop the page lost between them: the only deletion of nothing
-    /// but a terminal mark, between kept text and a capital ("…I was making[-.-] It was
-    /// a…"), with the words after it more alike the second wire sentence than the first.
-    fn lost_stop(
+    /// Where to cut `text`, one adapted sentence paired with the wire sentences `held`, all
+    /// or some reworded, at the full stops the page lost between them: the deletions of
+    /// nothing but a terminal mark, between kept text and a capital ("…I was making[-.-] It
+    /// was a…"), in the part of `text` that is `within` (between the sentences glued on),
+    /// with the words after each more alike the wire sentence it opens than the one before.
+    /// With one such deletion for each pair of wire sentences next to each other, each part
+    /// is one wire sentence; with fewer, a part opens the wire sentence whose first word the
+    /// deleted mark is counted before (the wire's words kept or deleted before it), and may
+    /// hold more than one.
+    fn lost_stops(
         &self,
         text: &str,
         (o, held): (usize, Range<usize>),
         originals: &[Side<'_>],
-    ) -> Option<Cut> {
-        if held.len() != 2 {
-            return None;
-        }
+        within: Range<usize>,
+    ) -> Vec<Cut> {
         let runs = &self.runs;
-        let mut found = None;
+        let side = originals[o];
+        // Where each wire sentence but the first starts, in words of the wire.
+        let starts: Vec<usize> = (held.clone())
+            .scan(0, |n, i| {
+                *n += normalize::word_count(side.sentences[i].text(side.doc));
+                Some(*n)
+            })
+            .collect();
+        // The cuts, each with the wire sentence it opens, if the words tell.
+        let mut found = Vec::new();
+        let mut wire_words = 0;
         for (d, run) in runs.iter().enumerate() {
+            if d > 0 && runs[d - 1].0 != Op::Insert {
+                wire_words += normalize::word_count(runs[d - 1].2);
+            }
             let stop = run.0 == Op::Delete
                 && !run.2.trim().is_empty()
                 && run
@@ -420,28 +470,48 @@ impl<'s> Edits<'s> {
                 continue;
             };
             let gap = next.2.len() - next.2.trim_start().len();
+            let at = at + gap;
             if !stop || gap == 0 || !kept.ends_with(char::is_alphanumeric) {
                 continue;
             }
-            if !first_word(&text[at + gap..]).is_some_and(starts_upper) || found.is_some() {
-                return None;
+            if at <= within.start || at >= within.end {
+                continue;
             }
-            found = Some(at + gap);
+            if !first_word(&text[at..]).is_some_and(starts_upper) {
+                return Vec::new();
+            }
+            let opens = starts[..starts.len() - 1]
+                .iter()
+                .position(|&n| n == wire_words);
+            found.push((at, opens.map(|k| held.start + k + 1)));
         }
-        let at = found?;
-        let side = originals[o];
+        let opens: Option<Vec<usize>> = if found.len() + 1 == held.len() {
+            Some((held.start + 1..held.end).collect())
+        } else {
+            found.iter().map(|f| f.1).collect()
+        };
+        let Some(opens) = opens.filter(|v| !v.is_empty() && v.is_sorted_by(|a, b| a < b)) else {
+            return Vec::new();
+        };
         let words = |i: usize| content_words(side.sentences[i].text(side.doc));
-        let (first, second, tail) = (
-            words(held.start),
-            words(held.start + 1),
-            content_words(&text[at..]),
-        );
-        let shared = |theirs: &[String]| tail.iter().filter(|w| theirs.contains(w)).count();
-        (shared(&second) > shared(&first)).then_some(Cut {
-            at,
-            glued_after: true,
-            wire: Some((o, held.start + 1, held.end)),
-        })
+        let ends = found.iter().skip(1).map(|f| f.0).chain([within.end]);
+        let upto = opens.iter().skip(1).copied().chain([held.end]);
+        let mut cuts = Vec::with_capacity(found.len());
+        for (((&(at, _), end), i), to) in
+            found.iter().zip(ends).zip(opens.iter().copied()).zip(upto)
+        {
+            let piece = content_words(&text[at..end]);
+            let shared = |theirs: &[String]| piece.iter().filter(|w| theirs.contains(w)).count();
+            if shared(&words(i)) <= shared(&words(i - 1)) {
+                return Vec::new();
+            }
+            cuts.push(Cut {
+                at,
+                glued_after: true,
+                wire: Some((o, i, to)),
+            });
+        }
+        cuts
     }
 
     /// Where the wire sentence starts in `text` after a sentence glued before it.

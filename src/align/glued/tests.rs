@@ -305,3 +305,117 @@ fn two_reworded_wire_sentences_run_together_are_cut_at_the_lost_full_stop() {
         assert_eq!(seg.original.as_ref().map(|o| o.1.len()), Some(1), "{all:?}");
     }
 }
+
+/// Three wire sentences of a paragraph, for the runs of more than two.
+const RAID: &str = "Police arrested two men on Friday after a raid on a house in Leeds. Officers \
+    seized cash, drugs and a stolen car from the property. Both men were held overnight at a \
+    station in the city centre.\n\n\
+    They will appear before magistrates in Bradford on Monday.";
+
+/// Each adapted passage: its kind and how many wire sentences it holds.
+fn held(cmp: &Comparison) -> Vec<(Kind, usize)> {
+    (cmp.segments.iter())
+        .filter(|s| s.adapted.is_some())
+        .map(|s| (s.kind, s.original.as_ref().map_or(0, |o| o.1.len())))
+        .collect()
+}
+
+/// `paragraph` compared with [`RAID`], its last paragraph after it.
+fn raid(paragraph: &str) -> Comparison {
+    let last = "They will appear before magistrates in Bradford on Monday.";
+    compare_to(RAID, &format!("{paragraph}\n\n{last}"))
+}
+
+#[test]
+fn three_reworded_wire_sentences_run_together_are_cut_at_each_lost_full_stop() {
+    let cmp = raid(
+        "Police arrested two men on Friday following a raid on a house in Leeds Officers \
+         seized cash, drugs and a stolen vehicle from the property Both men were kept \
+         overnight at a station in the city centre.",
+    );
+    let all = passages(&cmp);
+    assert_eq!(
+        held(&cmp),
+        [
+            (Kind::Reworded, 1),
+            (Kind::Reworded, 1),
+            (Kind::Reworded, 1),
+            (Kind::Unchanged, 1)
+        ],
+        "{all:?}"
+    );
+    assert!(all[1].1.starts_with("Officers seized"), "{all:?}");
+    assert!(all[2].1.starts_with("Both men"), "{all:?}");
+}
+
+#[test]
+fn a_kept_wire_sentence_between_reworded_ones_run_together_is_unchanged() {
+    let cmp = raid(
+        "Police arrested two men on Friday following a raid on a house in Leeds Officers \
+         seized cash, drugs and a stolen car from the property Both men were kept overnight \
+         at a station in the city centre.",
+    );
+    let all = passages(&cmp);
+    assert_eq!(kind_of(&cmp, "Officers seized"), Kind::Unchanged, "{all:?}");
+    assert_eq!(kind_of(&cmp, "Police arrested"), Kind::Reworded, "{all:?}");
+    assert_eq!(kind_of(&cmp, "Both men"), Kind::Reworded, "{all:?}");
+}
+
+#[test]
+fn wire_sentences_run_together_with_a_sentence_glued_on_are_each_cut() {
+    let cmp = raid(
+        "Police arrested two men on Friday following a raid on a house in Leeds Officers \
+         seized cash, drugs and a stolen car from the property Both men were held overnight \
+         at a station in the city centre The pair are well known to local officers.",
+    );
+    let all = passages(&cmp);
+    assert_eq!(kind_of(&cmp, "The pair are"), Kind::Inserted, "{all:?}");
+    assert_eq!(kind_of(&cmp, "Police arrested"), Kind::Reworded, "{all:?}");
+    assert_eq!(kind_of(&cmp, "Officers seized"), Kind::Unchanged, "{all:?}");
+    assert_eq!(kind_of(&cmp, "Both men"), Kind::Unchanged, "{all:?}");
+    assert_eq!(all.len(), 5, "{all:?}");
+}
+
+#[test]
+fn three_run_together_with_one_stop_lost_and_one_made_a_comma_are_cut_at_the_stop() {
+    // One bare full stop lost for two places between wire sentences: the wire's words
+    // before it say which place it is. After the first place, the part before it is the
+    // first wire sentence and the part after it the other two merged; after the second, the
+    // part before it the first two merged.
+    let leeds = "Police arrested two men on Friday following a raid on a house in Leeds";
+    let cases = [
+        (
+            ", officers seized cash, drugs and a stolen vehicle from the property Both men",
+            [(Kind::Reworded, 2), (Kind::Reworded, 1)],
+            "Both men",
+        ),
+        (
+            " Officers seized cash, drugs and a stolen vehicle from the property, and both men",
+            [(Kind::Reworded, 1), (Kind::Reworded, 2)],
+            "Officers seized",
+        ),
+    ];
+    for (middle, want, second) in cases {
+        let cmp = raid(&format!(
+            "{leeds}{middle} were kept overnight at a station in the city centre."
+        ));
+        let all = passages(&cmp);
+        assert_eq!(held(&cmp)[..2], want, "{all:?}");
+        assert!(all[1].1.starts_with(second), "{all:?}");
+    }
+}
+
+#[test]
+fn wire_sentences_a_cut_leaves_run_together_with_a_semicolon_stay_a_rewording() {
+    let cmp = raid(
+        "Police arrested two men on Friday after a raid on a house in Leeds Officers seized \
+         cash, drugs and a stolen car from the property; both men were held overnight at a \
+         station in the city centre.",
+    );
+    let all = passages(&cmp);
+    assert_eq!(
+        held(&cmp)[..2],
+        [(Kind::Unchanged, 1), (Kind::Reworded, 2)],
+        "{all:?}"
+    );
+}
