@@ -69,31 +69,24 @@ fn compare_segmented(
         .zip(&original_sentences)
         .map(|(doc, sentences)| Side { doc, sentences })
         .collect();
-    let (mut segments, fallbacks) = align::align_within(
-        &sides,
-        Side {
-            doc: &adapted,
-            sentences: &adapted_sentences,
-        },
-        opts,
-    );
-    // A sentence of the outlet's own glued onto a reworded wire sentence shows only once the
-    // two are paired: cut it off, an inserted passage, and work the wire sentence's passage
-    // out again (not when the first pass ran out of time).
     let a_side = Side {
         doc: &adapted,
         sentences: &adapted_sentences,
     };
+    let (mut segments, fallbacks) = align::align_within(&sides, a_side, opts);
+    // A sentence of the outlet's own glued onto a reworded wire sentence shows only once the
+    // two are paired: cut it off, an inserted passage, and work the wire sentence's passage
+    // out again (not when the first pass ran out of time).
     let cuts = align::glued_cuts(&segments, &sides, a_side);
     if !cuts.is_empty() && fallbacks.is_empty() {
-        let before = adapted_sentences.clone();
         let at: Vec<usize> = cuts.iter().map(|c| c.at).collect();
-        sentences::cut_at(&adapted, &mut adapted_sentences, &at);
+        let cut = sentences::cut_at(&adapted, &adapted_sentences, &at);
         let a_side = Side {
             doc: &adapted,
-            sentences: &adapted_sentences,
+            sentences: &cut,
         };
-        segments = align::cut_passages(segments, &cuts, &before, &sides, a_side);
+        segments = align::cut_passages(segments, &cuts, &adapted_sentences, &sides, a_side);
+        adapted_sentences = cut;
     }
     let mut segments = mark_furniture(
         segments,

@@ -323,10 +323,10 @@ pub fn split_after_wire_lines(
     *sentences = out;
 }
 
-/// Cuts the sentences of `doc` at byte offsets `cuts` (sorted): a cut inside a sentence
+/// The sentences of `doc` cut at byte offsets `cuts` (sorted): a cut inside a sentence
 /// ends it there, with the space before the cut left out, and starts the next. Cuts
 /// between sentences, or not on a character boundary, change nothing.
-pub fn cut_at(doc: &Document, sentences: &mut Vec<Sentence>, cuts: &[usize]) {
+pub fn cut_at(doc: &Document, sentences: &[Sentence], cuts: &[usize]) -> Vec<Sentence> {
     let mut out = Vec::with_capacity(sentences.len() + cuts.len());
     let mut cuts = cuts.iter().copied().peekable();
     for &s in sentences.iter() {
@@ -351,7 +351,7 @@ pub fn cut_at(doc: &Document, sentences: &mut Vec<Sentence>, cuts: &[usize]) {
         }
         out.push(s);
     }
-    *sentences = out;
+    out
 }
 
 /// Where `text`, an adapted sentence, ends a wire line and where the sentence glued to it
