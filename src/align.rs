@@ -17,7 +17,8 @@
 //!    the backbone; every other match is moved.
 //! 5. **Position.** A lone unpaired sentence between two kept neighbours, facing a lone unpaired
 //!    original sentence between the same neighbours, is a rewording even with few shared words
-//!    (AP's "He gave no details." and "He did not elaborate.").
+//!    (AP's "He gave no details." and "He did not elaborate."); with sentences the outlet
+//!    added in the same gap, a short one next to either neighbour.
 //! 6. **Paraphrase.** The sentences still unpaired are paired by the stems of their words and
 //!    the runs of words they share in order (`align/paraphrase.rs`).
 //! 7. **Speech tags.** A reworded pair whose only difference is a neutral speech tag ("he
@@ -693,21 +694,31 @@ impl<'a> Aligner<'a> {
             if lone_o.len() != 1 {
                 continue;
             }
-            let (ai, oi) = (lone_a[0], lone_o[0]);
-            let a_words = self.adapted_words(ai).len();
+            let oi = lone_o[0];
             let o_words = self.original_words((src, oi)).len();
-            let ratio = a_words.max(o_words) as f64 / a_words.min(o_words).max(1) as f64;
-            let sim = self.similarity(self.adapted_words(ai), self.original_words((src, oi)));
-            // Short one-for-one replacements may share no word at all ("He gave no details."
-            // / "He did not elaborate."); longer ones must share some.
-            let short = a_words.max(o_words) <= 8 && ratio <= 2.0;
-            let alike = if first_of_several {
-                short && (sim > 0.0 || a_words.max(o_words) <= 5)
+            // Several: the one right after the kept neighbour, else the one right before
+            // the next.
+            let ends = if first_of_several && next.is_some() {
+                &[lone_a[0], lone_a[lone_a.len() - 1]][..]
             } else {
-                ratio <= 2.5 && (short || sim >= 0.1)
+                &lone_a[..1]
             };
-            if alike {
-                found.push((ai, src, oi, sim));
+            for &ai in ends {
+                let a_words = self.adapted_words(ai).len();
+                let ratio = a_words.max(o_words) as f64 / a_words.min(o_words).max(1) as f64;
+                let sim = self.similarity(self.adapted_words(ai), self.original_words((src, oi)));
+                // Short one-for-one replacements may share no word at all ("He gave no
+                // details." / "He did not elaborate."); longer ones must share some.
+                let short = a_words.max(o_words) <= 8 && ratio <= 2.0;
+                let alike = if first_of_several {
+                    short && (sim > 0.0 || a_words.max(o_words) <= 5)
+                } else {
+                    ratio <= 2.5 && (short || sim >= 0.1)
+                };
+                if alike {
+                    found.push((ai, src, oi, sim));
+                    break;
+                }
             }
         }
         for (a, s, o, sim) in found {

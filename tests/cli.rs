@@ -1208,21 +1208,31 @@ fn a_sentence_glued_to_a_wire_line_is_inserted() {
 }
 
 /// A short sentence that takes a cut sentence's place between kept neighbours is a
-/// rewording by position, even when sentences the outlet added follow it in the same gap;
-/// those stay inserted.
+/// rewording by position, even when sentences the outlet added follow it, or precede it,
+/// in the same gap; those stay inserted.
 #[test]
-fn a_short_replacement_before_added_sentences_is_reworded() {
-    let (r, code) = compare_texts(
-        "Xi offered to train 2,000 police officers.\n\nHe gave no further details.\n\nThe summit ends on Saturday.\n",
-        "Xi offered to train 2,000 police officers.\n\nHe did not elaborate.\n\nCritics called the offer a power grab by Beijing.\n\nSome have accused the bloc of serving a globalist cabal.\n\nThe summit ends on Saturday.\n",
-    );
-    check_contract(&r);
-    assert_eq!(code, Some(1));
-    let s = seg_with(&r, "did not elaborate");
-    assert_eq!(kind(s), "reworded", "{s}");
-    assert_eq!(s["pairing"]["by"], "position", "{s}");
-    for added in ["power grab", "globalist cabal"] {
-        assert_eq!(kind(seg_with(&r, added)), "inserted", "{added}");
+fn a_short_replacement_beside_added_sentences_is_reworded() {
+    let added = "Critics called the offer a power grab by Beijing.\n\n\
+        Some have accused the bloc of serving a globalist cabal.";
+    let elaborate = "He did not elaborate.";
+    for gap in [
+        format!("{elaborate}\n\n{added}"),
+        format!("{added}\n\n{elaborate}"),
+    ] {
+        let (r, code) = compare_texts(
+            "Xi offered to train 2,000 police officers.\n\nHe gave no further details.\n\nThe summit ends on Saturday.\n",
+            &format!(
+                "Xi offered to train 2,000 police officers.\n\n{gap}\n\nThe summit ends on Saturday.\n"
+            ),
+        );
+        check_contract(&r);
+        assert_eq!(code, Some(1));
+        let s = seg_with(&r, "did not elaborate");
+        assert_eq!(kind(s), "reworded", "{s}");
+        assert_eq!(s["pairing"]["by"], "position", "{s}");
+        for added in ["power grab", "globalist cabal"] {
+            assert_eq!(kind(seg_with(&r, added)), "inserted", "{added}");
+        }
     }
 }
 
