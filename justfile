@@ -49,6 +49,8 @@ eval:
     python3 eval/meter.py --pairs target/eval/glue-meter
     python3 eval/synth_glue.py --pairs target/eval/rewriter
     python3 eval/meter.py --pairs target/eval/glue-rewriter
+    python3 eval/synth_echo.py
+    python3 eval/meter.py --pairs target/eval/echo
     cargo run --release --example json_contract
     python3 eval/signals.py
 

@@ -102,6 +102,27 @@ def reword(sentence, synonyms, rng, rate):
     return out
 
 
+def load_articles(corpus):
+    """The corpus's English article bodies of 8 to 80 sentences, as (id, paragraphs of
+    sentences), in id order."""
+    data = json.loads(corpus.read_text(encoding="utf-8"))
+    docs = []
+    for doc_id in sorted(data):
+        body = data[doc_id]["articleBody"]
+        if sum(c.isascii() for c in body) < 0.97 * len(body):
+            continue
+        paras = [split_sentences(p.strip()) for p in body.split("\n") if p.strip()]
+        if 8 <= sum(map(len, paras)) <= 80:
+            docs.append((doc_id, paras))
+    return docs
+
+
+def write_pair(d, paragraphs, gold):
+    """Writes the adapted paragraphs and the gold labels of a pair into folder `d`."""
+    (d / "adapted.txt").write_text("\n\n".join(paragraphs) + "\n")
+    (d / "gold.json").write_text(json.dumps(gold, indent=1, ensure_ascii=False) + "\n")
+
+
 def build(docs, synonyms, rng, rate, out):
     """Writes one pair for each article of `docs`; returns the count of each label."""
     counts = {"unchanged": 0, "reworded": 0, "inserted": 0, "removed": 0}
@@ -134,8 +155,7 @@ def build(docs, synonyms, rng, rate, out):
                 counts["inserted"] += 1
             if kept:
                 adapted.append(" ".join(kept))
-        (d / "adapted.txt").write_text("\n\n".join(adapted) + "\n")
-        (d / "gold.json").write_text(json.dumps(gold, indent=1, ensure_ascii=False) + "\n")
+        write_pair(d, adapted, gold)
     return counts
 
 
@@ -159,15 +179,7 @@ def main(argv=None):
         return 2
     rng = random.Random(args.seed)
     synonyms = load_wordnet(wordnet)
-    data = json.loads(corpus.read_text(encoding="utf-8"))
-    docs = []
-    for doc_id in sorted(data):
-        body = data[doc_id]["articleBody"]
-        if sum(c.isascii() for c in body) < 0.97 * len(body):
-            continue
-        paras = [split_sentences(p.strip()) for p in body.split("\n") if p.strip()]
-        if 8 <= sum(map(len, paras)) <= 80:
-            docs.append((doc_id, paras))
+    docs = load_articles(corpus)
     rng.shuffle(docs)
     out = Path(args.out)
     shutil.rmtree(out, ignore_errors=True)

@@ -245,6 +245,25 @@ impl<'a> Aligner<'a> {
         self.vocab.toks.get(self.o_index(o))
     }
 
+    /// Whether one of `words`, shared by adapted sentence `a` and original sentence `o`, is
+    /// a content word that neither writes as a name ([`paraphrase::is_name`]: with a capital
+    /// past a sentence's first word): a plain word.
+    fn any_plain(&self, a: usize, o: OriginalRef, words: &[u32]) -> bool {
+        let mut content = (words.iter()).filter(|&&t| !vocab::is_stopword(&self.words[t as usize]));
+        let Some(&first) = content.next() else {
+            return false;
+        };
+        let side = self.originals[o.0];
+        let names = [
+            paraphrase::names_in(self.adapted.sentences[a].text(self.adapted.doc)),
+            paraphrase::names_in(side.sentences[o.1].text(side.doc)),
+        ];
+        std::iter::once(&first).chain(content).any(|&t| {
+            let w = &self.words[t as usize];
+            !names.iter().any(|n| paraphrase::is_name(n, w))
+        })
+    }
+
     /// Where original sentence `o` is in `vocab.toks` (and `masses`): after the adapted
     /// sentences, then by original.
     fn o_index(&self, (s, i): OriginalRef) -> usize {
@@ -708,12 +727,32 @@ impl<'a> Aligner<'a> {
                 let ratio = a_words.max(o_words) as f64 / a_words.min(o_words).max(1) as f64;
                 let sim = self.similarity(self.adapted_words(ai), self.original_words((src, oi)));
                 // Short one-for-one replacements may share no word at all ("He gave no
-                // details." / "He did not elaborate."); longer ones must share some.
+                // details." / "He did not elaborate."); longer ones must share two content
+                // words, one a plain word, not a name: a sentence of the outlet's own put
+                // where it cut one shares the story's names with it, and a word or so.
                 let short = a_words.max(o_words) <= 8 && ratio <= 2.0;
+                let shares_two = |at_least: f64| {
+                    sim >= at_least && {
+                        let shared =
+                            intersection(self.adapted_words(ai), self.original_words((src, oi)));
+                        let content = (shared.iter())
+                            .filter(|&&t| !vocab::is_stopword(&self.words[t as usize]))
+                            .count();
+                        content >= 2 && self.any_plain(ai, (src, oi), &shared)
+                    }
+                };
+                // Sharing no word, both are sentences or both lines: a list line or a table
+                // row the outlet cut is not reworded as a sentence of its own.
+                let same_form = || {
+                    let ends = |side: Side<'_>, i: usize| {
+                        crate::sentences::ends_sentence(side.sentences[i].text(side.doc))
+                    };
+                    ends(self.adapted, ai) == ends(self.originals[src], oi)
+                };
                 let alike = if first_of_several {
-                    short && (sim > 0.0 || a_words.max(o_words) <= 5)
+                    short && (sim > 0.0 || (a_words.max(o_words) <= 5 && same_form()))
                 } else {
-                    ratio <= 2.5 && (short || sim >= 0.1)
+                    ratio <= 2.5 && ((short && (sim > 0.0 || same_form())) || shares_two(0.1))
                 };
                 if alike {
                     found.push((ai, src, oi, sim));
@@ -833,7 +872,12 @@ impl<'a> Aligner<'a> {
                     && share >= AGAIN_SHARE
                     && best.is_none_or(|(b, _)| share > b)
                 {
-                    best = Some((share, o));
+                    // One of them a plain word, not a name: a sentence of the outlet's own
+                    // about "the Shanghai Cooperation Organization" shares three words with
+                    // any wire sentence that names it.
+                    if self.any_plain(a, o, &shared) {
+                        best = Some((share, o));
+                    }
                 }
             }
             if let Some((_, o)) = best {
@@ -1276,6 +1320,14 @@ fn difference(x: &[u32], y: &[u32]) -> Vec<u32> {
     x.iter()
         .copied()
         .filter(|t| y.binary_search(t).is_err())
+        .collect()
+}
+
+/// The tokens of `x` that are in `y` (both sorted).
+fn intersection(x: &[u32], y: &[u32]) -> Vec<u32> {
+    x.iter()
+        .copied()
+        .filter(|t| y.binary_search(t).is_ok())
         .collect()
 }
 

@@ -1236,6 +1236,111 @@ fn a_short_replacement_beside_added_sentences_is_reworded() {
     }
 }
 
+/// A sentence of the outlet's own put where it cut a wire sentence, sharing only the
+/// story's names with it, or those and one word, is inserted, not a rewording by position;
+/// one that shares two words with it, one a plain word, is a rewording, also against a
+/// headline in capitals, where every word has a capital.
+#[test]
+fn a_long_sentence_in_a_cut_sentences_place_needs_plain_words_in_common() {
+    let wire = "Central Asia is part of China's Belt and Road Initiative to expand trade.\n\n\
+        The visit to Central Asia is Xi's first trip abroad since the start of the pandemic.\n\n\
+        The Shanghai Cooperation Organization was formed by Russia and China.\n";
+    let (r, _) = compare_texts(
+        wire,
+        "Central Asia is part of China's Belt and Road Initiative to expand trade.\n\n\
+         Xi's grand plan is widely seen as a debt trap for the poor countries of Central Asia.\n\n\
+         The Shanghai Cooperation Organization was formed by Russia and China.\n",
+    );
+    check_contract(&r);
+    assert_eq!(kind(seg_with(&r, "debt trap")), "inserted", "{r}");
+    let (r, _) = compare_texts(
+        wire,
+        "Central Asia is part of China's Belt and Road Initiative to expand trade.\n\n\
+         Supporters of Xi dismissed the visit as a political stunt by his enemies.\n\n\
+         The Shanghai Cooperation Organization was formed by Russia and China.\n",
+    );
+    assert_eq!(kind(seg_with(&r, "political stunt")), "inserted", "{r}");
+    let (r, _) = compare_texts(
+        wire,
+        "Central Asia is part of China's Belt and Road Initiative to expand trade.\n\n\
+         It was the first foreign journey for Xi since the pandemic struck the world.\n\n\
+         The Shanghai Cooperation Organization was formed by Russia and China.\n",
+    );
+    let s = seg_with(&r, "first foreign journey");
+    assert_eq!(
+        (kind(s), s["pairing"]["by"].as_str()),
+        ("reworded", Some("position")),
+        "{s}"
+    );
+    let (r, _) = compare_texts(
+        "DIET OF CHIPS BOY BALLOONED TO 22 STONE, COURT TOLD\n\n\
+         A teenager told a jury he was fed chips every day.\n",
+        "A BOY took his parents to court yesterday for feeding him chips every day.\n\n\
+         A teenager told a jury he was fed chips every day.\n",
+    );
+    assert_eq!(kind(seg_with(&r, "A BOY took")), "reworded", "{r}");
+}
+
+/// A list line the outlet cut and a short sentence of its own in its place share no word and
+/// are not the same kind of text: the line is removed and the sentence inserted, while a
+/// short sentence for a short sentence is a rewording by position.
+#[test]
+fn a_sentence_in_a_cut_list_lines_place_is_inserted() {
+    let wire = "The band announced its summer tour on Tuesday.\n\n\
+        July 1 – Boston, MA @ TD Garden\n\nJuly 3 – Mansfield, MA @ Xfinity Center\n\n\
+        July 5 – Hartford, CT @ XL Center\n";
+    let (r, _) = compare_texts(
+        wire,
+        "The band announced its summer tour on Tuesday.\n\n\
+         July 1 – Boston, MA @ TD Garden\n\nPut simply, the stakes could hardly be higher.\n\n\
+         July 5 – Hartford, CT @ XL Center\n",
+    );
+    check_contract(&r);
+    assert_eq!(kind(seg_with(&r, "stakes could hardly")), "inserted", "{r}");
+    let (r, _) = compare_texts(
+        "The band announced its tour.\n\nMessages left at its office went unanswered.\n\n\
+         Tickets go on sale Friday.\n",
+        "The band announced its tour.\n\nRepresentatives could not be reached Monday.\n\n\
+         Tickets go on sale Friday.\n",
+    );
+    assert_eq!(
+        kind(seg_with(&r, "could not be reached")),
+        "reworded",
+        "{r}"
+    );
+}
+
+/// A second sentence drawn from a held wire sentence must share a plain word with what its
+/// passage left out, not only a name of three words: an editorial line about "the Shanghai
+/// Cooperation Organization" is inserted.
+#[test]
+fn a_sentence_sharing_only_a_long_name_with_a_held_wire_sentence_is_inserted() {
+    let wire = "Speaking to reporters after a summit of the Shanghai Cooperation Organization in \
+        Uzbekistan, Putin said Russia's main military goal remained the Donbas region.\n\n\
+        Markets in Moscow closed higher on Friday.\n";
+    let (r, code) = compare_texts(
+        wire,
+        "Speaking to reporters, Putin said Russia's main military goal remained the Donbas \
+         region.\n\n\
+         Markets in Moscow closed higher on Friday.\n\n\
+         Critics say the Shanghai Cooperation Organization is little more than a club of \
+         dictators united against Washington.\n",
+    );
+    check_contract(&r);
+    assert_eq!(code, Some(1));
+    assert_eq!(kind(seg_with(&r, "club of dictators")), "inserted", "{r}");
+    // Sharing a plain word of the part left out as well, it is drawn from the wire.
+    let (r, _) = compare_texts(
+        wire,
+        "Speaking to reporters, Putin said Russia's main military goal remained the Donbas \
+         region.\n\n\
+         Markets in Moscow closed higher on Friday.\n\n\
+         He had attended a summit of the Shanghai Cooperation Organization in Uzbekistan.\n",
+    );
+    let s = seg_with(&r, "He had attended");
+    assert_eq!(kind(s), "reworded", "{r}");
+}
+
 /// PA's quote marks (``…'') are house style like any other: a quotation a paper copied in
 /// its own marks, under a bare "He said:", is unchanged; a reworded quotation shows only
 /// its changed words as edits, and its signal names the words, not the marks.

@@ -530,6 +530,22 @@ impl Seen {
     }
 }
 
+/// Whether `text` writes the folded word `w` with a capital past a sentence's first word
+/// ([`capitals`]): a name, mostly. `names` holds what [`names_in`] found for `text`.
+pub(super) fn is_name(names: &[u64], w: &str) -> bool {
+    !names.is_empty() && names.binary_search(&hash(w)).is_ok()
+}
+
+/// The words of `text` written with a capital past a sentence's first word, for [`is_name`];
+/// none in a text in capitals only (a headline: "DIET OF CHIPS BOY BALLOONED"), where a
+/// capital tells nothing.
+pub(super) fn names_in(text: &str) -> Vec<u64> {
+    if !text.chars().any(char::is_lowercase) {
+        return Vec::new();
+    }
+    capitals(text, &mut String::new(), false)
+}
+
 /// A word's hash, standing for the word in the sets of [`evidence`].
 fn hash(w: &str) -> u64 {
     use std::hash::Hasher;
