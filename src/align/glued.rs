@@ -437,21 +437,9 @@ impl<'s> Edits<'s> {
         within: Range<usize>,
     ) -> Vec<Cut> {
         let runs = &self.runs;
-        let side = originals[o];
-        // Where each wire sentence but the first starts, in words of the wire.
-        let starts: Vec<usize> = (held.clone())
-            .scan(0, |n, i| {
-                *n += normalize::word_count(side.sentences[i].text(side.doc));
-                Some(*n)
-            })
-            .collect();
-        // The cuts, each with the wire sentence it opens, if the words tell.
+        // The cuts, each with the run of the full stop deleted.
         let mut found = Vec::new();
-        let mut wire_words = 0;
         for (d, run) in runs.iter().enumerate() {
-            if d > 0 && runs[d - 1].0 != Op::Insert {
-                wire_words += normalize::word_count(runs[d - 1].2);
-            }
             let stop = run.0 == Op::Delete
                 && !run.2.trim().is_empty()
                 && run
@@ -480,15 +468,32 @@ impl<'s> Edits<'s> {
             if !first_word(&text[at..]).is_some_and(starts_upper) {
                 return Vec::new();
             }
-            let opens = starts[..starts.len() - 1]
-                .iter()
-                .position(|&n| n == wire_words);
-            found.push((at, opens.map(|k| held.start + k + 1)));
+            found.push((at, d));
         }
+        let side = originals[o];
         let opens: Option<Vec<usize>> = if found.len() + 1 == held.len() {
             Some((held.start + 1..held.end).collect())
         } else {
-            found.iter().map(|f| f.1).collect()
+            // Each cut opens the wire sentence that starts after as many words of the wire
+            // as the runs before it kept or deleted, if one does.
+            let mut starts = Vec::with_capacity(held.len());
+            let mut n = 0;
+            for i in held.start..held.end - 1 {
+                n += normalize::word_count(side.sentences[i].text(side.doc));
+                starts.push(n);
+            }
+            let wire_words = |d: usize| -> usize {
+                (runs[..d].iter())
+                    .filter(|r| r.0 != Op::Insert)
+                    .map(|r| normalize::word_count(r.2))
+                    .sum()
+            };
+            (found.iter())
+                .map(|&(_, d)| {
+                    let k = starts.iter().position(|&n| n == wire_words(d))?;
+                    Some(held.start + k + 1)
+                })
+                .collect()
         };
         let Some(opens) = opens.filter(|v| !v.is_empty() && v.is_sorted_by(|a, b| a < b)) else {
             return Vec::new();
