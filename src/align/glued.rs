@@ -550,6 +550,13 @@ fn tail_at(text: &str, cut: usize, original: &str, originals: &[Side<'_>]) -> Op
     if names_run_on && !is_stopword(&normalize::fold(first)) {
         return None;
     }
+    // A colon ends the head when it ends the wire sentence too: a line of its own ("The
+    // Latest on … (all times local):") the page ran on into a sentence.
+    let head = if original.trim_end().ends_with(':') {
+        head.trim_end_matches(':')
+    } else {
+        head
+    };
     (sentence_like(head, tail, first, originals) && new_to(tail, original)).then_some(cut)
 }
 

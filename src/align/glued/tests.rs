@@ -419,3 +419,26 @@ fn wire_sentences_a_cut_leaves_run_together_with_a_semicolon_stay_a_rewording() 
         "{all:?}"
     );
 }
+
+#[test]
+fn a_sentence_run_on_after_a_wire_line_that_ends_with_a_colon_stands_alone() {
+    let wire = "The Latest on a deadly stabbing on a commuter train (all times local):\n\n\
+        Police said the fire started in the kitchen of the house on Elm Street.";
+    let cmp = compare_to(
+        wire,
+        "The Latest on a fatal stabbing on a commuter train (all times local): Also, we hope \
+         you have as much fun as we did getting to know him better!\n\n\
+         Police said the fire started in the kitchen of the house on Elm Street.",
+    );
+    let all = passages(&cmp);
+    assert_eq!(kind_of(&cmp, "we hope you"), Kind::Inserted, "{all:?}");
+    assert_eq!(kind_of(&cmp, "The Latest"), Kind::Reworded, "{all:?}");
+    // A colon of the outlet's own still runs on into what follows.
+    let cmp = compare_to(
+        "Police said the fire started in the kitchen of the house on Elm Street.",
+        "Police said the fire started in the kitchen of the house on Elm Street: Neighbours \
+         heard a loud bang shortly before midnight.",
+    );
+    let all = passages(&cmp);
+    assert_eq!(all.len(), 1, "{all:?}");
+}
