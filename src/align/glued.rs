@@ -241,26 +241,20 @@ pub fn cut_passages(
         };
         let r = first_piece[a.start]..first_piece[a.end];
         let is_glued = |p: &usize| glued[*p].is_some();
-        // The pieces glued on before and after the wire sentence's own, those between kept.
-        let main = r.clone().find(|p| !is_glued(p)).map(|first| {
-            let end = r
-                .clone()
-                .rev()
-                .find(|p| !is_glued(p))
-                .map_or(first, |p| p + 1);
-            first..end
-        });
+        // The wire sentence's own pieces: all but those glued on before and after them (a
+        // piece glued on between two of them stays theirs). None when nothing was cut off.
+        let main = (r.clone().find(|p| !is_glued(p)))
+            .map(|first| {
+                let last = r.clone().rev().find(|p| !is_glued(p)).unwrap_or(first);
+                first..last + 1
+            })
+            .filter(|main| *main != r);
         let held = seg.original.clone();
         let (Some((o, mut held)), Some(wire), Kind::Reworded) = (held, main, seg.kind) else {
             seg.adapted = Some(r);
             out.push(seg);
             continue;
         };
-        if wire == r {
-            seg.adapted = Some(r);
-            out.push(seg);
-            continue;
-        }
         // Wire sentences of the passage's own that a glued piece takes, from the outside in.
         let outside_in = (r.start..wire.start).chain((wire.end..r.end).rev());
         for piece in outside_in {
