@@ -389,29 +389,28 @@ impl<'s> Edits<'s> {
         let cut = match op {
             Op::Equal => inserted.len() - inserted.trim_start().len(),
             // The wire sentence's last words replaced, and the glued sentence after them, in
-            // one insertion ("…at a [-time.-]{+clip The trek will…+}"): the first capital a
-            // few words in, not after a word that runs on ("officers from Scotland Yard").
-            Op::Delete => {
-                let most = deleted.split_whitespace().count() + 2;
-                let mut words = inserted
-                    .char_indices()
-                    .filter(|&(i, c)| {
-                        !c.is_whitespace()
-                            && inserted[..i].ends_with(char::is_whitespace)
-                            && !inserted[..i].trim().is_empty()
-                    })
-                    .take(most);
-                let at = words.find(|&(i, _)| starts_upper(&inserted[i..]))?.0;
-                let before = inserted[..at].trim_end();
-                let last = before.rsplit(char::is_whitespace).next().unwrap_or(before);
-                if NOT_LAST.contains(&normalize::fold(last).as_str()) {
-                    return None;
-                }
-                at
-            }
+            // one insertion ("…at a [-time.-]{+clip The trek will…+}").
+            Op::Delete => early_capital(inserted, deleted.split_whitespace().count())?,
             Op::Insert => return None,
         };
-        tail_at(text, at + cut, original, originals)
+        tail_at(text, at + cut, original, originals).or_else(|| {
+            // The wire sentence's last word or two kept, but inside the glued sentence, after
+            // an insertion that replaced them and opened it ("…at a {+clip The trek will
+            // feature … for the first +}time{+ in 25 years+}."), the kept text before it.
+            let kept = deleted.split_whitespace().count();
+            if op != Op::Equal || kept > 2 {
+                return None;
+            }
+            let b = runs[..before].iter().rposition(|r| r.3)?;
+            let (Op::Insert, Some(at), glued, _) = runs[b] else {
+                return None;
+            };
+            let b = runs[..b].iter().rposition(|r| r.3)?;
+            if runs[b].0 != Op::Equal || glued.split_whitespace().nth(GLUED_WORDS - 1).is_none() {
+                return None;
+            }
+            tail_at(text, at + early_capital(glued, kept)?, original, originals)
+        })
     }
 
     /// Where to cut `text`, one adapted sentence paired with the wire sentences `held`, all
@@ -528,6 +527,25 @@ impl<'s> Edits<'s> {
         let cut = at + (kept.len() - kept.trim_start().len());
         lead_at(text, cut, original, originals)
     }
+}
+
+/// Where a sentence glued on opens in `inserted`, an insertion that replaced the wire
+/// sentence's last `replaced` words and went on: the first capital past its first word and
+/// at most `replaced` + 1 words further, not after a word that runs on ("officers from
+/// Scotland Yard").
+fn early_capital(inserted: &str, replaced: usize) -> Option<usize> {
+    let mut words = inserted
+        .char_indices()
+        .filter(|&(i, c)| {
+            !c.is_whitespace()
+                && inserted[..i].ends_with(char::is_whitespace)
+                && !inserted[..i].trim().is_empty()
+        })
+        .take(replaced + 2);
+    let at = words.find(|&(i, _)| starts_upper(&inserted[i..]))?.0;
+    let before = inserted[..at].trim_end();
+    let last = before.rsplit(char::is_whitespace).next().unwrap_or(before);
+    (!NOT_LAST.contains(&normalize::fold(last).as_str())).then_some(at)
 }
 
 /// `cut`, where a sentence glued after the wire sentence would start in `text`, if one does.

@@ -270,6 +270,21 @@ fn a_sentence_glued_after_a_replaced_last_word_stands_alone() {
     );
     let all = passages(&cmp);
     assert_eq!(kind_of(&cmp, "The band"), Kind::Inserted, "{all:?}");
+    // The replaced word again inside the glued sentence, where the word edits keep it:
+    // "at a {+clip The band … for the first +}time{+ in years+}."
+    let cmp = compare_to(
+        wire,
+        "The cuts have come in the form of layoffs of hundreds of workers at a clip The band \
+         will tour the country together for the first time in years.\n\n\
+         Mr Smith, the owner, was arrested by police.",
+    );
+    let all = passages(&cmp);
+    assert_eq!(kind_of(&cmp, "The band"), Kind::Inserted, "{all:?}");
+    assert_eq!(
+        kind_of(&cmp, "workers at a clip"),
+        Kind::Reworded,
+        "{all:?}"
+    );
     assert_eq!(
         kind_of(&cmp, "workers at a clip"),
         Kind::Reworded,
