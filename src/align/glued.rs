@@ -99,9 +99,10 @@ pub fn glued_cuts(segments: &[Segment], originals: &[Side<'_>], adapted: Side<'_
         let mut within = 0..text.len();
         for (at, glued_after, glued, next) in tail.into_iter().chain(lead) {
             let removed = removed.get_or_insert_with(|| removed_words(segments, originals));
+            // Two words at least: one ("fat") says nothing of where a sentence came from.
             let words = content_words(glued);
             let like: Vec<(usize, usize)> = (removed.iter())
-                .filter(|(_, theirs)| half_in(&words, theirs))
+                .filter(|(_, theirs)| half_in(&words, theirs) && shared(&words, theirs) >= 2)
                 .map(|r| r.0)
                 .collect();
             let copy_of = next.map(|n| (*s, n)).filter(|at| like.contains(at));
@@ -675,7 +676,12 @@ fn new_to(part: &str, original: &str) -> bool {
 
 /// Whether half of `ours` or more are in `theirs`.
 fn half_in(ours: &[String], theirs: &[String]) -> bool {
-    ours.iter().filter(|w| theirs.contains(w)).count() * 2 >= ours.len()
+    shared(ours, theirs) * 2 >= ours.len()
+}
+
+/// How many of `ours` are in `theirs`.
+fn shared(ours: &[String], theirs: &[String]) -> usize {
+    ours.iter().filter(|w| theirs.contains(w)).count()
 }
 
 /// The first word of `text`, past opening quotes and brackets.

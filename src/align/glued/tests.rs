@@ -457,3 +457,20 @@ fn a_sentence_run_on_after_a_wire_line_that_ends_with_a_colon_stands_alone() {
     let all = passages(&cmp);
     assert_eq!(all.len(), 1, "{all:?}");
 }
+
+#[test]
+fn a_glued_sentence_sharing_one_word_with_a_removed_wire_sentence_is_still_cut() {
+    // "fat" is in a wire sentence the outlet cut, far from here: one word says nothing of
+    // where the glued sentence came from.
+    let wire = "I would wait for my parents to come back in the evening for our meal.\n\n\
+        Police said the fire started in the kitchen of the house on Elm Street.\n\n\
+        At school he was called a fat boy by everyone in his class.";
+    let cmp = compare_to(
+        wire,
+        "I was very fat then I would wait for my parents to come back in the evening for our \
+         meal.\n\nPolice said the fire started in the kitchen of the house on Elm Street.",
+    );
+    let all = passages(&cmp);
+    assert_eq!(kind_of(&cmp, "very fat then"), Kind::Inserted, "{all:?}");
+    assert_eq!(kind_of(&cmp, "would wait"), Kind::Unchanged, "{all:?}");
+}
