@@ -249,19 +249,19 @@ impl<'a> Aligner<'a> {
     /// a content word that neither writes as a name ([`paraphrase::is_name`]: with a capital
     /// past a sentence's first word): a plain word.
     fn any_plain(&self, a: usize, o: OriginalRef, words: &[u32]) -> bool {
-        let mut content = (words.iter()).filter(|&&t| !vocab::is_stopword(&self.words[t as usize]));
-        let Some(&first) = content.next() else {
+        let mut content = (words.iter())
+            .map(|&t| &*self.words[t as usize])
+            .filter(|w| !vocab::is_stopword(w))
+            .peekable();
+        if content.peek().is_none() {
             return false;
-        };
+        }
         let side = self.originals[o.0];
         let names = [
             paraphrase::names_in(self.adapted.sentences[a].text(self.adapted.doc)),
             paraphrase::names_in(side.sentences[o.1].text(side.doc)),
         ];
-        std::iter::once(&first).chain(content).any(|&t| {
-            let w = &self.words[t as usize];
-            !names.iter().any(|n| paraphrase::is_name(n, w))
-        })
+        content.any(|w| !names.iter().any(|n| paraphrase::is_name(n, w)))
     }
 
     /// Where original sentence `o` is in `vocab.toks` (and `masses`): after the adapted
@@ -731,28 +731,27 @@ impl<'a> Aligner<'a> {
                 // words, one a plain word, not a name: a sentence of the outlet's own put
                 // where it cut one shares the story's names with it, and a word or so.
                 let short = a_words.max(o_words) <= 8 && ratio <= 2.0;
-                let shares_two = |at_least: f64| {
-                    sim >= at_least && {
-                        let shared =
-                            intersection(self.adapted_words(ai), self.original_words((src, oi)));
-                        let content = (shared.iter())
-                            .filter(|&&t| !vocab::is_stopword(&self.words[t as usize]))
-                            .count();
-                        content >= 2 && self.any_plain(ai, (src, oi), &shared)
-                    }
+                let shares_two = || {
+                    let shared =
+                        intersection(self.adapted_words(ai), self.original_words((src, oi)));
+                    let content = (shared.iter())
+                        .filter(|&&t| !vocab::is_stopword(&self.words[t as usize]))
+                        .count();
+                    content >= 2 && self.any_plain(ai, (src, oi), &shared)
                 };
                 // Sharing no word, both are sentences or both lines: a list line or a table
                 // row the outlet cut is not reworded as a sentence of its own.
                 let same_form = || {
-                    let ends = |side: Side<'_>, i: usize| {
+                    let ends_sentence = |side: Side<'_>, i: usize| {
                         crate::sentences::ends_sentence(side.sentences[i].text(side.doc))
                     };
-                    ends(self.adapted, ai) == ends(self.originals[src], oi)
+                    ends_sentence(self.adapted, ai) == ends_sentence(self.originals[src], oi)
                 };
                 let alike = if first_of_several {
                     short && (sim > 0.0 || (a_words.max(o_words) <= 5 && same_form()))
                 } else {
-                    ratio <= 2.5 && ((short && (sim > 0.0 || same_form())) || shares_two(0.1))
+                    ratio <= 2.5
+                        && ((short && (sim > 0.0 || same_form())) || (sim >= 0.1 && shares_two()))
                 };
                 if alike {
                     found.push((ai, src, oi, sim));
@@ -862,10 +861,7 @@ impl<'a> Aligner<'a> {
                     self.union_a(&g.adapted)
                 });
                 let left = difference(self.original_words(o), held);
-                let shared: Vec<u32> = (words.iter())
-                    .copied()
-                    .filter(|t| left.binary_search(t).is_ok())
-                    .collect();
+                let shared = intersection(words, &left);
                 let count = shared.iter().filter(|&&t| content(t)).count();
                 let share = self.mass(&shared) / a_mass.max(f64::MIN_POSITIVE);
                 if count >= AGAIN_WORDS

@@ -102,7 +102,10 @@ pub fn glued_cuts(segments: &[Segment], originals: &[Side<'_>], adapted: Side<'_
             // Two words at least: one ("fat") says nothing of where a sentence came from.
             let words = content_words(glued);
             let like: Vec<(usize, usize)> = (removed.iter())
-                .filter(|(_, theirs)| half_in(&words, theirs) && shared(&words, theirs) >= 2)
+                .filter(|(_, theirs)| {
+                    let n = shared(&words, theirs);
+                    n >= 2 && n * 2 >= words.len()
+                })
                 .map(|r| r.0)
                 .collect();
             let copy_of = next.map(|n| (*s, n)).filter(|at| like.contains(at));
@@ -386,19 +389,20 @@ impl<'s> Edits<'s> {
             return None;
         };
         let before = runs[..k].iter().rposition(|r| r.3)?;
-        let (op, _, deleted, _) = runs[before];
+        // The words the insertion follows: the wire's, kept or deleted.
+        let (op, _, prior, _) = runs[before];
         let cut = match op {
             Op::Equal => inserted.len() - inserted.trim_start().len(),
             // The wire sentence's last words replaced, and the glued sentence after them, in
             // one insertion ("…at a [-time.-]{+clip The trek will…+}").
-            Op::Delete => early_capital(inserted, deleted.split_whitespace().count())?,
+            Op::Delete => early_capital(inserted, prior.split_whitespace().count())?,
             Op::Insert => return None,
         };
         tail_at(text, at + cut, original, originals).or_else(|| {
             // The wire sentence's last word or two kept, but inside the glued sentence, after
             // an insertion that replaced them and opened it ("…at a {+clip The trek will
             // feature … for the first +}time{+ in 25 years+}."), the kept text before it.
-            let kept = deleted.split_whitespace().count();
+            let kept = prior.split_whitespace().count();
             if op != Op::Equal || kept > 2 {
                 return None;
             }
@@ -500,8 +504,7 @@ impl<'s> Edits<'s> {
             found.iter().zip(ends).zip(opens.iter().copied()).zip(upto)
         {
             let piece = content_words(&text[at..end]);
-            let shared = |theirs: &[String]| piece.iter().filter(|w| theirs.contains(w)).count();
-            if shared(&words(i)) <= shared(&words(i - 1)) {
+            if shared(&piece, &words(i)) <= shared(&piece, &words(i - 1)) {
                 return Vec::new();
             }
             cuts.push(Cut {
