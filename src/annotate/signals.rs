@@ -689,7 +689,7 @@ fn count_diff(lex: &Lexicon, o: &ReadSide<'_>, a: &ReadSide<'_>) -> (Vec<String>
     let keep = |t: &ReadSide<'_>| -> Vec<Match> {
         lex.find(&t.words)
             .into_iter()
-            .filter(|m| !is_month(t, m))
+            .filter(|m| !is_month(t, m) && !is_rate(t, m))
             .collect()
     };
     let (om, am) = (keep(o), keep(a));
@@ -717,6 +717,87 @@ fn is_month(t: &ReadSide<'_>, m: &Match) -> bool {
     m.toks.start > 0
         && t.words.word(m.toks.start) == "may"
         && t.text[t.words.toks[m.toks.start].start..].starts_with('M')
+}
+
+/// Words after which "per" gives a rate, not a source.
+const UNITS: &[&str] = &[
+    "cent",
+    "capita",
+    "se",
+    "annum",
+    "diem",
+    "mille",
+    "hour",
+    "day",
+    "week",
+    "month",
+    "year",
+    "minute",
+    "second",
+    "night",
+    "person",
+    "head",
+    "share",
+    "unit",
+    "item",
+    "gallon",
+    "barrel",
+    "litre",
+    "liter",
+    "ounce",
+    "pound",
+    "kilo",
+    "kilogram",
+    "ton",
+    "tonne",
+    "mile",
+    "kilometre",
+    "kilometer",
+    "acre",
+    "hectare",
+    "square",
+    "game",
+    "match",
+    "household",
+    "family",
+    "child",
+    "student",
+    "patient",
+    "resident",
+    "customer",
+    "user",
+    "employee",
+    "worker",
+    "vote",
+    "seat",
+    "visit",
+    "trip",
+    "meal",
+    "ticket",
+    "dose",
+    "serving",
+    "copy",
+    "episode",
+];
+
+/// "per" of a rate ("5 per cent", "$3 per gallon", "60 miles per hour", "per capita", "per
+/// 100,000 people"), not of a source ("per the indictment", "per officials", "per data from
+/// MarketAxess", "$31,627, per InfoNation"): right after a number, or before a unit or a
+/// number.
+fn is_rate(t: &ReadSide<'_>, m: &Match) -> bool {
+    let at = m.toks.start;
+    if m.toks.len() != 1 || t.words.word(at) != "per" {
+        return false;
+    }
+    let number = |i: usize| t.words.word(i).bytes().any(|b| b.is_ascii_digit());
+    // A number with only spaces between ("$31,627, per InfoNation" cites a source).
+    let next_to = |i: usize| {
+        let (a, b) = (&t.words.toks[i], &t.words.toks[i + 1]);
+        t.text[a.end..b.start].trim().is_empty()
+    };
+    (at > 0 && number(at - 1) && next_to(at - 1))
+        || (at + 1 < t.words.toks.len()
+            && (number(at + 1) || UNITS.contains(&t.words.word(at + 1))))
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -349,6 +349,47 @@ fn hedge_equivalents_and_the_month_are_no_signal() {
 }
 
 #[test]
+fn per_of_a_rate_is_no_hedge() {
+    // A British paper's "per cent" for the wire's "percent" is house style, not sourcing.
+    assert!(
+        reword(
+            "Prices rose 5 percent in May, the agency said.",
+            "Prices rose 5 per cent in May, the agency said."
+        )
+        .is_empty()
+    );
+    for rate in [
+        "The car reached 90 miles per hour.",
+        "Fuel costs $3 per gallon.",
+        "Output per capita fell.",
+        "The fee is charged per person.",
+        "Cases reached 40 per 100,000 people.",
+    ] {
+        assert!(
+            reword("The figures were released.", rate).is_empty(),
+            "{rate}"
+        );
+    }
+    // "per" before a source is sourcing, as before.
+    for source in [
+        "The figures were released, per the ministry.",
+        "The figures were released, per officials.",
+        "The figures were released, per Reuters.",
+        "The bond weakened per data from MarketAxess.",
+        "The average price was $31,627, per InfoNation.",
+    ] {
+        assert_eq!(
+            reword("The figures were released.", source),
+            [Signal::Hedge {
+                added: strings(&["per"]),
+                dropped: vec![]
+            }],
+            "{source}"
+        );
+    }
+}
+
+#[test]
 fn credit_on_furniture_and_loaded_on_insertions() {
     let seg = |kind, furniture| Segment {
         furniture,
