@@ -2,8 +2,10 @@
 //!
 //! Two sentences that differ only in house style (curly or straight quotes, dash variants,
 //! soft hyphens, Unicode compatibility forms, whitespace, case, punctuation such as "U.S." and
-//! "US", an honorific such as "Mr", or British and American spelling such as "colour" and
-//! "color") have the same [`key`] and count as unchanged.
+//! "US", an honorific such as "Mr", British and American spelling such as "colour" and
+//! "color", a percentage written "5%", "5 percent" or "5 per cent") have the same [`key`] and
+//! count as unchanged. A number written in words or in digits ("five", "5") is a number
+//! changed: the edit is shown.
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -755,7 +757,16 @@ pub fn is_honorific(w: &str) -> bool {
     HONORIFICS.contains(&w)
 }
 
-/// The matching key of a sentence: its [`words`] without honorifics, joined by spaces.
+/// True for the folded words that keys leave out: honorifics, and the words of a percentage,
+/// so that "5 percent", "5 per cent", "5 pct" and "5%" (whose sign is no word) key alike.
+/// ("per" alone goes too: no sentence says the same with and without it.)
+pub fn is_unkeyed(w: &str) -> bool {
+    is_honorific(w) || matches!(w, "percent" | "per" | "cent" | "pct")
+}
+
+/// The matching key of a sentence: its [`words`] without honorifics and the words of a
+/// percentage ([`is_unkeyed`]), each in its American spelling ([`spelling`]), joined by
+/// spaces.
 /// Sentences with equal keys are unchanged. A sentence without words ("___", "* * *") is
 /// keyed by its folded text, so that such separators match each other.
 pub fn key(s: &str) -> String {
@@ -766,7 +777,7 @@ pub fn key(s: &str) -> String {
 pub fn key_of_words(s: &str, words: &[String]) -> String {
     let mut out = String::new();
     for w in words {
-        if HONORIFICS.contains(&w.as_str()) {
+        if is_unkeyed(w) {
             continue;
         }
         if !out.is_empty() {

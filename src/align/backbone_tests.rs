@@ -302,13 +302,15 @@ fn assert_key_ids_match_key_strings(docs: &[Document]) -> usize {
 
 #[test]
 fn key_ids_are_equal_exactly_when_key_strings_are() {
-    // Respellings met before and after their American form, honorifics, separators
-    // without words, and sentences that are nothing but honorifics.
+    // Respellings met before and after their American form, honorifics and the words of a
+    // percentage, separators without words, and sentences that are nothing but honorifics
+    // or "per cent".
     let a = "The colour of the defence was grey. Mr. Smith said the colour was grey.\n\n\
                  * * *\n\nMr. Dr.\n\nThe programmes ended. The color of the defense was gray.";
     let o1 = "Smith said the color was gray. The programs ended.\n\n***\n\n* * *\n\n\
                   Mr Dr\n\nThe color of the defence was grey.";
-    let o2 = "The colours were grey. The colors were gray. Ms. Jones left. Jones left.";
+    let o2 = "The colours were grey. The colors were gray. Ms. Jones left. Jones left. \
+              Prices rose 5 per cent. Per cent. Prices rose 5%. Prices rose 5 percent.";
     let docs = [
         Document::from_text("a", a),
         Document::from_text("o1", o1),

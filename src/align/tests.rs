@@ -11,6 +11,27 @@ fn heaviest_increasing_keeps_the_longest_order() {
 }
 
 #[test]
+fn a_percentage_in_another_house_style_is_unchanged() {
+    let wire = "Prices rose 5 percent in May, the agency said. Five people were hurt.";
+    let kinds = |adapted: &str| -> Vec<Kind> {
+        let cmp = crate::compare(
+            vec![crate::Document::from_text("wire", wire)],
+            crate::Document::from_text("page", adapted),
+            &Options::default(),
+        );
+        cmp.segments.iter().map(|s| s.kind).collect()
+    };
+    assert_eq!(
+        kinds("Prices rose 5 per cent in May, the agency said. Five people were hurt."),
+        [Kind::Unchanged, Kind::Unchanged]
+    );
+    assert_eq!(
+        kinds("Prices rose 5% in May, the agency said. 5 people were hurt."),
+        [Kind::Unchanged, Kind::Reworded]
+    );
+}
+
+#[test]
 fn wire_sentences_run_together_with_a_full_stop_lost_are_unchanged() {
     let wire = "The mayor announced the plan on Monday. The city will spend $4 million on new \
         bike lanes. Construction is expected to begin in the spring.";

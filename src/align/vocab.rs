@@ -14,22 +14,23 @@ use crate::normalize;
 use crate::util::par;
 use crate::util::{FastMap, FxHasher};
 
-/// The part of a key a word stands for, when it stands for none (an honorific).
+/// The part of a key a word stands for, when it stands for none (an honorific, a word of a
+/// percentage: [`normalize::is_unkeyed`]).
 const SKIP: u32 = u32::MAX;
 
 /// Matching keys ([`normalize::key`]) as ids, without building the key strings: equal keys
 /// get equal ids, in order of first appearance. A key of words is the sequence of its words'
-/// parts (each distinct word's American spelling, honorifics left out), each part an id
+/// parts (each distinct word's American spelling, unkeyed words left out), each part an id
 /// shared by every word spelled alike; a sentence without such words is keyed by its folded
 /// text, as [`normalize::key`] does. The two kinds never meet: a folded text holds no word
-/// but honorifics, a key of words at least one other word.
+/// but unkeyed ones, a key of words at least one other word.
 #[derive(Default)]
 struct KeyInterner {
     /// Each distinct word's part, by word id (the order words were first met), or [`SKIP`]:
     /// a word that is its own American spelling has its own id as its part, unless a
     /// respelling met earlier already stands for it.
     part_of: Vec<u32>,
-    /// By word id: whether the word is its own spelling (and no honorific).
+    /// By word id: whether the word is its own spelling (and keyed).
     own_spelling: Vec<bool>,
     /// The parts of spellings met as respellings (of "colour", say) before any word spelled
     /// so: ids counted down from [`SKIP`], below it, far above any word id.
@@ -64,7 +65,7 @@ impl KeyInterner {
     /// Records the part of word `w`, just given the next word id (`id`); `words` holds the
     /// ids of the words met so far (and maybe of later ones, which are not looked at).
     fn new_word(&mut self, w: &str, id: u32, words: &WordIds<'_>) {
-        let (part, own) = if normalize::is_honorific(w) {
+        let (part, own) = if normalize::is_unkeyed(w) {
             (SKIP, false)
         } else {
             match normalize::spelling(w) {

@@ -34,6 +34,28 @@ fn keys_ignore_punctuation_case_and_honorifics() {
 }
 
 #[test]
+fn keys_ignore_how_a_percentage_is_written() {
+    let wire = key("Five people were hurt and prices rose 5 percent, officials said.");
+    for style in [
+        "Five people were hurt and prices rose 5 per cent, officials said.",
+        "Five people were hurt and prices rose 5%, officials said.",
+        "Five people were hurt and prices rose 5 pct, officials said.",
+    ] {
+        assert_eq!(key(style), wire, "{style}");
+    }
+    // A different number is a different sentence, and so is one written otherwise: "five"
+    // for "5" is an edit a reader may want to see.
+    assert_ne!(
+        key("Five people were hurt and prices rose 6 per cent, officials said."),
+        wire
+    );
+    assert_ne!(
+        key("5 people were hurt and prices rose 5 percent, officials said."),
+        wire
+    );
+}
+
+#[test]
 fn last_letters_cover_every_rewrite() {
     for (uk, _) in SUFFIXES {
         let tail = &uk.as_bytes()[uk.len() - 2..];
