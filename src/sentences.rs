@@ -550,6 +550,7 @@ fn split_with(text: &str, rules: Rules) -> Vec<Range<usize>> {
     if rules == Rules::English {
         // Other languages write abbreviations in lower case ("z. B.", "bzw.", "env.").
         cuts.extend(lowercase_word_ends(text));
+        cuts.extend(lost_stop_starts(text));
     }
     cuts.sort_unstable();
     cuts.dedup();
@@ -944,6 +945,86 @@ fn after_parenthesized_sentence(text: &str, open: usize, end: usize) -> Option<u
         && starts_sentence(after)
         && (before.is_empty() || ends_sentence(before)))
     .then(|| text.len() - after.trim_start().len())
+}
+
+/// Words that do not end a sentence: articles, prepositions, conjunctions (those that merge
+/// two sentences into one too: "…states, while Republican…"), possessives, auxiliaries.
+/// "…a report in The Times" runs on; "…could hardly feel the kicks at all" may end.
+pub(crate) const NOT_LAST: &[&str] = &[
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "into", "onto",
+    "about", "after", "before", "over", "under", "between", "against", "and", "or", "but", "nor",
+    "as", "than", "that", "which", "who", "whose", "whom", "his", "her", "its", "their", "our",
+    "my", "your", "this", "these", "those", "is", "are", "was", "were", "be", "been", "being",
+    "has", "have", "had", "will", "would", "can", "could", "shall", "should", "may", "might",
+    "must", "not", "no", "very", "mr", "mrs", "ms", "dr", "while", "whereas", "although", "though",
+    "because", "if", "unless", "until", "whether", "when", "where",
+];
+
+/// Words that open a sentence and are written with a capital inside one only in a name or a
+/// title ("He Lifeng", "The Times", "This Is Us"): after a lower-case word with no mark
+/// between, and before a lower-case word, one is a sentence whose full stop was lost.
+const OPENERS: &[&str] = &[
+    "He", "She", "They", "We", "It", "His", "Her", "Their", "Our", "Its", "This", "These", "Those",
+    "There", "But", "However", "The",
+];
+
+/// Sentence starts where a page lost a full stop before a sentence that opens with a word
+/// of [`OPENERS`] ("…one previous conviction for burglary His father Edward, 73, said…"):
+/// the word before is written in lower case and may end a sentence (not "the", "said
+/// that", [`NOT_LAST`]), and the word after is in lower case too, after any opening quote
+/// marks ("He said", "The 'innate snobbery'", not "The Times", "He Lifeng"). "He" followed
+/// by a comma is a name ("said He, a professor").
+fn lost_stop_starts(text: &str) -> Vec<usize> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut check = |at: usize| {
+        if at < 2
+            || b[at - 1] != b' '
+            || !(b[at - 2].is_ascii_lowercase() || b[at - 2].is_ascii_digit())
+        {
+            return;
+        }
+        let len = b[at..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .count();
+        let word = &text[at..at + len];
+        if !OPENERS.contains(&word) {
+            return;
+        }
+        let rest = &text[at + len..];
+        let rest = if word == "However" {
+            rest.strip_prefix(',').unwrap_or(rest)
+        } else {
+            rest
+        };
+        let next = rest.trim_start_matches(' ');
+        if next.len() == rest.len()
+            || !next
+                .trim_start_matches(['"', '“', '‘', '\''])
+                .starts_with(|c: char| c.is_ascii_lowercase())
+        {
+            return;
+        }
+        let before = &text[..at - 1];
+        let prev = &before[before
+            .rfind(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+            .map_or(0, |i| {
+                i + before[i..].chars().next().map_or(1, char::len_utf8)
+            })..];
+        let lower = prev
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
+        if lower && !NOT_LAST.contains(&prev) {
+            out.push(at);
+        }
+    };
+    // The first letters of OPENERS, searched for: capitals are few, spaces too many.
+    memchr::memchr3_iter(b'T', b'H', b'S', b).for_each(&mut check);
+    memchr::memchr3_iter(b'W', b'I', b'B', b).for_each(&mut check);
+    memchr::memchr_iter(b'O', b).for_each(&mut check);
+    out
 }
 
 /// Abbreviations written in lower case: a period after them ends no sentence. Not "no.":

@@ -18,23 +18,10 @@ use super::{
     Kind, Op, PairedBy, Segment, Side, same_but_for_space, span_text, without_inner_stops,
 };
 use crate::normalize;
-use crate::sentences::{CLOSERS, DATE_WORDS, RUNS_ON, Sentence, ends_sentence};
+use crate::sentences::{CLOSERS, DATE_WORDS, NOT_LAST, RUNS_ON, Sentence, ends_sentence};
 
 /// Fewest words of a glued sentence.
 const GLUED_WORDS: usize = 4;
-
-/// Words that do not end a sentence: articles, prepositions, conjunctions (those that merge
-/// two sentences into one too: "…states, while Republican…"), possessives, auxiliaries.
-/// "…a report in The Times" runs on; "…could hardly feel the kicks at all" may end.
-const NOT_LAST: &[&str] = &[
-    "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "into", "onto",
-    "about", "after", "before", "over", "under", "between", "against", "and", "or", "but", "nor",
-    "as", "than", "that", "which", "who", "whose", "whom", "his", "her", "its", "their", "our",
-    "my", "your", "this", "these", "those", "is", "are", "was", "were", "be", "been", "being",
-    "has", "have", "had", "will", "would", "can", "could", "shall", "should", "may", "might",
-    "must", "not", "no", "very", "mr", "mrs", "ms", "dr", "while", "whereas", "although", "though",
-    "because", "if", "unless", "until", "whether", "when", "where",
-];
 
 /// Where to cut an adapted sentence ([`glued_cuts`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

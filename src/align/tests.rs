@@ -11,6 +11,31 @@ fn heaviest_increasing_keeps_the_longest_order() {
 }
 
 #[test]
+fn a_sentence_glued_after_a_paraphrase_starts_at_its_opener() {
+    // The paraphrase shares "his" with the glued sentence's first word: the cut once fell
+    // after "His father", keeping those words in the rewording.
+    let wire = "The court heard that Cotterell, a double-glazing salesman, had one previous \
+                conviction for burglary, committed in 1991 when he was living in Bristol with \
+                his parents.\n\nThe trial continues.";
+    let adapted = "Cotterell has one previous conviction for burglary His father Edward, 73, \
+                   said: 'There seems no rhyme or reason to this.'\n\nThe trial continues.";
+    let cmp = crate::compare(
+        vec![crate::Document::from_text("wire", wire)],
+        crate::Document::from_text("page", adapted),
+        &Options::default(),
+    );
+    let side = cmp.adapted_side();
+    let kinds: Vec<(Kind, &str)> = (cmp.segments.iter())
+        .filter_map(|s| s.adapted.as_ref().map(|a| (s.kind, span_text(side, a))))
+        .collect();
+    assert_eq!(kinds.len(), 3, "{kinds:?}");
+    assert_eq!(kinds[0].0, Kind::Reworded, "{kinds:?}");
+    assert!(kinds[0].1.ends_with("for burglary"), "{kinds:?}");
+    assert_eq!(kinds[1].0, Kind::Inserted, "{kinds:?}");
+    assert!(kinds[1].1.starts_with("His father Edward"), "{kinds:?}");
+}
+
+#[test]
 fn a_percentage_in_another_house_style_is_unchanged() {
     let wire = "Prices rose 5 percent in May, the agency said. Five people were hurt.";
     let kinds = |adapted: &str| -> Vec<Kind> {

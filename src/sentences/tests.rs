@@ -8,8 +8,7 @@ fn split(text: &str) -> Vec<&str> {
         .collect()
 }
 
-/// The documents of every fixture pair (and evaluation pair, when built): originals,
-/// then the adapted article.
+/// The documents of every fixture pair: originals, then the adapted article.
 fn pair_documents() -> Vec<Vec<Document>> {
     crate::test_data::pair_dirs()
         .into_iter()
@@ -996,16 +995,55 @@ fn a_sentence_glued_to_a_one_word_line_is_a_sentence_of_its_own() {
 }
 
 #[test]
+fn a_lost_full_stop_before_a_sentence_opener_is_a_sentence_end() {
+    for (text, cut) in [
+        (
+            "Cotterell has one previous conviction for burglary His father Edward, 73, said: \
+             'There seems no rhyme or reason to this.'",
+            "His father",
+        ),
+        (
+            "He created a 'complete cast of fictional characters' to back his story The \
+             'innate snobbery' of members of the aristocracy helped him.",
+            "The 'innate",
+        ),
+        (
+            "Get the controller for $39.99 This is the lowest price we have seen.",
+            "This is",
+        ),
+        (
+            "Officials met again late into the night However, no deal was reached.",
+            "However,",
+        ),
+    ] {
+        let parts = split(text);
+        assert_eq!(parts.len(), 2, "{parts:?}");
+        assert!(parts[1].starts_with(cut), "{parts:?}");
+    }
+    // Names and titles, a comma, and a word that cannot end a sentence: no cut.
+    for text in [
+        "He read the report in The Times on Monday.",
+        "Vice Premier He Lifeng met the delegation.",
+        "The talks, said He, a professor at the university, went well.",
+        "She thanked Her Majesty for the visit.",
+        "Critics said that He would never return.",
+        "They watched This Is Us together.",
+    ] {
+        assert_eq!(split(text), [text], "{text}");
+    }
+}
+
+#[test]
 fn wire_lines_run_together_stay_one_sentence() {
-    let original = "Modeling cost-effectiveness\n\nWe see risks to the success of this grant.\n\n\
+    let original = "Modeling cost-effectiveness\n\nRisks to the success of this grant remain.\n\n\
                     Portion Fix Containers: 1 Purple\n\nApple Watch Series 4\n\n\
                     Apple Watch Series 4 Space Gray Case with Black Sport Band is on sale.\n\n\
                     Key points:\n- Taxes rise 2%\n- Spending falls\n- Debt is flat\n";
     for adapted in [
         // A heading glued to the wire sentence after it: the aligner's one unchanged run.
-        "Modeling cost-effectiveness We see risks to the success of this grant.\n",
+        "Modeling cost-effectiveness Risks to the success of this grant remain.\n",
         // ...or to a rewording of it.
-        "Modeling cost-effectiveness We do see big risks to the success of the grant.\n",
+        "Modeling cost-effectiveness Big risks to the success of the grant remain.\n",
         // A list flattened into the line before it.
         "Key points: Taxes rise 2% Spending falls Debt is flat\n",
         // A line that runs on with a comma.
