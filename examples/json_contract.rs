@@ -7,8 +7,9 @@
 //!
 //! Each DIR holds pair directories (`original*.txt` and `adapted.txt`, or any other
 //! extension). Without DIR: `fixtures/pairs`, the generated evaluation pairs
-//! (`target/eval/edits` and `target/eval/crosscheck`, from `python3 eval/synth_edits.py` and
-//! `eval/synth_crosscheck.py`), the long documents of `eval/bench.py` (`target/bench/long`) and the
+//! (`target/eval/edits`, `crosscheck`, `rewriter`, `glue-meter`, `glue-rewriter` and `echo`,
+//! from the `eval/synth_*.py` scripts), the long documents of `eval/bench.py`
+//! (`target/bench/long`) and the
 //! METER pairs (`../shared/data/meter-dev`), those of them that exist. Exits 1 when a pair's
 //! reports differ or fewer than N pairs were compared, 2 when a pair cannot be read.
 
@@ -19,10 +20,14 @@ use std::time::Instant;
 use wirediff::report::{Report, write_json, write_json_value};
 use wirediff::{Loader, Options};
 
-const DEFAULT_DIRS: [&str; 5] = [
+const DEFAULT_DIRS: [&str; 9] = [
     "fixtures/pairs",
     "target/eval/edits",
     "target/eval/crosscheck",
+    "target/eval/rewriter",
+    "target/eval/glue-meter",
+    "target/eval/glue-rewriter",
+    "target/eval/echo",
     "target/bench/long",
     "../shared/data/meter-dev",
 ];
