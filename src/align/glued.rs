@@ -547,10 +547,12 @@ fn tail_at(text: &str, cut: usize, original: &str, originals: &[Side<'_>]) -> Op
     }
     let head = head.trim_end();
     let last = head.rsplit(char::is_whitespace).next().unwrap_or(head);
-    // Names run on ("London Bridge"); a day or a date does not end one.
+    // Names run on ("London Bridge"); a day or a date does not end one. A function word
+    // does not go on a name, nor does an adverb that opens a sentence ("…Guarantee Corp
+    // Still, there'll be…", "…Manchester United Hopefully they…").
     let names_run_on = starts_upper(last) && !is_calendar(last) && head.len() > last.len();
     let first = first_word(tail)?;
-    if names_run_on && !is_stopword(&normalize::fold(first)) {
+    if names_run_on && !is_stopword(&normalize::fold(first)) && !opens_with_adverb(tail, first) {
         return None;
     }
     // A colon ends the head when it ends the wire sentence too: a line of its own ("The
@@ -561,6 +563,43 @@ fn tail_at(text: &str, cut: usize, original: &str, originals: &[Side<'_>]) -> Op
         head
     };
     (sentence_like(head, tail, first, originals) && new_to(tail, original)).then_some(cut)
+}
+
+/// Adverbs that open a sentence before a comma ("Still, there'll be…"); a name in apposition
+/// takes a comma too ("…insurers Zurich Commercial, expected to…").
+const OPENING_ADVERBS: &[&str] = &[
+    "still",
+    "meanwhile",
+    "instead",
+    "indeed",
+    "besides",
+    "moreover",
+    "furthermore",
+    "nevertheless",
+    "nonetheless",
+    "overall",
+    "however",
+    "otherwise",
+    "now",
+    "then",
+    "later",
+    "earlier",
+    "today",
+    "yesterday",
+    "separately",
+    "elsewhere",
+];
+
+/// Whether `text`, whose first word is `first`, opens with an adverb of a sentence's own:
+/// one of [`OPENING_ADVERBS`] and a comma, or one of six letters or more ending in "ly"
+/// ("Hopefully they…").
+fn opens_with_adverb(text: &str, first: &str) -> bool {
+    let after = text
+        .trim_start()
+        .trim_start_matches(['"', '“', '‘', '\'', '«', '„']);
+    let folded = normalize::fold(first);
+    (after[first.len()..].starts_with(',') && OPENING_ADVERBS.contains(&folded.as_str()))
+        || (first.len() >= 6 && folded.ends_with("ly"))
 }
 
 /// `cut`, where the wire sentence would start in `text` after a sentence glued before it, if

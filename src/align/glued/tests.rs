@@ -56,6 +56,40 @@ fn a_sentence_glued_after_a_wire_sentence_that_lost_its_full_stop_stands_alone()
 }
 
 #[test]
+fn a_sentence_glued_after_a_name_stands_alone_when_it_opens_with_an_adverb() {
+    for (glued, opens) in [
+        (
+            "Still, neighbours said the city had ignored repeated warnings.",
+            "Still,",
+        ),
+        (
+            "Hopefully the city will now act on the repeated warnings.",
+            "Hopefully",
+        ),
+    ] {
+        let cmp = compare(&format!(
+            "Police said the fire started in the kitchen of the house on Elm Street {glued}\n\n\
+             The building had been inspected by the city last year, records show."
+        ));
+        let all = passages(&cmp);
+        assert_eq!(kind_of(&cmp, opens), Kind::Inserted, "{all:?}");
+        assert_eq!(kind_of(&cmp, "Police said"), Kind::Unchanged, "{all:?}");
+    }
+    // A name that runs on, with a comma after it, is the outlet's rewording.
+    let cmp = compare(
+        "Police said the fire started in the kitchen of the house on Elm Street Cottages, \
+         which the city had inspected last year.\n\n\
+         The building had been inspected by the city last year, records show.",
+    );
+    let all = passages(&cmp);
+    assert_eq!(kind_of(&cmp, "Cottages"), Kind::Reworded, "{all:?}");
+    assert!(
+        kind_of(&cmp, "Cottages") == kind_of(&cmp, "Police said"),
+        "{all:?}"
+    );
+}
+
+#[test]
 fn a_sentence_glued_after_a_reworded_wire_sentence_stands_alone() {
     let cmp = compare(
         "Police said the blaze began in the kitchen of the house on Elm Street.\n\n\
