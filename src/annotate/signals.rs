@@ -719,7 +719,7 @@ fn is_month(t: &ReadSide<'_>, m: &Match) -> bool {
         && t.text[t.words.toks[m.toks.start].start..].starts_with('M')
 }
 
-/// Words after which "per" gives a rate, not a source.
+/// Words that make the "per" before them a rate, not a source.
 const UNITS: &[&str] = &[
     "cent",
     "capita",
