@@ -41,7 +41,8 @@ pub struct Cut {
 /// order of the text, each once. A glued sentence with half its content words or more in a
 /// removed wire sentence may be wire copy: it is cut off, to be paired with that sentence,
 /// when that is the wire's next one (previous, glued before); elsewhere, not cut, since only
-/// aligning again could pair it. Where no sentence of the outlet's own is found, a merge of
+/// aligning again could pair it. A cut next to a name (which may run on) is made only for
+/// such a copy. Where no sentence of the outlet's own is found, a merge of
 /// wire sentences is cut where a whole copy of its first (or last) ends ([`split_merge`]).
 pub fn glued_cuts(segments: &[Segment], originals: &[Side<'_>], adapted: Side<'_>) -> Vec<Cut> {
     let mut cuts = Vec::new();
@@ -73,18 +74,35 @@ pub fn glued_cuts(segments: &[Segment], originals: &[Side<'_>], adapted: Side<'_
                 .then(|| copied_whole(text, original, at_end))
                 .flatten()
         };
-        let tail = (edits.tail(text, original, originals))
-            .or_else(|| tail_at(text, whole(false)?, original, originals))
-            .filter(|&at| first.start + at > last.start)
-            .map(|at| (at, true, &text[at..], Some(o.end)));
-        let lead = (edits.lead(text, original, originals))
-            .or_else(|| lead_at(text, whole(true)?, original, originals))
-            .filter(|&at| first.start + at < first.end)
-            .map(|at| (at, false, &text[..at], o.start.checked_sub(1)));
+        // With `names` None, a glued sentence may open with a name of the wire or follow one
+        // ("…the court was told Melanie Simpson, defending, said…"): such a cut is kept only
+        // when the glued part is drawn from the wire sentence next to this one, cut there.
+        let tail_with = |names| {
+            (edits.tail(text, original, names))
+                .or_else(|| tail_at(text, whole(false)?, original, names))
+                .filter(|&at| first.start + at > last.start)
+                .map(|at| (at, true, &text[at..], Some(o.end), names.is_none()))
+        };
+        let lead_with = |names| {
+            (edits.lead(text, original, names))
+                .or_else(|| lead_at(text, whole(true)?, original, names))
+                .filter(|&at| first.start + at < first.end)
+                .map(|at| {
+                    (
+                        at,
+                        false,
+                        &text[..at],
+                        o.start.checked_sub(1),
+                        names.is_none(),
+                    )
+                })
+        };
+        let tail = tail_with(Some(originals)).or_else(|| tail_with(None));
+        let lead = lead_with(Some(originals)).or_else(|| lead_with(None));
         let mut found = false;
         // The wire sentences, between the sentences glued on.
         let mut within = 0..text.len();
-        for (at, glued_after, glued, next) in tail.into_iter().chain(lead) {
+        for (at, glued_after, glued, next, named) in tail.into_iter().chain(lead) {
             let removed = removed.get_or_insert_with(|| removed_words(segments, originals));
             // Two words at least: one ("fat") says nothing of where a sentence came from.
             let words = content_words(glued);
@@ -96,7 +114,7 @@ pub fn glued_cuts(segments: &[Segment], originals: &[Side<'_>], adapted: Side<'_
                 .map(|r| r.0)
                 .collect();
             let copy_of = next.map(|n| (*s, n)).filter(|at| like.contains(at));
-            if !like.is_empty() && copy_of.is_none() {
+            if (!like.is_empty() || named) && copy_of.is_none() {
                 continue;
             }
             found = true;
@@ -367,7 +385,7 @@ impl<'s> Edits<'s> {
     }
 
     /// Where a sentence glued after the wire sentence's last word starts in `text`.
-    fn tail(&self, text: &str, original: &str, originals: &[Side<'_>]) -> Option<usize> {
+    fn tail(&self, text: &str, original: &str, names: Option<&[Side<'_>]>) -> Option<usize> {
         let runs = &self.runs;
         // The last edit with a word is an insertion, and the last run with a word before it
         // is kept text: the original's last word.
@@ -385,7 +403,7 @@ impl<'s> Edits<'s> {
             Op::Delete => early_capital(inserted, prior.split_whitespace().count())?,
             Op::Insert => return None,
         };
-        tail_at(text, at + cut, original, originals).or_else(|| {
+        tail_at(text, at + cut, original, names).or_else(|| {
             // The wire sentence's last word or two kept, but inside the glued sentence, after
             // an insertion that replaced them and opened it ("…at a {+clip The trek will
             // feature … for the first +}time{+ in 25 years+}."), the kept text before it.
@@ -401,7 +419,7 @@ impl<'s> Edits<'s> {
             if runs[b].0 != Op::Equal || glued.split_whitespace().nth(GLUED_WORDS - 1).is_none() {
                 return None;
             }
-            tail_at(text, at + early_capital(glued, kept)?, original, originals)
+            tail_at(text, at + early_capital(glued, kept)?, original, names)
         })
     }
 
@@ -504,7 +522,7 @@ impl<'s> Edits<'s> {
     }
 
     /// Where the wire sentence starts in `text` after a sentence glued before it.
-    fn lead(&self, text: &str, original: &str, originals: &[Side<'_>]) -> Option<usize> {
+    fn lead(&self, text: &str, original: &str, names: Option<&[Side<'_>]>) -> Option<usize> {
         let runs = &self.runs;
         let k = runs.iter().position(|r| r.3)?;
         if runs[k].0 != Op::Insert {
@@ -516,7 +534,7 @@ impl<'s> Edits<'s> {
             return None;
         };
         let cut = at + (kept.len() - kept.trim_start().len());
-        lead_at(text, cut, original, originals)
+        lead_at(text, cut, original, names)
     }
 }
 
@@ -540,7 +558,9 @@ fn early_capital(inserted: &str, replaced: usize) -> Option<usize> {
 }
 
 /// `cut`, where a sentence glued after the wire sentence would start in `text`, if one does.
-fn tail_at(text: &str, cut: usize, original: &str, originals: &[Side<'_>]) -> Option<usize> {
+/// With `names`, the originals, it neither follows a name nor opens with one of theirs;
+/// without, it may.
+fn tail_at(text: &str, cut: usize, original: &str, names: Option<&[Side<'_>]>) -> Option<usize> {
     let (head, tail) = text.split_at(cut);
     if !(head.ends_with(char::is_whitespace)) {
         return None;
@@ -552,7 +572,11 @@ fn tail_at(text: &str, cut: usize, original: &str, originals: &[Side<'_>]) -> Op
     // Still, there'll be…", "…Manchester United Hopefully they…").
     let names_run_on = starts_upper(last) && !is_calendar(last) && head.len() > last.len();
     let first = first_word(tail)?;
-    if names_run_on && !is_stopword(&normalize::fold(first)) && !opens_with_adverb(tail, first) {
+    if names.is_some()
+        && names_run_on
+        && !is_stopword(&normalize::fold(first))
+        && !opens_with_adverb(tail, first)
+    {
         return None;
     }
     // A colon ends the head when it ends the wire sentence too: a line of its own ("The
@@ -562,7 +586,7 @@ fn tail_at(text: &str, cut: usize, original: &str, originals: &[Side<'_>]) -> Op
     } else {
         head
     };
-    (sentence_like(head, tail, first, originals) && new_to(tail, original)).then_some(cut)
+    (sentence_like(head, tail, first, names) && new_to(tail, original)).then_some(cut)
 }
 
 /// Adverbs that open a sentence before a comma ("Still, there'll be…"); a name in apposition
@@ -603,8 +627,9 @@ fn opens_with_adverb(text: &str, first: &str) -> bool {
 }
 
 /// `cut`, where the wire sentence would start in `text` after a sentence glued before it, if
-/// one is.
-fn lead_at(text: &str, cut: usize, original: &str, originals: &[Side<'_>]) -> Option<usize> {
+/// one is. With `names`, the originals, the wire sentence does not open with a name (one
+/// of theirs, or two words with capitals); without, it may.
+fn lead_at(text: &str, cut: usize, original: &str, names: Option<&[Side<'_>]>) -> Option<usize> {
     let (head, rest) = text.split_at(cut);
     let head = head.trim_end();
     let last = head.rsplit(char::is_whitespace).next().unwrap_or(head);
@@ -615,10 +640,10 @@ fn lead_at(text: &str, cut: usize, original: &str, originals: &[Side<'_>]) -> Op
     let first = first_word(rest)?;
     let second = rest.split_whitespace().nth(1).unwrap_or("");
     let stop = is_stopword(&normalize::fold(first));
-    if !stop && starts_upper(second) {
+    if names.is_some() && !stop && starts_upper(second) {
         return None;
     }
-    (sentence_like(head, rest, first, originals) && new_to(head, original)).then_some(cut)
+    (sentence_like(head, rest, first, names) && new_to(head, original)).then_some(cut)
 }
 
 /// Where `text` goes on past a copy of all of `original` that opens it, or, with `at_end`,
@@ -683,7 +708,7 @@ fn copy_edge(
 /// Whether `head` ends, and `rest` (whose first word is `first`) starts, a sentence: no
 /// comma or terminal mark at the end of `head` (the splitter read that one), a capital
 /// that is not a name of the wire, a day or a month, and a glued part of a sentence's length.
-fn sentence_like(head: &str, rest: &str, first: &str, originals: &[Side<'_>]) -> bool {
+fn sentence_like(head: &str, rest: &str, first: &str, names: Option<&[Side<'_>]>) -> bool {
     let end = head.trim_end_matches(CLOSERS);
     if end.ends_with(RUNS_ON) || ends_sentence(head) || end.ends_with(':') {
         return false;
@@ -691,7 +716,10 @@ fn sentence_like(head: &str, rest: &str, first: &str, originals: &[Side<'_>]) ->
     if !starts_upper(first) || is_calendar(first) {
         return false;
     }
-    if !is_stopword(&normalize::fold(first)) && named_in(first, originals) {
+    if let Some(originals) = names
+        && !is_stopword(&normalize::fold(first))
+        && named_in(first, originals)
+    {
         return false;
     }
     normalize::word_count(head) >= GLUED_WORDS && normalize::word_count(rest) >= GLUED_WORDS

@@ -90,6 +90,40 @@ fn a_sentence_glued_after_a_name_stands_alone_when_it_opens_with_an_adverb() {
 }
 
 #[test]
+fn a_rewording_glued_before_a_wire_sentence_that_opens_with_a_name_is_cut_off() {
+    let wire = "The raider wore a wig and a false beard, the court heard.\n\n\
+        Realising they were on their way, 33-year-old Gorman removed his disguise and waited \
+        for them outside, the court was told.\n\n\
+        Melanie Simpson, defending, said the attempted robbery had been a desperate bid by \
+        her penniless client.";
+    // The page lost the full stop after a rewording of the sentence before the one that
+    // opens with a name: the rewording is cut off and paired with its own wire sentence.
+    let cmp = compare_to(
+        wire,
+        "Gorman, 33, realised this and removed his disguise before waiting for the police to \
+         arrive, the court was told Melanie Simpson, defending, said the attempted robbery had \
+         been a desperate bid by her penniless client.",
+    );
+    let all = passages(&cmp);
+    assert_eq!(kind_of(&cmp, "Melanie Simpson"), Kind::Unchanged, "{all:?}");
+    assert_eq!(kind_of(&cmp, "realised this"), Kind::Reworded, "{all:?}");
+    // Words before a name that no wire sentence next to it holds are not cut off: "…said
+    // that former councillor John Smith was arrested" reads the same.
+    let cmp = compare_to(
+        wire,
+        "Officers in the town confirmed on Monday that former councillor Melanie Simpson, \
+         defending, said the attempted robbery had been a desperate bid by her penniless \
+         client.",
+    );
+    let all = passages(&cmp);
+    assert!(
+        all.iter()
+            .any(|(_, t)| t.starts_with("Officers") && t.contains("Melanie")),
+        "{all:?}"
+    );
+}
+
+#[test]
 fn a_sentence_glued_after_a_reworded_wire_sentence_stands_alone() {
     let cmp = compare(
         "Police said the blaze began in the kitchen of the house on Elm Street.\n\n\
