@@ -23,6 +23,27 @@ use crate::sentences::{CLOSERS, DATE_WORDS, NOT_LAST, RUNS_ON, Sentence, ends_se
 /// Fewest words of a glued sentence.
 const GLUED_WORDS: usize = 4;
 
+/// Verbs of saying that introduce a quotation ([`sentence_like`]).
+const SAYING: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "added",
+    "adds",
+    "told",
+    "asked",
+    "replied",
+    "wrote",
+    "stated",
+    "declared",
+    "insisted",
+    "explained",
+];
+
+/// How many wire sentences next to a passage's, all cut by the outlet, a glued sentence may
+/// be drawn from the last of.
+const REACH: usize = 3;
+
 /// Where to cut an adapted sentence ([`glued_cuts`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Cut {
@@ -40,8 +61,8 @@ pub struct Cut {
 /// Where a sentence of the outlet's own ends or begins inside a reworded passage, in the
 /// order of the text, each once. A glued sentence with half its content words or more in a
 /// removed wire sentence may be wire copy: it is cut off, to be paired with that sentence,
-/// when that is the wire's next one (previous, glued before); elsewhere, not cut, since only
-/// aligning again could pair it. A cut next to a name (which may run on) is made only for
+/// when that is the wire's next one (previous, glued before), or the first past a few the
+/// outlet cut there too; elsewhere, not cut, since only aligning again could pair it. A cut next to a name (which may run on) is made only for
 /// such a copy. Where no sentence of the outlet's own is found, a merge of
 /// wire sentences is cut where a whole copy of its first (or last) ends ([`split_merge`]).
 pub fn glued_cuts(segments: &[Segment], originals: &[Side<'_>], adapted: Side<'_>) -> Vec<Cut> {
@@ -113,7 +134,27 @@ pub fn glued_cuts(segments: &[Segment], originals: &[Side<'_>], adapted: Side<'_
                 })
                 .map(|r| r.0)
                 .collect();
-            let copy_of = next.map(|n| (*s, n)).filter(|at| like.contains(at));
+            // The wire sentence next to the passage's, or the first like it past sentences
+            // the outlet cut there too ("…a businessman Mr White agreed…", where the wire
+            // went on "If the article had not… Mr White agreed…").
+            let cut_too = |k: usize| removed.iter().any(|r| r.0 == (*s, k));
+            let copy_of = next.and_then(|n| {
+                let mut k = n;
+                for _ in 0..REACH {
+                    if like.contains(&(*s, k)) {
+                        return Some((*s, k));
+                    }
+                    if !cut_too(k) {
+                        return None;
+                    }
+                    k = if glued_after {
+                        k + 1
+                    } else {
+                        k.checked_sub(1)?
+                    };
+                }
+                None
+            });
             if (!like.is_empty() || named) && copy_of.is_none() {
                 continue;
             }
@@ -714,6 +755,21 @@ fn sentence_like(head: &str, rest: &str, first: &str, names: Option<&[Side<'_>]>
         return false;
     }
     if !starts_upper(first) || is_calendar(first) {
+        return false;
+    }
+    // Without the names to refuse, a quotation after the cut is what the words before it
+    // introduce ("…as 'very disturbing', he said 'From everything we have heard…'").
+    // A quotation after a verb of saying is what the verb introduces ("…as 'very
+    // disturbing', he said 'From everything we have heard…'"), not a sentence of its own.
+    const QUOTES: [char; 7] = ['"', '“', '‘', '\'', '«', '„', '`'];
+    let said = head
+        .trim_end()
+        .trim_end_matches(QUOTES)
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(|w| SAYING.contains(&normalize::fold(w).as_str()));
+    if said && (rest.trim_start().starts_with(QUOTES) || head.trim_end().ends_with(QUOTES)) {
         return false;
     }
     if let Some(originals) = names

@@ -124,6 +124,49 @@ fn a_rewording_glued_before_a_wire_sentence_that_opens_with_a_name_is_cut_off() 
 }
 
 #[test]
+fn a_glued_copy_of_a_wire_sentence_past_one_the_outlet_cut_is_paired_with_it() {
+    let wire = "He rejected counsel's suggestions that the article did not lower his reputation \
+        as a chef or a businessman.\n\n\
+        If the article had not contained that sentence he would have been happy with it.\n\n\
+        Mr White agreed that most of the article was a positive one.\n\n\
+        The hearing continues.";
+    // The outlet cut the middle sentence, and the page lost the full stop before the third.
+    let cmp = compare_to(
+        wire,
+        "He rejected the suggestions that the article did not lower his reputation as a chef \
+         or a businessman Mr White agreed that most of the article was a positive one.\n\n\
+         The hearing continues.",
+    );
+    let all = passages(&cmp);
+    assert_eq!(kind_of(&cmp, "Mr White agreed"), Kind::Unchanged, "{all:?}");
+    assert_eq!(kind_of(&cmp, "He rejected"), Kind::Reworded, "{all:?}");
+    let removed: Vec<&str> = (cmp.segments.iter())
+        .filter(|s| s.kind == Kind::Removed)
+        .filter_map(|s| s.original.as_ref())
+        .map(|(o, r)| super::span_text(cmp.original_side(*o), r))
+        .collect();
+    assert_eq!(removed.len(), 1, "{removed:?}");
+    assert!(removed[0].starts_with("If the article"), "{removed:?}");
+}
+
+#[test]
+fn a_quotation_after_a_verb_of_saying_is_not_cut_off() {
+    let wire = "His son Jason said: \"The family is devastated by the loss of my father in what \
+        are very disturbing circumstances.\"\n\n\
+        The inquest heard evidence from two officers.\n\n\
+        \"From everything we have heard we have major concerns about the way my father was \
+        killed.\"";
+    let cmp = compare_to(
+        wire,
+        "Describing the circumstances of the shooting as 'very disturbing', he said 'From \
+         everything we have heard we have major concerns about the way my father was killed.'",
+    );
+    let all = passages(&cmp);
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(all[0].0, Kind::Reworded, "{all:?}");
+}
+
+#[test]
 fn a_sentence_glued_after_a_reworded_wire_sentence_stands_alone() {
     let cmp = compare(
         "Police said the blaze began in the kitchen of the house on Elm Street.\n\n\
