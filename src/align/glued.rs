@@ -62,9 +62,10 @@ pub struct Cut {
 /// order of the text, each once. A glued sentence with half its content words or more in a
 /// removed wire sentence may be wire copy: it is cut off, to be paired with that sentence,
 /// when that is the wire's next one (previous, glued before), or the first past a few the
-/// outlet cut there too; elsewhere, not cut, since only aligning again could pair it. A cut next to a name (which may run on) is made only for
-/// such a copy. Where no sentence of the outlet's own is found, a merge of
-/// wire sentences is cut where a whole copy of its first (or last) ends ([`split_merge`]).
+/// outlet cut there too; elsewhere, not cut, since only aligning again could pair it. A cut
+/// next to a name (which may run on) is made only for such a copy. Where no sentence of the
+/// outlet's own is found, a merge of wire sentences is cut where a whole copy of its first
+/// (or last) ends ([`split_merge`]).
 pub fn glued_cuts(segments: &[Segment], originals: &[Side<'_>], adapted: Side<'_>) -> Vec<Cut> {
     let mut cuts = Vec::new();
     // The removed sentences' content words, read once the first cut is found.
@@ -659,9 +660,7 @@ const OPENING_ADVERBS: &[&str] = &[
 /// one of [`OPENING_ADVERBS`] and a comma, or one of six letters or more ending in "ly"
 /// ("Hopefully they…").
 fn opens_with_adverb(text: &str, first: &str) -> bool {
-    let after = text
-        .trim_start()
-        .trim_start_matches(['"', '“', '‘', '\'', '«', '„']);
+    let after = past_opening_quotes(text);
     let folded = normalize::fold(first);
     (after[first.len()..].starts_with(',') && OPENING_ADVERBS.contains(&folded.as_str()))
         || (first.len() >= 6 && folded.ends_with("ly"))
@@ -757,19 +756,17 @@ fn sentence_like(head: &str, rest: &str, first: &str, names: Option<&[Side<'_>]>
     if !starts_upper(first) || is_calendar(first) {
         return false;
     }
-    // Without the names to refuse, a quotation after the cut is what the words before it
-    // introduce ("…as 'very disturbing', he said 'From everything we have heard…'").
     // A quotation after a verb of saying is what the verb introduces ("…as 'very
     // disturbing', he said 'From everything we have heard…'"), not a sentence of its own.
     const QUOTES: [char; 7] = ['"', '“', '‘', '\'', '«', '„', '`'];
-    let said = head
-        .trim_end()
-        .trim_end_matches(QUOTES)
-        .trim_end()
-        .rsplit(char::is_whitespace)
-        .next()
-        .is_some_and(|w| SAYING.contains(&normalize::fold(w).as_str()));
-    if said && (rest.trim_start().starts_with(QUOTES) || head.trim_end().ends_with(QUOTES)) {
+    let quoted = rest.trim_start().starts_with(QUOTES) || head.trim_end().ends_with(QUOTES);
+    let said = || {
+        (head.trim_end().trim_end_matches(QUOTES).trim_end())
+            .rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(|w| SAYING.contains(&normalize::fold(w).as_str()))
+    };
+    if quoted && said() {
         return false;
     }
     if let Some(originals) = names
@@ -797,11 +794,15 @@ fn shared(ours: &[String], theirs: &[String]) -> usize {
     ours.iter().filter(|w| theirs.contains(w)).count()
 }
 
+/// `text` past its leading white space and opening quote marks.
+fn past_opening_quotes(text: &str) -> &str {
+    text.trim_start()
+        .trim_start_matches(['"', '“', '‘', '\'', '«', '„'])
+}
+
 /// The first word of `text`, past opening quotes and brackets.
 fn first_word(text: &str) -> Option<&str> {
-    let t = text
-        .trim_start()
-        .trim_start_matches(['"', '“', '‘', '\'', '«', '„']);
+    let t = past_opening_quotes(text);
     let end = t.find(|c: char| !c.is_alphanumeric()).unwrap_or(t.len());
     (end > 0).then_some(&t[..end])
 }

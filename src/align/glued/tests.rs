@@ -32,6 +32,11 @@ fn passages(cmp: &Comparison) -> Vec<(Kind, String)> {
         .collect()
 }
 
+/// The passage that holds both `x` and `y`, if one does.
+fn holding<'p>(all: &'p [(Kind, String)], x: &str, y: &str) -> Option<&'p (Kind, String)> {
+    all.iter().find(|(_, t)| t.contains(x) && t.contains(y))
+}
+
 fn kind_of(cmp: &Comparison, needle: &str) -> Kind {
     let all = passages(cmp);
     let found: Vec<&(Kind, String)> = all.iter().filter(|(_, t)| t.contains(needle)).collect();
@@ -117,8 +122,7 @@ fn a_rewording_glued_before_a_wire_sentence_that_opens_with_a_name_is_cut_off() 
     );
     let all = passages(&cmp);
     assert!(
-        all.iter()
-            .any(|(_, t)| t.starts_with("Officers") && t.contains("Melanie")),
+        holding(&all, "Officers", "Melanie").is_some_and(|(_, t)| t.starts_with("Officers")),
         "{all:?}"
     );
 }
@@ -361,8 +365,7 @@ fn a_wire_sentence_kept_and_one_reworded_run_together_are_two_passages() {
         let all = passages(&cmp);
         assert_eq!(kind_of(&cmp, "The mayor"), Kind::Reworded, "{all:?}");
         assert!(
-            all.iter()
-                .any(|(_, t)| t.contains("The mayor") && t.contains("bike lanes")),
+            holding(&all, "The mayor", "bike lanes").is_some(),
             "{all:?}"
         );
     }
