@@ -1280,13 +1280,16 @@ pub(crate) fn without_inner_stops(side: Side<'_>, r: &Range<usize>, out: &mut St
 }
 
 /// Whether `x` and `y` are the same text but for white space, and quote marks, dashes and
-/// case as [`crate::normalize::fold`] folds them. Compared ASCII byte by byte first, as most
-/// texts that differ do so in ASCII; `a` and `o` are buffers for the rest.
+/// case as [`crate::normalize::fold`] folds them, with two single quote marks read as a
+/// double one (PA's typesetting "``…''" against "“…”"). Compared ASCII byte by byte first,
+/// up to the first quote mark, as most texts that differ do so in ASCII; `a` and `o` are
+/// buffers for the rest.
 pub(crate) fn same_but_for_space(x: &str, y: &str, a: &mut String, o: &mut String) -> bool {
     let (xs, ys) = (x.bytes(), y.bytes());
     let solid = |b: &u8| !b.is_ascii_whitespace();
+    let quote = |b: u8| matches!(b, b'"' | b'\'' | b'`');
     for (p, q) in xs.filter(solid).zip(ys.filter(solid)) {
-        if !p.is_ascii() || !q.is_ascii() {
+        if !p.is_ascii() || !q.is_ascii() || quote(p) || quote(q) {
             break;
         }
         if !p.eq_ignore_ascii_case(&q) {
@@ -1297,6 +1300,9 @@ pub(crate) fn same_but_for_space(x: &str, y: &str, a: &mut String, o: &mut Strin
         out.clear();
         crate::normalize::fold_into(t, out);
         out.retain(|c| !c.is_whitespace());
+        if out.contains("''") {
+            *out = out.replace("''", "\"");
+        }
     };
     fold(x, a);
     fold(y, o);

@@ -98,3 +98,35 @@ fn wire_sentences_run_together_with_a_full_stop_lost_are_unchanged() {
         ]
     );
 }
+
+#[test]
+fn a_quotation_in_other_quote_marks_is_unchanged_however_it_splits() {
+    // PA's typesetting marks keep a quotation of three sentences whole; in curly quote marks
+    // the page's text splits into three. Only the quote marks differ: unchanged.
+    let wire = "The judge spoke first.\n\n``These crimes were not committed in Spain. Nor is \
+        the senator in Spain. He is in London.''\n\nThe case goes on.";
+    let kinds = |adapted: &str| -> Vec<Kind> {
+        let cmp = crate::compare(
+            vec![crate::Document::from_text("wire", wire)],
+            crate::Document::from_text("page", adapted),
+            &Options::default(),
+        );
+        cmp.segments.iter().map(|s| s.kind).collect()
+    };
+    for quotes in [("“", "”"), ("\"", "\"")] {
+        let page = format!(
+            "The judge spoke first.\n\n{}These crimes were not committed in Spain. Nor is the \
+             senator in Spain. He is in London.{}\n\nThe case goes on.",
+            quotes.0, quotes.1
+        );
+        assert_eq!(kinds(&page), [Kind::Unchanged; 3], "{page}");
+    }
+    // A full stop inside made a semicolon is an edit: a rewording.
+    assert_eq!(
+        kinds(
+            "The judge spoke first.\n\n“These crimes were not committed in Spain; nor is the \
+             senator in Spain. He is in London.”\n\nThe case goes on."
+        ),
+        [Kind::Unchanged, Kind::Reworded, Kind::Unchanged]
+    );
+}
