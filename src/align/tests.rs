@@ -38,14 +38,7 @@ fn a_sentence_glued_after_a_paraphrase_starts_at_its_opener() {
 #[test]
 fn a_percentage_in_another_house_style_is_unchanged() {
     let wire = "Prices rose 5 percent in May, the agency said. Five people were hurt.";
-    let kinds = |adapted: &str| -> Vec<Kind> {
-        let cmp = crate::compare(
-            vec![crate::Document::from_text("wire", wire)],
-            crate::Document::from_text("page", adapted),
-            &Options::default(),
-        );
-        cmp.segments.iter().map(|s| s.kind).collect()
-    };
+    let kinds = |adapted: &str| kinds_of(wire, adapted);
     assert_eq!(
         kinds("Prices rose 5 per cent in May, the agency said. Five people were hurt."),
         [Kind::Unchanged, Kind::Unchanged]
@@ -105,14 +98,7 @@ fn a_quotation_in_other_quote_marks_is_unchanged_however_it_splits() {
     // the page's text splits into three. Only the quote marks differ: unchanged.
     let wire = "The judge spoke first.\n\n``These crimes were not committed in Spain. Nor is \
         the senator in Spain. He is in London.''\n\nThe case goes on.";
-    let kinds = |adapted: &str| -> Vec<Kind> {
-        let cmp = crate::compare(
-            vec![crate::Document::from_text("wire", wire)],
-            crate::Document::from_text("page", adapted),
-            &Options::default(),
-        );
-        cmp.segments.iter().map(|s| s.kind).collect()
-    };
+    let kinds = |adapted: &str| kinds_of(wire, adapted);
     for quotes in [("“", "”"), ("\"", "\"")] {
         let page = format!(
             "The judge spoke first.\n\n{}These crimes were not committed in Spain. Nor is the \
@@ -129,4 +115,14 @@ fn a_quotation_in_other_quote_marks_is_unchanged_however_it_splits() {
         ),
         [Kind::Unchanged, Kind::Reworded, Kind::Unchanged]
     );
+}
+
+/// The kind of each passage of the comparison of `adapted` with `wire`.
+fn kinds_of(wire: &str, adapted: &str) -> Vec<Kind> {
+    let cmp = crate::compare(
+        vec![crate::Document::from_text("wire", wire)],
+        crate::Document::from_text("page", adapted),
+        &Options::default(),
+    );
+    cmp.segments.iter().map(|s| s.kind).collect()
 }
