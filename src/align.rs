@@ -21,6 +21,9 @@
 //!    added in the same gap, a short one next to either neighbour.
 //! 6. **Paraphrase.** The sentences still unpaired are paired by the stems of their words and
 //!    the runs of words they share in order (`align/paraphrase.rs`).
+//!    Then the **headlines**: a line above the first kept sentence on each side, sharing
+//!    two content words or more ("Traveller Crushed by Fleeing Driver Loses Compensation
+//!    Bid" for "NEW AGE TRAVELLER LOSES DAMAGES CLAIM").
 //! 7. **Speech tags.** A reworded pair whose only difference is a neutral speech tag ("he
 //!    said") around a quotation copied word for word is unchanged (`align/tags.rs`).
 //!
@@ -127,6 +130,11 @@ const AGAIN_DF: u32 = 16;
 
 /// No matching key: a sentence with neither words nor visible text, which matches nothing.
 const NO_KEY: u32 = u32::MAX;
+/// Most words of a line read as a headline ([`Aligner::pair_headlines`]).
+const HEADLINE_WORDS: usize = 30;
+/// Least content words two headlines share to be paired: one is often only the story's
+/// name ("Putin"), which a headline of the outlet's own has too.
+const HEADLINE_SHARED: usize = 2;
 
 #[derive(Debug, Clone)]
 /// A passage the aligner has paired: adapted sentences, and the sentences of one original
@@ -228,7 +236,8 @@ impl<'a> Aligner<'a> {
         self.join_unchanged_runs();
         self.mark_moves();
         self.pair_by_position();
-        if self.pair_paraphrases() {
+        let paraphrased = self.pair_paraphrases();
+        if self.pair_headlines() || paraphrased {
             self.mark_moves();
         }
         self.pair_again();
@@ -798,6 +807,53 @@ impl<'a> Aligner<'a> {
             self.add_group(a..a + 1, s, o..o + 1, false, p.similarity, PairedBy::Stems);
         }
         !found.is_empty()
+    }
+
+    /// Step 6b: the headlines. An outlet rewrites the wire's headline more freely than any
+    /// sentence ("Traveller Crushed by Fleeing Driver Loses Compensation Bid" for "NEW AGE
+    /// TRAVELLER LOSES DAMAGES CLAIM"), and above the first kept sentence a byline or a
+    /// dateline keeps it from being the only sentence left between neighbours. A line of its
+    /// own (a paragraph of one sentence with no full stop, [`HEADLINE_WORDS`] words at most)
+    /// above every paired sentence of the adapted article, still unpaired, is paired with
+    /// such a line above every paired sentence of an original when they share
+    /// [`HEADLINE_SHARED`] content words: the one sharing most. True if it paired one.
+    fn pair_headlines(&mut self) -> bool {
+        let heading = |side: Side<'_>, i: usize| {
+            let all = side.sentences;
+            let p = all[i].paragraph;
+            let alone = (i == 0 || all[i - 1].paragraph != p)
+                && all.get(i + 1).is_none_or(|next| next.paragraph != p);
+            let text = all[i].text(side.doc);
+            alone
+                && !crate::sentences::ends_sentence(text)
+                && (2..=HEADLINE_WORDS).contains(&crate::normalize::word_count(text))
+        };
+        let above = |slots: &[Option<usize>]| slots.iter().position(Option::is_some);
+        let Some(top_a) = above(&self.adapted_group) else {
+            return false;
+        };
+        let mut best: Option<(usize, usize, usize, usize)> = None; // (shared, a, s, o)
+        for a in (0..top_a).filter(|&a| heading(self.adapted, a)) {
+            for s in 0..self.originals.len() {
+                let slots = &self.original_group[s];
+                let top_o = above(slots).unwrap_or(slots.len());
+                for o in (0..top_o).filter(|&o| heading(self.originals[s], o)) {
+                    let shared = intersection(self.adapted_words(a), self.original_words((s, o)));
+                    let content = (shared.iter())
+                        .filter(|&&t| !vocab::is_stopword(&self.words[t as usize]))
+                        .count();
+                    if content >= HEADLINE_SHARED && best.is_none_or(|b| content > b.0) {
+                        best = Some((content, a, s, o));
+                    }
+                }
+            }
+        }
+        let Some((_, a, s, o)) = best else {
+            return false;
+        };
+        let sim = self.similarity(self.adapted_words(a), self.original_words((s, o)));
+        self.add_group(a..a + 1, s, o..o + 1, false, sim, PairedBy::Headline);
+        true
     }
 
     /// Step 7: an adapted sentence still unpaired, drawn from an original sentence that a

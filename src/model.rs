@@ -97,6 +97,9 @@ pub enum PairedBy {
     /// left out: the adapted article drew two sentences from one (step 7). The original
     /// sentence is in both passages.
     Again,
+    /// The headlines: a line above every paired sentence on each side, sharing a content
+    /// word (step 6b).
+    Headline,
 }
 
 impl PairedBy {
@@ -107,6 +110,7 @@ impl PairedBy {
             PairedBy::Position => "position",
             PairedBy::Stems => "stems",
             PairedBy::Again => "again",
+            PairedBy::Headline => "headline",
         }
     }
 }

@@ -378,6 +378,8 @@ pub fn evidence(original: &str, adapted: &str) -> Evidence {
             *there.entry(key(w)).or_default() |= capital;
         }
     });
+    // Between two headlines in title case or in capitals, a capital tells nothing.
+    let names_tell = !(headline_cased(original) && headline_cased(adapted));
     let mut out = Evidence::default();
     let mut seen: FastMap<u64, ()> = FastMap::default();
     for_each_cased_word(adapted, &mut buf, false, |w, capital| {
@@ -391,7 +393,7 @@ pub fn evidence(original: &str, adapted: &str) -> Evidence {
         let Some(&capital_there) = there.get(&key(w)) else {
             return;
         };
-        let list = if capital_there && capital {
+        let list = if capital_there && capital && names_tell {
             &mut out.names
         } else {
             &mut out.words
@@ -405,6 +407,21 @@ pub fn evidence(original: &str, adapted: &str) -> Evidence {
         }
     }
     out
+}
+
+/// Whether `text` is written as a headline: with no small letters ("NEW AGE TRAVELLER
+/// LOSES DAMAGES CLAIM"), or with no full stop and four words or more, over two thirds of
+/// them with a capital ("Traveller Crushed by Fleeing Driver Loses Compensation Bid"; a
+/// sentence may be as full of names: "But today at Nottingham County Court, Recorder Iain
+/// McLaren ruled against Mr Gedge.").
+fn headline_cased(text: &str) -> bool {
+    let (mut tokens, mut uppers) = (0usize, 0usize);
+    words::for_each_word_token(text, |token| {
+        tokens += 1;
+        uppers += usize::from(token.chars().next().is_some_and(char::is_uppercase));
+    });
+    !text.chars().any(char::is_lowercase)
+        || (tokens >= 4 && uppers * 3 > tokens * 2 && !crate::sentences::ends_sentence(text))
 }
 
 /// [`Evidence`] of a passage paired by its words ([`super::PairedBy::Words`] or

@@ -126,3 +126,55 @@ fn kinds_of(wire: &str, adapted: &str) -> Vec<Kind> {
     );
     cmp.segments.iter().map(|s| s.kind).collect()
 }
+
+#[test]
+fn a_rewritten_headline_pairs_with_the_wire_headline() {
+    let wire = "CYCLIST LOSES DAMAGES CLAIM OVER CRASH\n\nBy Staff Reporter, Wire News\n\n\
+        A cyclist today lost a claim for damages against a bus company after a crash in \
+        Leeds.\n\nThe judge said the driver had taken reasonable care.";
+    let body = "A cyclist today lost a claim for damages against a bus company after a crash \
+        in Leeds.\n\nThe judge said the driver had taken reasonable care.";
+    let passages = |headline: &str| {
+        let page = format!("{headline}\n\n{body}");
+        let cmp = crate::compare(
+            vec![crate::Document::from_text("wire", wire)],
+            crate::Document::from_text("page", &page),
+            &Options::default(),
+        );
+        (cmp.segments.iter())
+            .filter(|s| s.adapted.is_some())
+            .map(|s| (s.kind, s.paired_by))
+            .collect::<Vec<_>>()
+    };
+    // Two content words in common (cyclist, claim): the headlines are paired.
+    assert_eq!(
+        passages("Injured Cyclist Fails in Compensation Claim Against Bus Firm")[0],
+        (Kind::Reworded, Some(PairedBy::Headline))
+    );
+    // One word only is not enough: a headline of the outlet's own names the story too.
+    assert_eq!(
+        passages("Shocking Verdict for Leeds Cyclist")[0],
+        (Kind::Inserted, None)
+    );
+    // Below the first kept sentence, a line is a subhead, not the headline.
+    let wire_lines = "A cyclist today lost a claim for damages against a bus company after a \
+        crash in Leeds.\n\nCYCLIST LOSES DAMAGES CLAIM\n\nThe judge said the driver had taken \
+        reasonable care.";
+    let cmp = crate::compare(
+        vec![crate::Document::from_text("wire", wire_lines)],
+        crate::Document::from_text(
+            "page",
+            "A cyclist today lost a claim for damages against a bus company after a crash in \
+             Leeds.\n\nCyclist Fails in Compensation Claim\n\nThe judge said the driver had \
+             taken reasonable care.",
+        ),
+        &Options::default(),
+    );
+    assert!(
+        cmp.segments
+            .iter()
+            .all(|s| s.paired_by != Some(PairedBy::Headline)),
+        "{:?}",
+        cmp.segments
+    );
+}

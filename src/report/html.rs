@@ -354,6 +354,9 @@ pub(crate) fn pairing_hint(p: &super::PairingOut) -> String {
         "position" => "Paired by position: the only unpaired sentence on each side between \
                        the same neighbours."
             .to_string(),
+        "headline" => "Paired as the headlines: a line above the first kept sentence on \
+                       each side."
+            .to_string(),
         "stems" => "Paired by shared stems and runs of words (a heavy paraphrase).".to_string(),
         "again" => "Paired by words of a wire sentence that another passage also draws on: \
                     the article made two sentences of one."

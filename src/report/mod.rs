@@ -219,8 +219,9 @@ pub struct SegmentOut<'a> {
 pub struct PairingOut {
     /// `words` (enough words in common, rare ones weighing more), `stems` (words in common
     /// once inflections are set aside, with runs of words in the same order: a heavy
-    /// paraphrase) or `position` (the only unpaired sentence on each side between the same
-    /// kept neighbours).
+    /// paraphrase), `position` (the only unpaired sentence on each side between the same
+    /// kept neighbours), `again` (a second passage drawn from one wire sentence) or
+    /// `headline` (the lines above the first kept sentence on each side).
     pub by: &'static str,
     /// Names both sides have (lower case).
     pub names: Vec<String>,
@@ -239,12 +240,15 @@ pub(crate) fn pairing(cmp: &Comparison, seg: &Segment) -> Option<PairingOut> {
     };
     // A pair by words keeps words both sides have, which its edits show; a paraphrase
     // shares stems, which they do not, and a second passage drawn from one sentence shares
-    // words its edits bury among the many the sentence's other passage took.
+    // words its edits bury among the many the sentence's other passage took; headlines
+    // differ in case and form ("TRAVELLER LOSES" / "Traveller … Loses").
     let evidence = match by {
-        align::PairedBy::Stems | align::PairedBy::Again => align::evidence(
-            align::span_text(cmp.original_side(*s), o),
-            align::span_text(cmp.adapted_side(), a),
-        ),
+        align::PairedBy::Stems | align::PairedBy::Again | align::PairedBy::Headline => {
+            align::evidence(
+                align::span_text(cmp.original_side(*s), o),
+                align::span_text(cmp.adapted_side(), a),
+            )
+        }
         align::PairedBy::Words | align::PairedBy::Position => {
             align::evidence_of_changes(&seg.changes, align::span_text(cmp.original_side(*s), o))
         }

@@ -325,3 +325,25 @@ fn a_short_sentence_of_names_from_a_long_one_is_not_condensed_from_it() {
     );
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn between_two_headlines_a_capital_is_no_name() {
+    let e = evidence(
+        "CYCLIST LOSES DAMAGES CLAIM OVER CRASH",
+        "Injured Cyclist Fails in Compensation Claim Against Bus Firm",
+    );
+    assert!(e.names.is_empty(), "{e:?}");
+    assert_eq!(e.words, ["cyclist", "claim"]);
+    // One side a headline, the other a sentence: the sentence's capitals still tell.
+    let e = evidence(
+        "LEEDS CYCLIST LOSES CLAIM",
+        "The court in Leeds heard that the cyclist lost his claim.",
+    );
+    assert_eq!(e.names, ["leeds"]);
+    // A sentence as full of capitals as a headline, with its full stop, is a sentence.
+    let e = evidence(
+        "But today at Leeds Crown Court, Judge Anne Hale ruled against Mr Grant.",
+        "At Leeds Crown Court Judge Anne Hale Ruled Against Grant",
+    );
+    assert!(e.names.contains(&"grant".to_string()), "{e:?}");
+}
