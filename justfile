@@ -51,6 +51,8 @@ eval:
     python3 eval/meter.py --pairs target/eval/glue-rewriter
     python3 eval/synth_echo.py
     python3 eval/meter.py --pairs target/eval/echo
+    python3 eval/synth_blind.py
+    python3 eval/meter.py --pairs target/eval/blind
     cargo run --release --example json_contract
     python3 eval/signals.py
 

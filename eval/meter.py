@@ -34,7 +34,7 @@ SHARED = REPO / ".." / "shared"
 DEFAULT_PAIRS = SHARED / "data" / "meter-dev"
 DEFAULT_WIREDIFF = REPO / "target" / "release" / "wirediff"
 KINDS = ["unchanged", "reworded", "inserted"]
-FLOORS = ("macro", "unchanged", "reworded", "inserted", "inserted_p", "inserted_r",
+FLOORS = ("macro", "unchanged", "reworded", "inserted", "inserted_p", "inserted_r", "removed",
           "reworded_r", "wire", "accuracy")
 
 
@@ -67,11 +67,20 @@ def binary(conf):
     return {"new": new, "wire": prf(b, "wire"), "accuracy": acc}
 
 
-def summarise(conf):
+def summarise(conf, rem=None):
     classes = {k: prf(conf, k) for k in KINDS}
-    return {"classes": classes, "macro_f1": sum(c["f1"] for c in classes.values()) / 3,
-            "binary": binary(conf), "items": sum(conf.values()),
-            "lost": sum(v for (_, p), v in conf.items() if p == "lost")}
+    out = {"classes": classes, "macro_f1": sum(c["f1"] for c in classes.values()) / 3,
+           "binary": binary(conf), "items": sum(conf.values()),
+           "lost": sum(v for (_, p), v in conf.items() if p == "lost")}
+    # Wire sentences labelled removed (most sets label none): scored as score_pairs.py does,
+    # a removal claimed over a wire sentence a kept passage comes from is a false one.
+    if rem and rem["tp"] + rem["fn"]:
+        tp, fp, fn = rem["tp"], rem["fp"], rem["fn"]
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn)
+        out["removed"] = {"precision": p, "recall": r, "support": tp + fn,
+                          "f1": 2 * p * r / (p + r) if p + r else 0.0}
+    return out
 
 
 def parse_floors(ap, items, keys):
@@ -91,7 +100,8 @@ def floor_value(summary, key):
             "reworded": c["reworded"]["f1"], "inserted": c["inserted"]["f1"],
             "inserted_p": c["inserted"]["precision"], "inserted_r": c["inserted"]["recall"],
             "reworded_r": c["reworded"]["recall"], "wire": summary["binary"]["wire"]["f1"],
-            "accuracy": summary["binary"]["accuracy"]}[key]
+            "accuracy": summary["binary"]["accuracy"],
+            "removed": summary.get("removed", {"f1": 0.0})["f1"]}[key]
 
 
 def evaluate(name, scorer, pairs, cmd, jobs):
@@ -100,18 +110,19 @@ def evaluate(name, scorer, pairs, cmd, jobs):
 
     def one(d):
         try:
-            conf, _, _ = scorer.score_pair(str(d), cmd)
-            return d.name, conf, None
+            conf, _, rem = scorer.score_pair(str(d), cmd)
+            return d.name, conf, rem, None
         except Exception as e:  # the tool failed on this pair: every sentence is a miss
             gold = json.loads((d / "gold.json").read_text(encoding="utf-8"))
             conf = Counter((g["kind"].split("|")[0], "lost") for g in gold["adapted"])
-            return d.name, conf, f"{type(e).__name__}: {str(e)[:200]}"
+            return d.name, conf, Counter(), f"{type(e).__name__}: {str(e)[:200]}"
 
     with ThreadPoolExecutor(jobs) as pool:
         out = list(pool.map(one, pairs))
-    conf = sum((c for _, c, _ in out), Counter())
-    return {"name": name, "summary": summarise(conf), "per_pair": {n: c for n, c, _ in out},
-            "errors": [(n, e) for n, _, e in out if e], "seconds": time.perf_counter() - t0}
+    conf = sum((c for _, c, _, _ in out), Counter())
+    rem = sum((r for _, _, r, _ in out), Counter())
+    return {"name": name, "summary": summarise(conf, rem), "per_pair": {n: c for n, c, _, _ in out},
+            "errors": [(n, e) for n, _, _, e in out if e], "seconds": time.perf_counter() - t0}
 
 
 def print_table(evals, n, title):
@@ -124,6 +135,11 @@ def print_table(evals, n, title):
         cells = [e["summary"]["classes"][k] for e in evals]
         print(f"{k:<14}{sup:>6}  " + "".join(
             f"{c['precision']:.3f}/{c['recall']:.3f}/{c['f1']:.3f}".ljust(w) for c in cells))
+    if all("removed" in e["summary"] for e in evals):
+        sup = evals[0]["summary"]["removed"]["support"]
+        print(f"{'removed':<14}{sup:>6}  " + "".join(
+            "{precision:.3f}/{recall:.3f}/{f1:.3f}".format(**e["summary"]["removed"]).ljust(w)
+            for e in evals))
     print(f"{'macro-F1':<14}{'':>6}  " + "".join(f"{e['summary']['macro_f1']:.3f}".ljust(w) for e in evals))
     print(f"{'wire-derived':<14}{'':>6}  " + "".join(
         "{precision:.3f}/{recall:.3f}/{f1:.3f}".format(**e["summary"]["binary"]["wire"]).ljust(w)
@@ -133,8 +149,9 @@ def print_table(evals, n, title):
     print(f"{'tool errors':<14}{'':>6}  " + "".join(str(len(e["errors"])).ljust(w) for e in evals))
     print(f"{'time (s)':<14}{'':>6}  " + "".join(f"{e['seconds']:.1f}".ljust(w) for e in evals))
     print("Each gold sentence takes the kind of the passage covering most of it (score_pairs.py);\n"
-          "macro-F1 = mean F1 of unchanged, reworded, inserted. Binary: wire-derived = unchanged or\n"
-          "reworded against new = inserted (new is the inserted row); acc. = share labelled right.")
+          "macro-F1 = mean F1 of unchanged, reworded, inserted (removed, where a set labels it,\n"
+          "is apart). Binary: wire-derived = unchanged or reworded against new = inserted (new is\n"
+          "the inserted row); acc. = share labelled right.")
 
 
 def print_errors(scorer, wirediff, pairs, limit):

@@ -20,7 +20,7 @@ use std::time::Instant;
 use wirediff::report::{Report, write_json, write_json_value};
 use wirediff::{Loader, Options};
 
-const DEFAULT_DIRS: [&str; 9] = [
+const DEFAULT_DIRS: [&str; 10] = [
     "fixtures/pairs",
     "target/eval/edits",
     "target/eval/crosscheck",
@@ -28,6 +28,7 @@ const DEFAULT_DIRS: [&str; 9] = [
     "target/eval/glue-meter",
     "target/eval/glue-rewriter",
     "target/eval/echo",
+    "target/eval/blind",
     "target/bench/long",
     "../shared/data/meter-dev",
 ];
