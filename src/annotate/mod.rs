@@ -51,7 +51,15 @@ pub(crate) fn detect_signals(
             .collect()
     };
     let found = par::map_runs(segments, threads, size, detect);
-    for (seg, signals) in segments.iter_mut().zip(found.into_iter().flatten()) {
+    // Quotations said added or dropped are looked for in the whole of the other side, once.
+    let wire = signals::QuotedWords::of(sides.iter().map(|s| s.doc).collect());
+    let adapted = signals::QuotedWords::of(vec![a_side.doc]);
+    for (seg, mut signals) in segments.iter_mut().zip(found.into_iter().flatten()) {
+        let sides_text = (
+            (seg.original.as_ref()).map(|(src, r)| crate::align::span_text(sides[*src], r)),
+            (seg.adapted.as_ref()).map(|r| crate::align::span_text(a_side, r)),
+        );
+        signals::settle_quotes(&mut signals, sides_text, &wire, &adapted);
         seg.signals = signals;
     }
 }

@@ -121,6 +121,88 @@ impl<'a> Quotations<'a> {
     }
 }
 
+/// The words of every quotation of some documents, read when first asked, to tell whether
+/// a quotation's words run in one of them ([`QuotedWords::holds`]).
+pub(crate) struct QuotedWords<'d> {
+    docs: Vec<&'d crate::extract::Document>,
+    /// "\n w1 w2 \n w3 … \n": each quotation's folded words, a line each.
+    words: std::cell::OnceCell<String>,
+}
+
+impl<'d> QuotedWords<'d> {
+    /// The quotations of `docs`, paragraph by paragraph as [`Quotations`] reads them.
+    pub(crate) fn of(docs: Vec<&'d crate::extract::Document>) -> Self {
+        QuotedWords {
+            docs,
+            words: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn words(&self) -> &str {
+        self.words.get_or_init(|| {
+            let mut all = String::from("\n");
+            for doc in &self.docs {
+                for p in &doc.paragraphs {
+                    let text = &doc.text[p.clone()];
+                    for q in quotes(text) {
+                        all.push_str(&run_of_words(&text[q]));
+                        all.push('\n');
+                    }
+                }
+            }
+            all
+        })
+    }
+
+    /// True if the words of `quotation` run, in order and with none between, inside one
+    /// quotation of the documents (folded: quote marks, case and punctuation aside).
+    pub(crate) fn holds(&self, quotation: &str) -> bool {
+        let needle = run_of_words(quotation);
+        needle.len() > 1
+            && memchr::memmem::find(self.words().as_bytes(), needle.as_bytes()).is_some()
+    }
+}
+
+/// Leaves out of `signals` the quotations said to be added that the wire quotes elsewhere
+/// (a paper moved a quotation from a sentence it cut into one it kept), and those said to
+/// be dropped that the adapted article quotes elsewhere: such a quotation is the wire's,
+/// word for word, and nothing a reader need check. `original` and `adapted` are the
+/// passage's two sides: words its original side has without quote marks were quoted by
+/// the paper, and words its adapted side keeps without them were unquoted ("'color
+/// revolutions'" made "Color Revolutions" in a headline); both stay signals. A quotation
+/// changed stays.
+pub(crate) fn settle_quotes(
+    signals: &mut Vec<Signal>,
+    (original, adapted): (Option<&str>, Option<&str>),
+    wire_quotes: &QuotedWords,
+    adapted_quotes: &QuotedWords,
+) {
+    let kept_in = |text: Option<&str>, quotation: &str| {
+        text.is_some_and(|t| run_of_words(t).contains(&run_of_words(quotation)))
+    };
+    signals.retain(|s| match s {
+        Signal::Quote {
+            from: None,
+            to: Some(to),
+        } => kept_in(original, to) || !wire_quotes.holds(to),
+        Signal::Quote {
+            from: Some(from),
+            to: None,
+        } => kept_in(adapted, from) || !adapted_quotes.holds(from),
+        _ => true,
+    });
+}
+
+/// The folded words of `text` as " w1 w2 … ", so that a run of words is a substring.
+fn run_of_words(text: &str) -> String {
+    let mut out = String::from(" ");
+    for w in tokens(text).iter() {
+        out.push_str(w);
+        out.push(' ');
+    }
+    out
+}
+
 /// The signals of one segment, given its adapted and original sides (`None` for the side it
 /// does not have). Furniture that credits the wire (dateline, credit line, byline) gets a
 /// `credit` signal; a reworded passage gets attribution, quote, loaded and hedge signals, in

@@ -757,3 +757,86 @@ fn lists_parse() {
     assert!(LISTS.attribution.entries.iter().any(|e| e.loaded));
     assert!(LISTS.attribution.entries.iter().any(|e| !e.loaded));
 }
+
+#[test]
+fn a_quotation_the_wire_has_elsewhere_is_not_added() {
+    // The paper cut the wire's second sentence and moved its quotation into the first.
+    let wire = "The chef told the court he drank rarely.\n\nHe said he had a drink \"from \
+        time to time\" at parties.\n\nThe case continues.";
+    let quotes_of = |adapted: &str| -> Vec<Signal> {
+        let cmp = crate::compare(
+            vec![crate::Document::from_text("wire", wire)],
+            crate::Document::from_text("page", adapted),
+            &crate::Options::default(),
+        );
+        (cmp.segments.iter())
+            .flat_map(|s| s.signals.iter().cloned())
+            .filter(|s| matches!(s, Signal::Quote { .. }))
+            .collect()
+    };
+    assert_eq!(
+        quotes_of(
+            "The chef told the court he drank only \"from time to time\".\n\nThe case \
+             continues."
+        ),
+        []
+    );
+    // A quotation the wire has nowhere is still added.
+    assert_eq!(
+        quotes_of(
+            "The chef told the court he drank \"once in a blue moon\".\n\nThe case continues."
+        ),
+        [Signal::Quote {
+            from: None,
+            to: Some("once in a blue moon".to_string())
+        }]
+    );
+    // Words the wire has outside a quotation are a quotation added.
+    assert_eq!(
+        quotes_of("The chef told the High Court he \"drank rarely\".\n\nThe case continues.").len(),
+        1
+    );
+}
+
+#[test]
+fn settle_quotes_reads_the_whole_of_the_other_side() {
+    let wire = crate::Document::from_text("wire", "He said it was \"a fine day\" out.");
+    let page = crate::Document::from_text("page", "Later: \"It was a fine mess,\" he said.");
+    let (wire, page) = (QuotedWords::of(vec![&wire]), QuotedWords::of(vec![&page]));
+    let quote = |from: Option<&str>, to: Option<&str>| Signal::Quote {
+        from: from.map(str::to_string),
+        to: to.map(str::to_string),
+    };
+    let mut signals = vec![
+        quote(None, Some("A fine day")),      // the wire quotes it: settled
+        quote(None, Some("a fine night")),    // it does not
+        quote(Some("fine mess"), None),       // the page quotes it: settled
+        quote(Some("a mess"), None),          // not as a run of words
+        quote(Some("x"), Some("a fine day")), // a change stays
+    ];
+    let unquoted = quote(Some("fine mess"), None);
+    let quoted = quote(None, Some("A fine day"));
+    let before = signals.clone();
+    settle_quotes(&mut signals, (None, None), &wire, &page);
+    assert_eq!(
+        signals,
+        [
+            quote(None, Some("a fine night")),
+            quote(Some("a mess"), None),
+            quote(Some("x"), Some("a fine day")),
+        ]
+    );
+    // Words the passage keeps without their quote marks were unquoted: a signal still; so
+    // are words the wire's passage had without them, which the paper quoted.
+    let mut signals = before;
+    settle_quotes(
+        &mut signals,
+        (Some("It was a fine day."), Some("It was a fine mess.")),
+        &wire,
+        &page,
+    );
+    assert!(
+        signals.contains(&unquoted) && signals.contains(&quoted),
+        "{signals:?}"
+    );
+}
