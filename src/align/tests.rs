@@ -178,3 +178,22 @@ fn a_rewritten_headline_pairs_with_the_wire_headline() {
         cmp.segments
     );
 }
+
+#[test]
+fn a_conjunction_is_no_evidence_of_a_rewording() {
+    // The outlet cut the wire's middle sentence and put one of its own there: it shares
+    // "hall" and "while" with it, and "while" is a function word.
+    let wire = "The theatre reopened on Monday after a two-year refit.\n\nThe main hall seats \
+        about 2,200 people, while the studio seats 450.\n\nTickets go on sale next week.";
+    let page = "The theatre reopened on Monday after a two-year refit.\n\nBuilders worked to \
+        keep the old hall while adding a modern stage.\n\nTickets go on sale next week.";
+    assert_eq!(
+        kinds_of(wire, page),
+        [
+            Kind::Unchanged,
+            Kind::Removed,
+            Kind::Inserted,
+            Kind::Unchanged
+        ]
+    );
+}

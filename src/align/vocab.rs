@@ -280,6 +280,11 @@ pub(super) fn is_stopword(w: &str) -> bool {
             | "said"
             | "says"
             | "s"
+            | "while"
+            | "whilst"
+            | "although"
+            | "though"
+            | "because"
     )
 }
 
