@@ -132,6 +132,10 @@ const AGAIN_DF: u32 = 16;
 const NO_KEY: u32 = u32::MAX;
 /// Most words of a line read as a headline ([`Aligner::pair_headlines`]).
 const HEADLINE_WORDS: usize = 30;
+/// How far into each document a headline is looked for, in sentences: past the furniture a
+/// page opens with ("Quantcast", a date), and no further, so that the step costs the same
+/// whatever the length of the documents.
+const HEADLINE_REACH: usize = 6;
 /// Least content words two headlines share to be paired: one is often only the story's
 /// name ("Putin"), which a headline of the outlet's own has too.
 const HEADLINE_SHARED: usize = 2;
@@ -814,9 +818,10 @@ impl<'a> Aligner<'a> {
     /// TRAVELLER LOSES DAMAGES CLAIM"), and above the first kept sentence a byline or a
     /// dateline keeps it from being the only sentence left between neighbours. A line of its
     /// own (a paragraph of one sentence with no full stop, [`HEADLINE_WORDS`] words at most)
-    /// above every paired sentence of the adapted article, still unpaired, is paired with
-    /// such a line above every paired sentence of an original when they share
-    /// [`HEADLINE_SHARED`] content words: the one sharing most. True if it paired one.
+    /// among the first [`HEADLINE_REACH`] sentences and above every paired one of the
+    /// adapted article, still unpaired, is paired with such a line of an original (among
+    /// its first sentences, above every paired one) when they share [`HEADLINE_SHARED`]
+    /// content words: the one sharing most. True if it paired one.
     fn pair_headlines(&mut self) -> bool {
         let heading = |side: Side<'_>, i: usize| {
             let all = side.sentences;
@@ -833,10 +838,10 @@ impl<'a> Aligner<'a> {
             return false;
         };
         let mut best: Option<(usize, usize, usize, usize)> = None; // (shared, a, s, o)
-        for a in (0..top_a).filter(|&a| heading(self.adapted, a)) {
+        for a in (0..top_a.min(HEADLINE_REACH)).filter(|&a| heading(self.adapted, a)) {
             for s in 0..self.originals.len() {
                 let slots = &self.original_group[s];
-                let top_o = above(slots).unwrap_or(slots.len());
+                let top_o = above(slots).unwrap_or(slots.len()).min(HEADLINE_REACH);
                 for o in (0..top_o).filter(|&o| heading(self.originals[s], o)) {
                     let shared = intersection(self.adapted_words(a), self.original_words((s, o)));
                     let content = (shared.iter())

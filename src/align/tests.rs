@@ -156,6 +156,14 @@ fn a_rewritten_headline_pairs_with_the_wire_headline() {
         passages("Shocking Verdict for Leeds Cyclist")[0],
         (Kind::Inserted, None)
     );
+    // A headline is read near the top only: past six lines of furniture, it is not one.
+    let furniture = "Menu\n\nSearch\n\nSign in\n\nTravel\n\nSport\n\nWeather\n\n";
+    assert_eq!(
+        passages(&format!(
+            "{furniture}Injured Cyclist Fails in Compensation Claim Against Bus Firm"
+        ))[6],
+        (Kind::Inserted, None)
+    );
     // Below the first kept sentence, a line is a subhead, not the headline.
     let wire_lines = "A cyclist today lost a claim for damages against a bus company after a \
         crash in Leeds.\n\nCYCLIST LOSES DAMAGES CLAIM\n\nThe judge said the driver had taken \
