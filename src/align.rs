@@ -1340,11 +1340,11 @@ pub(crate) fn without_inner_stops(side: Side<'_>, r: &Range<usize>, out: &mut St
     }
 }
 
-/// Whether `x` and `y` are the same text but for white space, and quote marks, dashes and
-/// case as [`crate::normalize::fold`] folds them, with two single quote marks read as a
-/// double one (PA's typesetting "``…''" against "“…”"). Compared ASCII byte by byte first,
-/// up to the first quote mark, as most texts that differ do so in ASCII; `a` and `o` are
-/// buffers for the rest.
+/// Whether `x` and `y` are the same text but for white space and quote marks (of any kind:
+/// a British paper's '…' against "…", PA's ``…''), and dashes and case as
+/// [`crate::normalize::fold`] folds them. Compared ASCII byte by byte first, up to the first
+/// quote mark, as most texts that differ do so in ASCII; `a` and `o` are buffers for the
+/// rest.
 pub(crate) fn same_but_for_space(x: &str, y: &str, a: &mut String, o: &mut String) -> bool {
     let (xs, ys) = (x.bytes(), y.bytes());
     let solid = |b: &u8| !b.is_ascii_whitespace();
@@ -1360,10 +1360,7 @@ pub(crate) fn same_but_for_space(x: &str, y: &str, a: &mut String, o: &mut Strin
     let fold = |t: &str, out: &mut String| {
         out.clear();
         crate::normalize::fold_into(t, out);
-        out.retain(|c| !c.is_whitespace());
-        if out.contains("''") {
-            *out = out.replace("''", "\"");
-        }
+        out.retain(|c| !c.is_whitespace() && c != '\'' && c != '"');
     };
     fold(x, a);
     fold(y, o);

@@ -869,8 +869,31 @@ fn mask_quotes(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Opening and closing marks of quotations and parentheses.
-const ENCLOSERS: &[(char, char)] = &[('“', '”'), ('"', '"'), ('«', '»'), ('„', '“'), ('(', ')')];
+/// Opening and closing marks of quotations and parentheses, PA's typesetting "``…''" among
+/// them.
+const ENCLOSERS: &[(&str, &str)] = &[
+    ("“", "”"),
+    ("\"", "\""),
+    ("«", "»"),
+    ("„", "“"),
+    ("(", ")"),
+    ("``", "''"),
+];
+
+/// The quotation or parenthesis that opens at `text[i..]`, if one does: its opening mark,
+/// where its inside ends (the closing mark's start) and where it ends. PA's "``" is closed
+/// by the first "''" with no "``" before it; one left open encloses nothing.
+fn enclosure_at(text: &str, i: usize) -> Option<(&'static str, usize, usize)> {
+    let rest = &text[i..];
+    let &(open, close) = ENCLOSERS.iter().find(|(o, _)| rest.starts_with(o))?;
+    let inner = &rest[open.len()..];
+    let end = inner.find(close)?;
+    if open == "``" && inner[..end].contains("``") {
+        return None;
+    }
+    let inner_end = i + open.len() + end;
+    Some((open, inner_end, inner_end + close.len()))
+}
 
 /// Sentence starts inside quotations and parentheses that hold more than one sentence
 /// ("“It's not just migrants. Workers will come out.”"): `sentencex` keeps such a
@@ -881,36 +904,30 @@ const ENCLOSERS: &[(char, char)] = &[('“', '”'), ('"', '"'), ('«', '»'), (
 fn enclosed_sentence_starts(text: &str, rules: Rules) -> Vec<usize> {
     let mut starts = Vec::new();
     let mut i = 0;
-    // Every opener starts with '"', '(' or 0xE2 ('“', '„'), but for '«' (0xC2 0xAB): the
-    // bytes between are skipped unread, with memchr when the text has no '«'.
+    // Every opener starts with '"', '(', '`' or 0xE2 ('“', '„'), but for '«' (0xC2 0xAB):
+    // the bytes between are skipped unread, with memchr when the text has no '«' and no
+    // '`'.
     let b = text.as_bytes();
     // '«' is 0xC2 0xAB; 0xC2 leads only a few Latin-1 signs (no-break space, "°", "©").
     let guillemets = memchr::memchr_iter(0xC2, b).any(|i| b.get(i + 1) == Some(&0xAB));
+    let backquotes = memchr::memchr(b'`', b).is_some();
     let next_opener = |from: usize| {
-        if guillemets {
+        if guillemets || backquotes {
             b[from..]
                 .iter()
-                .position(|c| matches!(c, b'"' | b'(' | 0xC2 | 0xE2))
+                .position(|c| matches!(c, b'"' | b'(' | b'`' | 0xC2 | 0xE2))
         } else {
             memchr::memchr3(b'"', b'(', 0xE2, &b[from..])
         }
     };
     while let Some(rel) = next_opener(i) {
         i += rel;
-        let Some(c) = text[i..].chars().next() else {
-            break;
-        };
-        let open_len = c.len_utf8();
-        let Some(&(_, close)) = ENCLOSERS.iter().find(|(o, _)| *o == c) else {
-            i += open_len;
+        let Some((open, inner_end, end)) = enclosure_at(text, i) else {
+            i += text[i..].chars().next().map_or(1, char::len_utf8);
             continue;
         };
-        let inner_start = i + open_len;
-        let Some(rel) = text[inner_start..].find(close) else {
-            i += open_len;
-            continue;
-        };
-        let inner = &text[inner_start..inner_start + rel];
+        let inner_start = i + open.len();
+        let inner = &text[inner_start..inner_end];
         if memchr::memchr3(b'.', b'!', b'?', inner.as_bytes()).is_some() {
             let masked = mask_quotes(inner);
             if !sentencex_finds_one_sentence(&masked) {
@@ -923,8 +940,7 @@ fn enclosed_sentence_starts(text: &str, rules: Rules) -> Vec<usize> {
                 );
             }
         }
-        let end = inner_start + rel + close.len_utf8();
-        if c == '(' {
+        if open == "(" {
             starts.extend(after_parenthesized_sentence(text, i, end));
         }
         i = end;

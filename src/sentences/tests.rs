@@ -191,10 +191,20 @@ fn an_unclosed_quotation_opens_its_sentence() {
         split("Then saying `pay me or I will go public?'''"),
         ["Then saying `pay me or I will go public?'''"]
     );
-    // A closed one is kept whole, as quotations in single quote marks are (marco479_times).
+    // A closed one is kept whole, as quotations in single quote marks are (marco479_times)...
     assert_eq!(
         split("Mr White replied: ``No. Why should I?'' Then he left."),
         ["Mr White replied: ``No. Why should I?''", "Then he left."]
+    );
+    // ...but for sentences of their own inside, as in double quote marks: a paper that
+    // prints it in “…” splits it there, and an edit to one stays in its sentence.
+    assert_eq!(
+        split("``These crimes were not committed in Spain. Nor is he in Spain.'' Then he left."),
+        [
+            "``These crimes were not committed in Spain.",
+            "Nor is he in Spain.''",
+            "Then he left."
+        ]
     );
 }
 
@@ -556,16 +566,12 @@ fn enclosed_sentence_starts_char_by_char(text: &str) -> Vec<usize> {
     let mut starts = Vec::new();
     let mut i = 0;
     while let Some(c) = text[i..].chars().next() {
-        let Some(&(_, close)) = ENCLOSERS.iter().find(|(o, _)| *o == c) else {
+        let Some((open, inner_end, end)) = enclosure_at(text, i) else {
             i += c.len_utf8();
             continue;
         };
-        let inner_start = i + c.len_utf8();
-        let Some(rel) = text[inner_start..].find(close) else {
-            i += c.len_utf8();
-            continue;
-        };
-        let inner = &text[inner_start..inner_start + rel];
+        let inner_start = i + open.len();
+        let inner = &text[inner_start..inner_end];
         if inner.contains(['.', '!', '?']) {
             let masked = mask_quotes(inner);
             starts.extend(
@@ -579,8 +585,7 @@ fn enclosed_sentence_starts_char_by_char(text: &str) -> Vec<usize> {
                     .map(|p| inner_start + p),
             );
         }
-        let end = inner_start + rel + close.len_utf8();
-        if c == '(' {
+        if open == "(" {
             starts.extend(after_parenthesized_sentence(text, i, end));
         }
         i = end;
