@@ -258,6 +258,16 @@ impl<'a> Aligner<'a> {
         self.vocab.toks.get(self.o_index(o))
     }
 
+    /// The words adapted sentence `a` and original sentence `o` share, and how many of them
+    /// are content words, not function words.
+    fn shared_content(&self, a: usize, o: OriginalRef) -> (Vec<u32>, usize) {
+        let shared = intersection(self.adapted_words(a), self.original_words(o));
+        let content = (shared.iter())
+            .filter(|&&t| !vocab::is_stopword(&self.words[t as usize]))
+            .count();
+        (shared, content)
+    }
+
     /// Whether one of `words`, shared by adapted sentence `a` and original sentence `o`, is
     /// a content word that neither writes as a name ([`paraphrase::is_name`]: with a capital
     /// past a sentence's first word): a plain word.
@@ -745,11 +755,7 @@ impl<'a> Aligner<'a> {
                 // where it cut one shares the story's names with it, and a word or so.
                 let short = a_words.max(o_words) <= 8 && ratio <= 2.0;
                 let shares_two = || {
-                    let shared =
-                        intersection(self.adapted_words(ai), self.original_words((src, oi)));
-                    let content = (shared.iter())
-                        .filter(|&&t| !vocab::is_stopword(&self.words[t as usize]))
-                        .count();
+                    let (shared, content) = self.shared_content(ai, (src, oi));
                     content >= 2 && self.any_plain(ai, (src, oi), &shared)
                 };
                 // Sharing no word, both are sentences or both lines: a list line or a table
@@ -843,10 +849,7 @@ impl<'a> Aligner<'a> {
                 let slots = &self.original_group[s];
                 let top_o = above(slots).unwrap_or(slots.len()).min(HEADLINE_REACH);
                 for o in (0..top_o).filter(|&o| heading(self.originals[s], o)) {
-                    let shared = intersection(self.adapted_words(a), self.original_words((s, o)));
-                    let content = (shared.iter())
-                        .filter(|&&t| !vocab::is_stopword(&self.words[t as usize]))
-                        .count();
+                    let (_, content) = self.shared_content(a, (s, o));
                     if content >= HEADLINE_SHARED && best.is_none_or(|b| content > b.0) {
                         best = Some((content, a, s, o));
                     }

@@ -97,8 +97,8 @@ pub enum PairedBy {
     /// left out: the adapted article drew two sentences from one (step 7). The original
     /// sentence is in both passages.
     Again,
-    /// The headlines: a line above every paired sentence on each side, sharing a content
-    /// word (step 6b).
+    /// The headlines: a line of its own among the first sentences of each side and above
+    /// every paired one, the two sharing two content words or more (step 6b).
     Headline,
 }
 
