@@ -134,6 +134,21 @@ impl Stems {
     }
 }
 
+/// [`pair`]'s mark for a word that is an amount written short ([`amount`]).
+const AMOUNT: u32 = u32::MAX - 1;
+
+/// The number and unit of folded word `w` when it is an amount written short: "1m" is
+/// ("1", "million"), "25bn" ("25", "billion"); the folded text has lost "£1.5m"'s point on
+/// both sides alike.
+fn amount(w: &str) -> Option<(&str, &'static str)> {
+    let (number, unit) = if let Some(n) = w.strip_suffix("bn") {
+        (n, "billion")
+    } else {
+        (w.strip_suffix('m')?, "million")
+    };
+    (!number.is_empty() && number.bytes().all(|b| b.is_ascii_digit())).then_some((number, unit))
+}
+
 /// A paraphrase found: which sentences, and how alike they are.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) struct Paraphrase {
@@ -181,19 +196,30 @@ pub(super) fn pair(
         all
     };
     let (a_prefixes, o_prefixes) = (prefixes(adapted), prefixes(originals));
-    // Each word stemmed once.
+    // Each word stemmed once. An amount written short ("£1m") stands for its number and
+    // unit, as the other side may write them ("£1 million").
     let mut stem_of = vec![u32::MAX; words.len()];
+    let mut amounts: FastMap<u32, [u32; 2]> = FastMap::default();
     let mut set_of = |(_, toks): &Unpaired<'_>, other: &[[u8; 4]]| -> Vec<u32> {
-        let mut set: Vec<u32> = (toks.iter())
-            .map(|&t| {
-                let id = &mut stem_of[t as usize];
-                if *id == u32::MAX {
+        let mut set: Vec<u32> = Vec::with_capacity(toks.len());
+        for &t in *toks {
+            let id = &mut stem_of[t as usize];
+            if *id == u32::MAX {
+                let w = &words[t as usize];
+                if let Some((number, unit)) = amount(w) {
+                    let ids = [stems.id(number), stems.id(unit)];
+                    amounts.insert(t, ids);
+                    *id = AMOUNT;
+                } else {
                     let stem = other.binary_search(&prefix(t)).is_ok();
-                    *id = stems.id_or_word(&words[t as usize], stem);
+                    *id = stems.id_or_word(w, stem);
                 }
-                *id
-            })
-            .collect();
+            }
+            match *id {
+                AMOUNT => set.extend_from_slice(&amounts[&t]),
+                id => set.push(id),
+            }
+        }
         set.sort_unstable();
         set.dedup();
         set

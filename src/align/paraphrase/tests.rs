@@ -347,3 +347,36 @@ fn between_two_headlines_a_capital_is_no_name() {
     );
     assert!(e.names.contains(&"grant".to_string()), "{e:?}");
 }
+
+/// An amount written short on one side ("£12m") is the same number and unit as the other
+/// side's "£12 million": with little else shared, that decides the pairing.
+#[test]
+fn an_amount_written_short_matches_it_written_out() {
+    let wire = "Councillors approved the new library on Tuesday after a long debate.\n\n\
+            The county agreed a £12 million contract with the builders, a spokesman said.\n\n\
+            Work is due to start in the spring.";
+    let kinds = |amount: &str| {
+        let paper = format!(
+            "Work is due to start in the spring.\n\n\
+            Residents had campaigned for years for a bigger library.\n\n\
+            The builders have won the {amount} job.\n\n\
+            Councillors approved the new library on Tuesday after a long debate."
+        );
+        let cmp = crate::compare(
+            vec![crate::Document::from_text("wire", wire)],
+            crate::Document::from_text("paper", &paper),
+            &crate::Options::default(),
+        );
+        let seg = (cmp.segments.iter())
+            .find(|s| {
+                s.adapted.as_ref().is_some_and(|r| {
+                    crate::align::span_text(cmp.adapted_side(), r).contains("have won")
+                })
+            })
+            .expect("the sentence");
+        seg.kind
+    };
+    assert_eq!(kinds("£12m"), crate::Kind::Reworded);
+    assert_eq!(kinds("£12 million"), crate::Kind::Reworded);
+    assert_eq!(kinds("£13m"), crate::Kind::Inserted);
+}
