@@ -320,6 +320,21 @@ impl<'a> Aligner<'a> {
         });
     }
 
+    /// Pairs adapted sentence `a` with original sentence `o`, which another group holds and
+    /// goes on holding: `o` is in both.
+    fn add_second_group(&mut self, a: usize, (s, o): OriginalRef, similarity: f64, by: PairedBy) {
+        self.adapted_group[a] = Some(self.groups.len());
+        self.groups.push(Group {
+            adapted: a..a + 1,
+            source: s,
+            original: o..o + 1,
+            exact: false,
+            similarity,
+            moved: false,
+            by,
+        });
+    }
+
     /// Step 1: Patience diff over keys, one original at a time, most-matching original first.
     fn backbone(&mut self) {
         let mut order: Vec<usize> = (0..self.originals.len()).collect();
@@ -453,8 +468,16 @@ impl<'a> Aligner<'a> {
                 })
                 .collect();
             let keep = heaviest_increasing(&keys, &weights);
+            // A headline sums the story up: one paired with the other side's lead, and that
+            // lead's own headline with this side's lead, cross without a move ("Coogan
+            // Loses Top Gear Role Over Drink-Driving Conviction" from the wire's lead, the
+            // paper's lead from the wire's headline).
+            let at_top = |gr: &Group| {
+                at_top(self.adapted, gr.adapted.start)
+                    && at_top(self.originals[s], gr.original.start)
+            };
             for (k, &g) in ids.iter().enumerate() {
-                self.groups[g].moved = !keep[k];
+                self.groups[g].moved = !keep[k] && !at_top(&self.groups[g]);
             }
         }
     }
@@ -821,46 +844,59 @@ impl<'a> Aligner<'a> {
 
     /// Step 6b: the headlines. An outlet rewrites the wire's headline more freely than any
     /// sentence ("Traveller Crushed by Fleeing Driver Loses Compensation Bid" for "NEW AGE
-    /// TRAVELLER LOSES DAMAGES CLAIM"), and above the first kept sentence a byline or a
-    /// dateline keeps it from being the only sentence left between neighbours. A line of its
-    /// own (a paragraph of one sentence with no full stop, [`HEADLINE_WORDS`] words at most)
-    /// among the first [`HEADLINE_REACH`] sentences and above every paired one of the
-    /// adapted article, still unpaired, is paired with such a line of an original (among
-    /// its first sentences, above every paired one) when they share [`HEADLINE_SHARED`]
-    /// content words: the one sharing most. True if it paired one.
+    /// TRAVELLER LOSES DAMAGES CLAIM"), or writes its own from the wire's lead ("Bolton
+    /// schoolgirl Helen, nine, lands role of Rosie in Coronation Street"), and above the
+    /// first kept sentence a byline or a dateline keeps it from being the only sentence left
+    /// between neighbours. A heading of the adapted article's masthead ([`in_masthead`]),
+    /// above every paired sentence and so still unpaired, is
+    /// paired with a heading of an original (among its first sentences, above every paired
+    /// one) when they share [`HEADLINE_SHARED`] content words: the one sharing most. Failing
+    /// that, it is paired with the lead of an original, its first sentence that is not a
+    /// heading, when it restates it ([`paraphrase::restates`]); the lead stays in its own
+    /// passage too. True if it paired one.
     fn pair_headlines(&mut self) -> bool {
-        let heading = |side: Side<'_>, i: usize| {
-            let all = side.sentences;
-            let p = all[i].paragraph;
-            let alone = (i == 0 || all[i - 1].paragraph != p)
-                && all.get(i + 1).is_none_or(|next| next.paragraph != p);
-            let text = all[i].text(side.doc);
-            alone
-                && !crate::sentences::ends_sentence(text)
-                && (2..=HEADLINE_WORDS).contains(&crate::normalize::word_count(text))
-        };
         let above = |slots: &[Option<usize>]| slots.iter().position(Option::is_some);
         let Some(top_a) = above(&self.adapted_group) else {
             return false;
         };
-        let mut best: Option<(usize, usize, usize, usize)> = None; // (shared, a, s, o)
-        for a in (0..top_a.min(HEADLINE_REACH)).filter(|&a| heading(self.adapted, a)) {
+        // (to a heading, shared content words, adapted, source, original)
+        let mut best: Option<(bool, usize, usize, usize, usize)> = None;
+        let mut consider = |candidate: (bool, usize, usize, usize, usize)| {
+            if best.is_none_or(|b| (candidate.0, candidate.1) > (b.0, b.1)) {
+                best = Some(candidate);
+            }
+        };
+        for a in (0..top_a).filter(|&a| in_masthead(self.adapted, a)) {
             for s in 0..self.originals.len() {
+                let side = self.originals[s];
                 let slots = &self.original_group[s];
                 let top_o = above(slots).unwrap_or(slots.len()).min(HEADLINE_REACH);
-                for o in (0..top_o).filter(|&o| heading(self.originals[s], o)) {
+                for o in (0..top_o).filter(|&o| is_heading(side, o)) {
                     let (_, content) = self.shared_content(a, (s, o));
-                    if content >= HEADLINE_SHARED && best.is_none_or(|b| content > b.0) {
-                        best = Some((content, a, s, o));
+                    if content >= HEADLINE_SHARED {
+                        consider((true, content, a, s, o));
+                    }
+                }
+                let reach = slots.len().min(HEADLINE_REACH);
+                if let Some(lead) = (0..reach).find(|&o| !is_heading(side, o)) {
+                    let headline = self.adapted.sentences[a].text(self.adapted.doc);
+                    if paraphrase::restates(headline, side.sentences[lead].text(side.doc)) {
+                        let (_, content) = self.shared_content(a, (s, lead));
+                        consider((false, content, a, s, lead));
                     }
                 }
             }
         }
-        let Some((_, a, s, o)) = best else {
+        let Some((_, _, a, s, o)) = best else {
             return false;
         };
         let sim = self.similarity(self.adapted_words(a), self.original_words((s, o)));
-        self.add_group(a..a + 1, s, o..o + 1, false, sim, PairedBy::Headline);
+        if self.original_group[s][o].is_none() {
+            self.add_group(a..a + 1, s, o..o + 1, false, sim, PairedBy::Headline);
+        } else {
+            // The lead, held by its own passage: the headline's passage holds it too.
+            self.add_second_group(a, (s, o), sim, PairedBy::Headline);
+        }
         true
     }
 
@@ -947,18 +983,8 @@ impl<'a> Aligner<'a> {
                 found.push((a, o, sim));
             }
         }
-        for (a, (s, o), sim) in found {
-            let id = self.groups.len();
-            self.adapted_group[a] = Some(id);
-            self.groups.push(Group {
-                adapted: a..a + 1,
-                source: s,
-                original: o..o + 1,
-                exact: false,
-                similarity: sim,
-                moved: false,
-                by: PairedBy::Again,
-            });
+        for (a, o, sim) in found {
+            self.add_second_group(a, o, sim, PairedBy::Again);
         }
     }
 
@@ -1168,6 +1194,44 @@ impl<'a> Aligner<'a> {
 /// The summed weight of the words `t` (ids into `weight`).
 fn mass(weight: &[f64], t: &[u32]) -> f64 {
     t.iter().map(|&i| weight[i as usize]).sum()
+}
+
+/// Whether sentence `i` of `side` is a heading: of [`HEADLINE_WORDS`] words at most, in a
+/// paragraph of up to three such sentences where none ends with a full stop (a headline, a
+/// byline, a dateline; "Who Won The Ratings War? Blind Date Ratings Revealed").
+fn is_heading(side: Side<'_>, i: usize) -> bool {
+    let all = side.sentences;
+    let p = all[i].paragraph;
+    // No more than four sentences looked at either way: a long paragraph costs no more.
+    let low = i.saturating_sub(3);
+    let first = (low..i)
+        .rev()
+        .find(|&j| all[j].paragraph != p)
+        .map_or(low, |j| j + 1);
+    let reach = all.len().min(i + 4);
+    let end = (i + 1..reach)
+        .find(|&j| all[j].paragraph != p)
+        .unwrap_or(reach);
+    let words = |j: usize| crate::normalize::word_count(all[j].text(side.doc));
+    let whole = (first == 0 || all[first - 1].paragraph != p)
+        && all.get(end).is_none_or(|next| next.paragraph != p);
+    whole
+        && end - first <= 3
+        && (2..=HEADLINE_WORDS).contains(&words(i))
+        && (first..end).map(words).sum::<usize>() <= HEADLINE_WORDS
+        && (first..end).all(|j| !crate::sentences::ends_with_full_stop(all[j].text(side.doc)))
+}
+
+/// Whether sentence `i` of `side` is in its masthead: among the first [`HEADLINE_REACH`]
+/// sentences, a heading with only headings above it ([`is_heading`]).
+fn in_masthead(side: Side<'_>, i: usize) -> bool {
+    at_top(side, i) && is_heading(side, i)
+}
+
+/// Whether sentence `i` of `side` is at its top: among the first [`HEADLINE_REACH`]
+/// sentences, with only headings above it (the headline, or the lead under it).
+fn at_top(side: Side<'_>, i: usize) -> bool {
+    i < HEADLINE_REACH && (0..i).all(|j| is_heading(side, j))
 }
 
 /// The text a range of sentences covers, from the first one's start to the last one's end.

@@ -55,6 +55,7 @@ pub fn align_texts(data: &[u8]) {
         &Default::default(),
     );
     let mut seen = vec![0u8; cmp.original_sentences[0].len()];
+    let mut headlines = Vec::new();
     let mut next = 0;
     for seg in &cmp.segments {
         match seg.kind {
@@ -69,14 +70,23 @@ pub fn align_texts(data: &[u8]) {
         }
         if let Some((src, r)) = &seg.original {
             assert_eq!(*src, 0);
-            // A second passage drawn from a sentence another passage holds shares it.
+            // A second passage drawn from a sentence another passage holds shares it; so
+            // may a headline drawn from the lead.
             if seg.paired_by == Some(crate::model::PairedBy::Again) {
+                continue;
+            }
+            if seg.paired_by == Some(crate::model::PairedBy::Headline) {
+                assert_eq!(r.len(), 1, "a headline is one sentence");
+                headlines.push(r.start);
                 continue;
             }
             for i in r.clone() {
                 seen[i] += 1;
             }
         }
+    }
+    for i in headlines {
+        seen[i] = seen[i].max(1);
     }
     assert_eq!(next, cmp.adapted_sentences.len(), "every adapted sentence");
     assert!(

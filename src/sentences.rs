@@ -187,6 +187,12 @@ pub(crate) fn ends_sentence(text: &str) -> bool {
     (text.trim_end_matches(|c| c == ' ' || CLOSERS.contains(&c))).ends_with(['.', '!', '?', '…'])
 }
 
+/// Whether `text` ends with a full stop (or an ellipsis), closing marks aside: a sentence
+/// of prose, not a headline, which may end with a question mark.
+pub(crate) fn ends_with_full_stop(text: &str) -> bool {
+    (text.trim_end_matches(|c| c == ' ' || CLOSERS.contains(&c))).ends_with(['.', '…'])
+}
+
 /// Wire lines (original and sentence index) by a hash of their first tokens.
 type Lines = FastMap<u64, Vec<(usize, usize)>>;
 

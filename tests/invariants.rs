@@ -162,6 +162,7 @@ fn check(cmp: &wirediff::Comparison) -> Result<(), TestCaseError> {
     let mut next = 0;
     let mut seen = vec![0u32; cmp.original_sentences[0].len()];
     let mut again = Vec::new();
+    let mut headlines = Vec::new();
     for seg in &cmp.segments {
         match (seg.kind, &seg.adapted, &seg.original) {
             (Kind::Inserted, Some(_), None) | (Kind::Removed, None, Some(_)) => {}
@@ -176,15 +177,25 @@ fn check(cmp: &wirediff::Comparison) -> Result<(), TestCaseError> {
         if let Some((src, r)) = &seg.original {
             prop_assert_eq!(*src, 0);
             prop_assert!(r.start < r.end);
-            // A second passage drawn from a sentence another passage holds shares it.
+            // A second passage drawn from a sentence another passage holds shares it; so
+            // may a headline drawn from the lead.
             if seg.paired_by == Some(PairedBy::Again) {
                 again.push(r.clone());
+                continue;
+            }
+            if seg.paired_by == Some(PairedBy::Headline) {
+                headlines.push(r.clone());
                 continue;
             }
             for i in r.clone() {
                 seen[i] += 1;
             }
         }
+    }
+    for r in headlines {
+        prop_assert!(r.len() == 1, "a headline is one sentence: {:?}", r);
+        // The wire's headline is the headline's alone; the lead is its own passage's too.
+        seen[r.start] = seen[r.start].max(1);
     }
     prop_assert_eq!(next, cmp.adapted_sentences.len());
     // The exit status's quick test agrees with the summary's count.

@@ -374,6 +374,64 @@ fn pair_sets(
     found
 }
 
+/// Least content stems a headline shares with the lead it restates ([`restates`])...
+const RESTATED: usize = 3;
+/// ...or this many, with a run of two neighbouring words in the same order.
+const RESTATED_WITH_RUN: usize = 2;
+
+/// Whether `headline` restates `lead`, the first sentence of a story, as a headline written
+/// from it does ("Bolton schoolgirl Helen, nine, lands role of Rosie in Coronation Street"
+/// from "A nine-year-old girl was celebrating today after beating off dozens of young
+/// hopefuls to win the part of Coronation Street's Rosie Webster."): they share
+/// [`RESTATED`] content stems, or [`RESTATED_WITH_RUN`] and a run of two words in the same
+/// order, one of them a content word the lead writes in lower case ("master of suspense",
+/// not "in Leeds"); and one of the shared words is one the lead writes in lower case. A headline of the outlet's own framing shares the story's
+/// names and a word or so ("Taliban Under Fire as Hostages Questions Mount").
+pub(super) fn restates(headline: &str, lead: &str) -> bool {
+    let stemmer = Stemmer::create(Algorithm::English);
+    let key = |w: &str| {
+        if w.len() <= 3 || w.bytes().any(|b| b.is_ascii_digit()) {
+            hash(w)
+        } else {
+            with_stem(&stemmer, w, hash)
+        }
+    };
+    let mut buf = String::new();
+    // The lead's words as (stem, content word, written with a capital somewhere in it).
+    let capitals = capitals(lead, &mut buf, true);
+    let mut lead_words: Vec<(u64, bool, bool)> = Vec::new();
+    normalize::for_each_word(lead, &mut buf, |w| {
+        let capital = capitals.binary_search(&hash(w)).is_ok();
+        lead_words.push((key(w), !is_stopword(w), capital));
+    });
+    let mut head_words: Vec<(u64, bool)> = Vec::new();
+    normalize::for_each_word(headline, &mut buf, |w| {
+        head_words.push((key(w), !is_stopword(w)))
+    });
+    let mut shared: Vec<u64> = Vec::new();
+    let mut plain = false;
+    for &(k, content) in &head_words {
+        if !content || shared.contains(&k) {
+            continue;
+        }
+        if let Some(&(_, _, capital)) = lead_words.iter().find(|l| l.0 == k) {
+            shared.push(k);
+            plain |= !capital;
+        }
+    }
+    if !plain || shared.len() < RESTATED_WITH_RUN {
+        return false;
+    }
+    if shared.len() >= RESTATED {
+        return true;
+    }
+    // A run holds a plain word: "in Leeds" says no more than "Leeds".
+    let run = |x: &(u64, bool, bool), y: &(u64, bool, bool)| (x.1 && !x.2) || (y.1 && !y.2);
+    (lead_words.windows(2))
+        .filter(|p| run(&p[0], &p[1]))
+        .any(|p| (head_words.windows(2)).any(|h| h[0].0 == p[0].0 && h[1].0 == p[1].0))
+}
+
 /// What the two sides of a reworded passage share, for a reader who doubts the pairing:
 /// shared words in the adapted side's order, each once, lower case, function words and
 /// honorifics ("Mr") left out ([`evidence`] for a paraphrase, [`evidence_of_changes`] for

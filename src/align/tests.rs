@@ -184,6 +184,98 @@ fn a_rewritten_headline_pairs_with_the_wire_headline() {
     );
 }
 
+/// The wire story of the headline tests: a headline, a byline, a lead and one more sentence.
+const HEADLINE_WIRE: &str = "CYCLIST LOSES DAMAGES CLAIM OVER CRASH\n\nBy Staff Reporter, Wire \
+    News\n\nA cyclist today lost a claim for damages against a bus company after a crash in \
+    Leeds.\n\nThe judge said the driver had taken reasonable care.";
+
+/// Each passage of `page` compared with [`HEADLINE_WIRE`]: its kind, how it was paired, the
+/// start of its original text, and whether it moved.
+fn headline_passages(page: &str) -> Vec<(Kind, Option<PairedBy>, String, bool)> {
+    let cmp = crate::compare(
+        vec![crate::Document::from_text("wire", HEADLINE_WIRE)],
+        crate::Document::from_text("page", page),
+        &Options::default(),
+    );
+    (cmp.segments.iter())
+        .filter(|s| s.adapted.is_some())
+        .map(|s| {
+            let original = (s.original.as_ref())
+                .map(|(src, r)| span_text(cmp.original_side(*src), r))
+                .unwrap_or_default();
+            let start: String = original.chars().take(12).collect();
+            (s.kind, s.paired_by, start, s.moved)
+        })
+        .collect()
+}
+
+#[test]
+fn a_headline_written_from_the_lead_pairs_with_it() {
+    let body = "A cyclist today lost a claim for damages against a bus company after a crash \
+        in Leeds.\n\nThe judge said the driver had taken reasonable care.";
+    let first = |headline: &str| headline_passages(&format!("{headline}\n\n{body}"))[0].clone();
+    // Nothing in common with the wire's headline, three words with its lead, which stays
+    // in its own passage too.
+    let from_lead = (
+        Kind::Reworded,
+        Some(PairedBy::Headline),
+        "A cyclist to".to_string(),
+        false,
+    );
+    assert_eq!(
+        first("Bus Company Wins as Judge Rejects Leeds Rider's Case"),
+        from_lead
+    );
+    assert_eq!(
+        headline_passages(&format!("Bus Company Wins\n\n{body}"))[1].0,
+        Kind::Unchanged
+    );
+    // A headline may ask a question.
+    assert_eq!(
+        first("Did a Bus Company Owe a Leeds Rider Damages?"),
+        from_lead
+    );
+    // The story's name and a word are not enough: a headline of the outlet's own framing.
+    assert_eq!(
+        first("Leeds Cyclist Verdict Sparks Outrage").0,
+        Kind::Inserted
+    );
+    // Nor are two words without a run of them in the lead's order...
+    assert_eq!(
+        first("Outrage in Leeds as Cyclist Is Silenced").0,
+        Kind::Inserted
+    );
+    // ...but two in order are ("bus company").
+    assert_eq!(first("Outrage at Bus Company").0, Kind::Reworded);
+    // Under a sentence of prose, a line is no headline: a question in a quotation, say.
+    let below = headline_passages(&format!(
+        "Riders were angry on Tuesday.\n\nDid a Bus Company Owe a Leeds Rider Damages?\n\n{body}"
+    ));
+    assert_eq!(below[1].0, Kind::Inserted, "{below:?}");
+}
+
+/// The fuzz targets' checks allow the lead in two passages, its own and the headline's.
+#[test]
+fn a_headline_drawn_from_the_lead_passes_the_fuzz_checks() {
+    let page = "Bus Company Wins as Judge Rejects Leeds Rider's Case\n\nA cyclist today lost a \
+        claim for damages against a bus company after a crash in Leeds.\n\nThe judge said the \
+        driver had taken reasonable care.";
+    crate::invariants::align_texts(format!("{HEADLINE_WIRE}\0{page}").as_bytes());
+}
+
+#[test]
+fn a_headline_and_a_lead_that_cross_are_not_moved() {
+    // The page's headline is the wire's lead cut short; its lead retells the wire's
+    // headline. Each pairs with the other's, and neither is a move.
+    let page = "Cyclist loses claim for damages against bus company\n\nA Leeds cyclist has lost \
+        his damages claim over a crash, a judge ruled.\n\nThe judge said the driver had taken \
+        reasonable care.";
+    let passages = headline_passages(page);
+    assert_eq!(passages[0].2, "A cyclist to", "{passages:?}");
+    assert_eq!(passages[1].2, "CYCLIST LOSE", "{passages:?}");
+    assert!(passages.iter().all(|p| !p.3), "{passages:?}");
+}
+
 #[test]
 fn a_conjunction_is_no_evidence_of_a_rewording() {
     // The outlet cut the wire's middle sentence and put one of its own there: it shares

@@ -7,9 +7,9 @@ pub mod signals;
 
 use crate::align::Options;
 use crate::extract::Document;
-use crate::model::{Kind, Segment, Side};
+use crate::model::{Kind, PairedBy, Segment, Side};
 use crate::sentences::Sentence;
-use crate::util::par;
+use crate::util::{FastSet, par};
 
 /// The signals of each segment ([`signals::detect`]), on `threads` threads. Only reworded
 /// and inserted text (furniture aside) is read for signals: the other segments need no
@@ -51,10 +51,30 @@ pub(crate) fn detect_signals(
             .collect()
     };
     let found = par::map_runs(segments, threads, size, detect);
+    // A headline drawn from the lead that another passage holds: what it left out of the
+    // lead is that passage's, not dropped (as for a passage paired `again`).
+    let held: FastSet<(usize, usize)> = (segments.iter())
+        .filter(|s| s.paired_by != Some(PairedBy::Headline))
+        .filter_map(|s| s.original.as_ref())
+        .flat_map(|(src, r)| r.clone().map(move |i| (*src, i)))
+        .collect();
+    let drawn_again = |seg: &Segment| {
+        seg.paired_by == Some(PairedBy::Headline)
+            && (seg.original.as_ref()).is_some_and(|(src, r)| held.contains(&(*src, r.start)))
+    };
     // Quotations said added or dropped are looked for in the whole of the other side, once.
     let wire = signals::QuotedWords::of(sides.iter().map(|s| s.doc).collect());
     let adapted = signals::QuotedWords::of(vec![a_side.doc]);
     for (seg, mut signals) in segments.iter_mut().zip(found.into_iter().flatten()) {
+        if drawn_again(seg) {
+            // Nor is a quotation of the lead "changed" into the headline's own.
+            for s in &mut signals {
+                if let signals::Signal::Quote { from, to: Some(_) } = s {
+                    *from = None;
+                }
+            }
+            signals = signals::only_what_it_adds(signals);
+        }
         let sides_text = (
             (seg.original.as_ref()).map(|(src, r)| crate::align::span_text(sides[*src], r)),
             (seg.adapted.as_ref()).map(|r| crate::align::span_text(a_side, r)),

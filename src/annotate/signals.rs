@@ -248,7 +248,7 @@ pub fn detect(
 
 /// `signals` without what speaks of the original's words as dropped: quotations and hedges
 /// the adapted side left out.
-fn only_what_it_adds(signals: Vec<Signal>) -> Vec<Signal> {
+pub(crate) fn only_what_it_adds(signals: Vec<Signal>) -> Vec<Signal> {
     signals
         .into_iter()
         .filter_map(|s| match s {

@@ -840,3 +840,46 @@ fn settle_quotes_reads_the_whole_of_the_other_side() {
         "{signals:?}"
     );
 }
+
+#[test]
+fn a_headline_drawn_from_the_lead_drops_nothing_the_lead_kept() {
+    // The page's lead keeps the wire lead's quotation; its headline, written from that lead,
+    // has a quotation of its own and none of the lead's.
+    let wire = "COUNCIL APPROVES LIBRARY PLAN\n\nBy Staff Reporter\n\nCouncillors approved a \
+        new library for the town centre, calling it \"a gift to every family\", on Tuesday \
+        night.\n\nWork starts in the spring.";
+    let page = |headline: &str| {
+        format!(
+            "{headline}\n\nCouncillors approved a new library for the town centre, calling it \
+             \"a gift to every family\", on Tuesday night.\n\nWork starts in the spring."
+        )
+    };
+    let headline_signals = |headline: &str| -> Vec<Signal> {
+        let cmp = crate::compare(
+            vec![crate::Document::from_text("wire", wire)],
+            crate::Document::from_text("page", &page(headline)),
+            &crate::Options::default(),
+        );
+        let seg = &cmp.segments[0];
+        assert_eq!(
+            seg.paired_by,
+            Some(PairedBy::Headline),
+            "{:?}",
+            cmp.segments
+        );
+        seg.signals.clone()
+    };
+    // Nothing dropped, nothing changed: the lead's passage holds its quotation.
+    assert_eq!(
+        headline_signals("Town Centre Library Approved by Councillors"),
+        []
+    );
+    // A quotation of its own is added, not the lead's "changed".
+    assert_eq!(
+        headline_signals("Town Centre Library a 'Gift for Ever', Councillors Say"),
+        [Signal::Quote {
+            from: None,
+            to: Some("Gift for Ever".to_string())
+        }]
+    );
+}
