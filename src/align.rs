@@ -455,8 +455,13 @@ impl<'a> Aligner<'a> {
     /// of groups in both orders stays; the rest is moved.
     fn mark_moves(&mut self) {
         for s in 0..self.originals.len() {
+            // A headline stands above the story's order, and one drawn from the lead would
+            // take the lead's place in it.
             let mut ids: Vec<usize> = (0..self.groups.len())
-                .filter(|&g| self.groups[g].source == s)
+                .filter(|&g| {
+                    let gr = &self.groups[g];
+                    gr.source == s && gr.by != PairedBy::Headline
+                })
                 .collect();
             ids.sort_by_key(|&g| self.groups[g].adapted.start);
             let keys: Vec<usize> = ids.iter().map(|&g| self.groups[g].original.start).collect();

@@ -247,6 +247,17 @@ fn a_headline_written_from_the_lead_pairs_with_it() {
     );
     // ...but two in order are ("bus company").
     assert_eq!(first("Outrage at Bus Company").0, Kind::Reworded);
+    // The lead, in two passages, is not moved in either, reworded or not, a dateline above
+    // it or not.
+    for dateline in ["", "LEEDS, England (AP) \u{2014} "] {
+        for body in [body.to_string(), body.replace("today", "on Monday")] {
+            let page =
+                format!("Bus Company Wins as Judge Rejects Leeds Rider's Case\n\n{dateline}{body}");
+            let passages = headline_passages(&page);
+            assert!(passages.iter().all(|p| !p.3), "{passages:?}");
+            assert!(passages.iter().any(|p| p.1 == Some(PairedBy::Headline)));
+        }
+    }
     // Under a sentence of prose, a line is no headline: a question in a quotation, say.
     let below = headline_passages(&format!(
         "Riders were angry on Tuesday.\n\nDid a Bus Company Owe a Leeds Rider Damages?\n\n{body}"
