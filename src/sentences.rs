@@ -118,12 +118,21 @@ pub fn segment(doc: &Document) -> Vec<Sentence> {
     out
 }
 
-/// [`segment`] for the documents of one comparison, in their order. Each distinct paragraph
+/// [`segment`] for the documents of one comparison, in their order; a document of no known
+/// language takes the others' when they agree. Each distinct paragraph
 /// is split once: one that an earlier document already had (the wire copy an outlet kept:
 /// most of a news pair, nearly all of a lightly edited report) takes the sentences found
 /// there (in a document of the same language), as [`split_sentences`] reads a paragraph
 /// alone. Long documents are split on several threads (one run of paragraphs a thread).
 pub fn segment_all(docs: &[&Document]) -> Vec<Vec<Sentence>> {
+    // A document whose language went undetected (a short page, a page without a `lang`) is
+    // split by the rules of the others' language, where they agree on one: a paragraph the
+    // two sides share is then cut alike on both.
+    let known: Vec<&str> = docs.iter().filter_map(|d| d.language.as_deref()).collect();
+    let shared = known
+        .first()
+        .filter(|&&l| known.iter().all(|&k| k == l))
+        .copied();
     let paragraphs = docs.iter().map(|d| d.paragraphs.len()).sum();
     let mut index: FastMap<(&str, Rules), u32> =
         FastMap::with_capacity_and_hasher(paragraphs, Default::default());
@@ -131,7 +140,7 @@ pub fn segment_all(docs: &[&Document]) -> Vec<Vec<Sentence>> {
     let ids: Vec<Vec<u32>> = docs
         .iter()
         .map(|d| {
-            let rules = Rules::of(d.language.as_deref());
+            let rules = Rules::of(d.language.as_deref().or(shared));
             (d.paragraphs.iter())
                 .map(|r| {
                     let para = (&d.text[r.clone()], rules);

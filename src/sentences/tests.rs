@@ -928,6 +928,20 @@ fn documents_are_segmented_by_their_language() {
     }
     let got = texts(&english, &all[2]);
     assert!(got.iter().any(|s| s.starts_with("Oktober")), "{got:?}");
+    // A document of no known language (a page too short to tell) takes the language the
+    // others agree on, so a paragraph both sides have is cut alike; alone, or among
+    // documents that disagree, it keeps English's rules.
+    let mut unknown = Document::from_text("short.txt", para);
+    unknown.language = None;
+    let kept = |docs: &[&Document]| {
+        let all = segment_all(docs);
+        let got = texts(&unknown, &all[docs.len() - 1]);
+        got.iter()
+            .any(|s| s.contains("am 3. Oktober über das Gesetz"))
+    };
+    assert!(kept(&[&page, &plain, &unknown]));
+    assert!(!kept(&[&unknown]));
+    assert!(!kept(&[&page, &english, &unknown]));
 }
 
 /// The adapted sentences of `adapted` after [`split_after_wire_lines`] against `original`.
