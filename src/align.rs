@@ -139,6 +139,15 @@ const HEADLINE_REACH: usize = 6;
 /// Least content words two headlines share to be paired: one is often only the story's
 /// name ("Putin"), which a headline of the outlet's own has too.
 const HEADLINE_SHARED: usize = 2;
+/// Passages under a subhead whose original sentences it may restate
+/// ([`Aligner::pair_subheads`])...
+const SUBHEAD_PASSAGES: usize = 3;
+/// ...among this many sentences under it.
+const SUBHEAD_READ: usize = 8;
+/// Least content words a subhead shares with the sentence it restates: among the story's
+/// sentences, its names and a word of it are everywhere ("RUDOLPH WHAT COMES NEXT" over a
+/// quotation that ends "You get what's coming to you.").
+const SUBHEAD_SHARED: usize = 3;
 
 #[derive(Debug, Clone)]
 /// A passage the aligner has paired: adapted sentences, and the sentences of one original
@@ -245,6 +254,7 @@ impl<'a> Aligner<'a> {
             self.mark_moves();
         }
         self.pair_again();
+        self.pair_subheads();
         self.settle_speech_tags();
         self.settle_identical();
         self.segments()
@@ -460,7 +470,7 @@ impl<'a> Aligner<'a> {
             let mut ids: Vec<usize> = (0..self.groups.len())
                 .filter(|&g| {
                     let gr = &self.groups[g];
-                    gr.source == s && gr.by != PairedBy::Headline
+                    gr.source == s && !matches!(gr.by, PairedBy::Headline | PairedBy::Subhead)
                 })
                 .collect();
             ids.sort_by_key(|&g| self.groups[g].adapted.start);
@@ -990,6 +1000,68 @@ impl<'a> Aligner<'a> {
         }
         for (a, o, sim) in found {
             self.add_second_group(a, o, sim, PairedBy::Again);
+        }
+    }
+
+    /// Step 7b: subheads. A heading below the top of the adapted article ([`is_heading`],
+    /// not [`at_top`]) with no end mark, still unpaired, that restates ([`paraphrase::restates`]) an original
+    /// sentence that one of the [`SUBHEAD_PASSAGES`] passages right under it draws on, and
+    /// shares [`SUBHEAD_SHARED`] content words with it, is paired with that sentence
+    /// ([`PairedBy::Subhead`]), which stays in its passage too: an outlet's "Jagger To
+    /// Co-Write The Long Play" over its paragraph on "The Rolling
+    /// Stone is to co-write The Long Play with Scorsese". The one sharing most content words
+    /// is taken. Each subhead reads a few sentences under it, so the step costs the same for
+    /// every subhead.
+    fn pair_subheads(&mut self) {
+        let n = self.adapted_group.len();
+        let mut found = Vec::new();
+        for a in 0..n {
+            if self.adapted_group[a].is_some()
+                || at_top(self.adapted, a)
+                || !is_heading(self.adapted, a)
+            {
+                continue;
+            }
+            // A question or an exclamation in a paragraph of its own is as often a line of
+            // prose ("…said: 'Who knows what the future will hold for us?").
+            let subhead = self.adapted.sentences[a].text(self.adapted.doc);
+            if crate::sentences::ends_sentence(subhead) {
+                continue;
+            }
+            let mut best: Option<(usize, OriginalRef)> = None;
+            let mut passages = 0;
+            for b in (a + 1..n).take(SUBHEAD_READ) {
+                if is_heading(self.adapted, b) {
+                    break;
+                }
+                let Some(g) = self.adapted_group[b] else {
+                    continue;
+                };
+                if self.groups[g].adapted.start != b {
+                    continue;
+                }
+                let (s, range) = (self.groups[g].source, self.groups[g].original.clone());
+                for o in range {
+                    let side = self.originals[s];
+                    if paraphrase::restates(subhead, side.sentences[o].text(side.doc)) {
+                        let (_, content) = self.shared_content(a, (s, o));
+                        if content >= SUBHEAD_SHARED && best.is_none_or(|(c, _)| content > c) {
+                            best = Some((content, (s, o)));
+                        }
+                    }
+                }
+                passages += 1;
+                if passages == SUBHEAD_PASSAGES {
+                    break;
+                }
+            }
+            if let Some((_, o)) = best {
+                let sim = self.similarity(self.adapted_words(a), self.original_words(o));
+                found.push((a, o, sim));
+            }
+        }
+        for (a, o, sim) in found {
+            self.add_second_group(a, o, sim, PairedBy::Subhead);
         }
     }
 

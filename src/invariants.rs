@@ -75,6 +75,10 @@ pub fn align_texts(data: &[u8]) {
             if seg.paired_by == Some(crate::model::PairedBy::Again) {
                 continue;
             }
+            if seg.paired_by == Some(crate::model::PairedBy::Subhead) {
+                assert_eq!(r.len(), 1, "a subhead is one sentence");
+                continue;
+            }
             if seg.paired_by == Some(crate::model::PairedBy::Headline) {
                 assert_eq!(r.len(), 1, "a headline is one sentence");
                 headlines.push(r.start);

@@ -97,9 +97,13 @@ pub enum PairedBy {
     /// left out: the adapted article drew two sentences from one (step 7). The original
     /// sentence is in both passages.
     Again,
-    /// The headlines: a line of its own among the first sentences of each side and above
-    /// every paired one, the two sharing two content words or more (step 6b).
+    /// The headlines: a heading at the top of each side, above every paired sentence, the
+    /// two sharing two content words or more; or the adapted headline and the original's
+    /// lead it restates, which its own passage holds too (step 6b).
     Headline,
+    /// A subhead and the original sentence it restates, which a passage under it holds too
+    /// (step 7b).
+    Subhead,
 }
 
 impl PairedBy {
@@ -111,6 +115,7 @@ impl PairedBy {
             PairedBy::Stems => "stems",
             PairedBy::Again => "again",
             PairedBy::Headline => "headline",
+            PairedBy::Subhead => "subhead",
         }
     }
 }

@@ -183,6 +183,10 @@ fn check(cmp: &wirediff::Comparison) -> Result<(), TestCaseError> {
                 again.push(r.clone());
                 continue;
             }
+            if seg.paired_by == Some(PairedBy::Subhead) {
+                again.push(r.clone());
+                continue;
+            }
             if seg.paired_by == Some(PairedBy::Headline) {
                 headlines.push(r.clone());
                 continue;

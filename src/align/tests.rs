@@ -153,12 +153,17 @@ fn a_rewritten_headline_pairs_with_the_wire_headline() {
         passages("Shocking Verdict for Leeds Cyclist")[0],
         (Kind::Inserted, None)
     );
-    // A headline is read near the top only: past six lines of furniture, it is not one.
+    // A headline is read near the top only: past six lines of furniture, it is not one,
+    // but a subhead over the lead it restates.
     let furniture = "Menu\n\nSearch\n\nSign in\n\nTravel\n\nSport\n\nWeather\n\n";
     assert_eq!(
         passages(&format!(
             "{furniture}Injured Cyclist Fails in Compensation Claim Against Bus Firm"
         ))[6],
+        (Kind::Reworded, Some(PairedBy::Subhead))
+    );
+    assert_eq!(
+        passages(&format!("{furniture}Shocking Verdict for Leeds Cyclist"))[6],
         (Kind::Inserted, None)
     );
     // Below the first kept sentence, a line is a subhead, not the headline.
@@ -272,6 +277,52 @@ fn a_headline_drawn_from_the_lead_passes_the_fuzz_checks() {
         claim for damages against a bus company after a crash in Leeds.\n\nThe judge said the \
         driver had taken reasonable care.";
     crate::invariants::align_texts(format!("{HEADLINE_WIRE}\0{page}").as_bytes());
+}
+
+#[test]
+fn a_subhead_pairs_with_the_wire_sentence_it_restates() {
+    let wire = "Councillors approved a new library for the town centre on Tuesday.\n\nThe \
+        building will open its doors to readers in the spring, a spokesman said.\n\nIt will \
+        hold 40,000 books and a cafe.\n\nThe old library on Mill Lane will close in March.";
+    let page = |subhead: &str| {
+        format!(
+            "Councillors approved a new library for the town centre on Tuesday.\n\n{subhead}\n\n\
+             The building opens its doors to readers in the spring, a spokesman said.\n\nIt \
+             will hold 40,000 books and a cafe.\n\nThe old library on Mill Lane will close in \
+             March."
+        )
+    };
+    let subhead = |line: &str| {
+        let cmp = crate::compare(
+            vec![crate::Document::from_text("wire", wire)],
+            crate::Document::from_text("page", &page(line)),
+            &Options::default(),
+        );
+        crate::invariants::align_texts(format!("{wire}\0{}", page(line)).as_bytes());
+        let seg = (cmp.segments.iter())
+            .find(|s| s.adapted.as_ref().is_some_and(|r| r.start == 1))
+            .expect("the subhead's passage")
+            .clone();
+        let original = (seg.original.as_ref())
+            .map(|(src, r)| span_text(cmp.original_side(*src), r).to_string());
+        (seg.kind, seg.paired_by, seg.moved, original)
+    };
+    // Three words of the sentence under it, one written in lower case there: the subhead
+    // is drawn from that sentence, which stays in its own passage too.
+    let (kind, by, moved, original) = subhead("Library To Open Its Doors In Spring");
+    assert_eq!(
+        (kind, by, moved),
+        (Kind::Reworded, Some(PairedBy::Subhead), false)
+    );
+    assert!(original.unwrap().starts_with("The building will open"));
+    // A subhead of the outlet's own, or one that shares a word or two, is inserted.
+    assert_eq!(subhead("What Happens Next").0, Kind::Inserted);
+    assert_eq!(subhead("Doors Open Soon").0, Kind::Inserted);
+    // A question in a paragraph of its own is as often prose: it is not read as a subhead.
+    assert_eq!(
+        subhead("Will the library open its doors to readers in spring?").0,
+        Kind::Inserted
+    );
 }
 
 #[test]

@@ -54,12 +54,12 @@ pub(crate) fn detect_signals(
     // A headline drawn from the lead that another passage holds: what it left out of the
     // lead is that passage's, not dropped (as for a passage paired `again`).
     let held: FastSet<(usize, usize)> = (segments.iter())
-        .filter(|s| s.paired_by != Some(PairedBy::Headline))
+        .filter(|s| !matches!(s.paired_by, Some(PairedBy::Headline | PairedBy::Subhead)))
         .filter_map(|s| s.original.as_ref())
         .flat_map(|(src, r)| r.clone().map(move |i| (*src, i)))
         .collect();
     let drawn_again = |seg: &Segment| {
-        seg.paired_by == Some(PairedBy::Headline)
+        matches!(seg.paired_by, Some(PairedBy::Headline | PairedBy::Subhead))
             && (seg.original.as_ref()).is_some_and(|(src, r)| held.contains(&(*src, r.start)))
     };
     // Quotations said added or dropped are looked for in the whole of the other side, once.

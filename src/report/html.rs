@@ -354,8 +354,11 @@ pub(crate) fn pairing_hint(p: &super::PairingOut) -> String {
         "position" => "Paired by position: the only unpaired sentence on each side between \
                        the same neighbours."
             .to_string(),
-        "headline" => "Paired as the headlines: a line above the first kept sentence on \
-                       each side."
+        "headline" => "Paired as the headline: with the wire's headline, or with the lead it \
+                       restates."
+            .to_string(),
+        "subhead" => "Paired as a subhead: it restates a wire sentence that the passages \
+                      under it draw on."
             .to_string(),
         "stems" => "Paired by shared stems and runs of words (a heavy paraphrase).".to_string(),
         "again" => "Paired by words of a wire sentence that another passage also draws on: \

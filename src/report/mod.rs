@@ -243,12 +243,13 @@ pub(crate) fn pairing(cmp: &Comparison, seg: &Segment) -> Option<PairingOut> {
     // words its edits bury among the many the sentence's other passage took; headlines
     // differ in case and form ("TRAVELLER LOSES" / "Traveller … Loses").
     let evidence = match by {
-        align::PairedBy::Stems | align::PairedBy::Again | align::PairedBy::Headline => {
-            align::evidence(
-                align::span_text(cmp.original_side(*s), o),
-                align::span_text(cmp.adapted_side(), a),
-            )
-        }
+        align::PairedBy::Stems
+        | align::PairedBy::Again
+        | align::PairedBy::Headline
+        | align::PairedBy::Subhead => align::evidence(
+            align::span_text(cmp.original_side(*s), o),
+            align::span_text(cmp.adapted_side(), a),
+        ),
         align::PairedBy::Words | align::PairedBy::Position => {
             align::evidence_of_changes(&seg.changes, align::span_text(cmp.original_side(*s), o))
         }
