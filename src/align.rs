@@ -863,12 +863,12 @@ impl<'a> Aligner<'a> {
     /// schoolgirl Helen, nine, lands role of Rosie in Coronation Street"), and above the
     /// first kept sentence a byline or a dateline keeps it from being the only sentence left
     /// between neighbours. A heading of the adapted article's masthead ([`in_masthead`]),
-    /// above every paired sentence and so still unpaired, is
-    /// paired with a heading of an original (among its first sentences, above every paired
-    /// one) when they share [`HEADLINE_SHARED`] content words: the one sharing most. Failing
-    /// that, it is paired with the lead of an original, its first sentence that is not a
-    /// heading, when it restates it ([`paraphrase::restates`]); the lead stays in its own
-    /// passage too. True if it paired one.
+    /// above every paired sentence and so still unpaired, is paired with a heading of an
+    /// original (among its first sentences, above every paired one) when they share
+    /// [`HEADLINE_SHARED`] content words: the one sharing most. Failing that, it is paired
+    /// with the lead of an original, its first sentence that is not a heading, when it
+    /// restates it ([`paraphrase::restates`]); the lead stays in its own passage too. True
+    /// if it paired one.
     fn pair_headlines(&mut self) -> bool {
         let above = |slots: &[Option<usize>]| slots.iter().position(Option::is_some);
         let Some(top_a) = above(&self.adapted_group) else {
@@ -1004,14 +1004,14 @@ impl<'a> Aligner<'a> {
     }
 
     /// Step 7b: subheads. A heading below the top of the adapted article ([`is_heading`],
-    /// not [`at_top`]) with no end mark, still unpaired, that restates ([`paraphrase::restates`]) an original
-    /// sentence that one of the [`SUBHEAD_PASSAGES`] passages right under it draws on, and
-    /// shares [`SUBHEAD_SHARED`] content words with it, is paired with that sentence
-    /// ([`PairedBy::Subhead`]), which stays in its passage too: an outlet's "Jagger To
-    /// Co-Write The Long Play" over its paragraph on "The Rolling
-    /// Stone is to co-write The Long Play with Scorsese". The one sharing most content words
-    /// is taken. Each subhead reads a few sentences under it, so the step costs the same for
-    /// every subhead.
+    /// not [`at_top`]) with no end mark, still unpaired, that restates
+    /// ([`paraphrase::restates`]) an original sentence that one of the [`SUBHEAD_PASSAGES`]
+    /// passages right under it draws on, and shares [`SUBHEAD_SHARED`] content words with
+    /// it, is paired with that sentence ([`PairedBy::Subhead`]), which stays in its passage
+    /// too: an outlet's "Jagger To Co-Write The Long Play" over its paragraph on "The
+    /// Rolling Stone is to co-write The Long Play with Scorsese". The one sharing most
+    /// content words is taken. Each subhead reads a few sentences under it, so the step
+    /// costs the same for every subhead.
     fn pair_subheads(&mut self) {
         let n = self.adapted_group.len();
         let mut found = Vec::new();

@@ -379,14 +379,16 @@ const RESTATED: usize = 3;
 /// ...or this many, with a run of two neighbouring words in the same order.
 const RESTATED_WITH_RUN: usize = 2;
 
-/// Whether `headline` restates `lead`, the first sentence of a story, as a headline written
-/// from it does ("Bolton schoolgirl Helen, nine, lands role of Rosie in Coronation Street"
-/// from "A nine-year-old girl was celebrating today after beating off dozens of young
-/// hopefuls to win the part of Coronation Street's Rosie Webster."): they share
-/// [`RESTATED`] content stems, or [`RESTATED_WITH_RUN`] and a run of two words in the same
-/// order, one of them a content word the lead writes in lower case ("master of suspense",
-/// not "in Leeds"); and one of the shared words is one the lead writes in lower case. A headline of the outlet's own framing shares the story's
-/// names and a word or so ("Taliban Under Fire as Hostages Questions Mount").
+/// Whether `headline` restates `lead`, the first sentence of a story (or, for a subhead,
+/// a sentence under it), as a headline written from it does ("Bolton schoolgirl Helen,
+/// nine, lands role of Rosie in Coronation Street" from "A nine-year-old girl was
+/// celebrating today after beating off dozens of young hopefuls to win the part of
+/// Coronation Street's Rosie Webster."): they share [`RESTATED`] content stems, or
+/// [`RESTATED_WITH_RUN`] and a run of two words in the same order, one of them a content
+/// word the lead writes in lower case ("master of suspense", not "in Leeds"); and one of
+/// the shared words is one the lead writes in lower case. A headline of the outlet's own
+/// framing shares the story's names and a word or so ("Taliban Under Fire as Hostages
+/// Questions Mount").
 pub(super) fn restates(headline: &str, lead: &str) -> bool {
     let stemmer = Stemmer::create(Algorithm::English);
     let key = |w: &str| {
