@@ -487,12 +487,12 @@ impl<'a> Aligner<'a> {
             // lead's own headline with this side's lead, cross without a move ("Coogan
             // Loses Top Gear Role Over Drink-Driving Conviction" from the wire's lead, the
             // paper's lead from the wire's headline).
-            let at_top = |gr: &Group| {
+            let both_at_top = |gr: &Group| {
                 at_top(self.adapted, gr.adapted.start)
                     && at_top(self.originals[s], gr.original.start)
             };
             for (k, &g) in ids.iter().enumerate() {
-                self.groups[g].moved = !keep[k] && !at_top(&self.groups[g]);
+                self.groups[g].moved = !keep[k] && !both_at_top(&self.groups[g]);
             }
         }
     }

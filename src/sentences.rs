@@ -193,13 +193,18 @@ pub(crate) const CLOSERS: [char; 6] = ['"', '”', '’', '\'', ')', ']'];
 /// Whether `text` ends as a sentence does: with a full stop, a question or exclamation mark,
 /// closing quote marks and brackets aside. What does not is a line: a heading, a list item.
 pub(crate) fn ends_sentence(text: &str) -> bool {
-    (text.trim_end_matches(|c| c == ' ' || CLOSERS.contains(&c))).ends_with(['.', '!', '?', '…'])
+    without_closers(text).ends_with(['.', '!', '?', '…'])
+}
+
+/// `text` without the spaces, closing quote marks and brackets it ends with.
+fn without_closers(text: &str) -> &str {
+    text.trim_end_matches(|c| c == ' ' || CLOSERS.contains(&c))
 }
 
 /// Whether `text` ends with a full stop (or an ellipsis), closing marks aside: a sentence
 /// of prose, not a headline, which may end with a question mark.
 pub(crate) fn ends_with_full_stop(text: &str) -> bool {
-    (text.trim_end_matches(|c| c == ' ' || CLOSERS.contains(&c))).ends_with(['.', '…'])
+    without_closers(text).ends_with(['.', '…'])
 }
 
 /// Wire lines (original and sentence index) by a hash of their first tokens.

@@ -82,11 +82,10 @@ impl Stems {
     /// The stem id of folded word `w`, or without `stem` the id of the word itself.
     fn id_or_word(&mut self, w: &str, stem: bool) -> u32 {
         let is_stop = is_stopword(w);
-        let plain = !stem || is_stop || w.len() <= 3 || w.bytes().any(|b| b.is_ascii_digit());
-        let key = if plain {
+        let key = if !stem || is_stop {
             hash(w)
         } else {
-            with_stem(&self.stemmer, w, hash)
+            stem_key(&self.stemmer, w)
         };
         let next = self.ids.len() as u32;
         let id = *self.ids.entry(key).or_insert(next);
@@ -391,13 +390,7 @@ const RESTATED_WITH_RUN: usize = 2;
 /// Questions Mount").
 pub(super) fn restates(headline: &str, lead: &str) -> bool {
     let stemmer = Stemmer::create(Algorithm::English);
-    let key = |w: &str| {
-        if w.len() <= 3 || w.bytes().any(|b| b.is_ascii_digit()) {
-            hash(w)
-        } else {
-            with_stem(&stemmer, w, hash)
-        }
-    };
+    let key = |w: &str| stem_key(&stemmer, w);
     let mut buf = String::new();
     // The lead's words as (stem, content word, written with a capital somewhere in it).
     let capitals = capitals(lead, &mut buf, true);
@@ -786,6 +779,16 @@ fn with_stem<R>(stemmer: &Stemmer, w: &str, f: impl FnOnce(&str) -> R) -> R {
         cache.insert(w.into(), stem.into());
         r
     })
+}
+
+/// The hash of folded word `w`'s Snowball stem, or of `w` itself when it has three bytes or
+/// fewer or a digit: those are their own stems.
+fn stem_key(stemmer: &Stemmer, w: &str) -> u64 {
+    if w.len() <= 3 || w.bytes().any(|b| b.is_ascii_digit()) {
+        hash(w)
+    } else {
+        with_stem(stemmer, w, hash)
+    }
 }
 
 /// Calls `f` with each item two sorted, deduplicated lists share.
